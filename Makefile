@@ -1,0 +1,41 @@
+# minerwatch: `make demo` (offline backfill + refresh into data/) and `make test` (the whole suite).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+DEMO_DB ?= data/minerwatch.duckdb
+
+.PHONY: demo test test-fast bench install clean snapshot
+
+$(BIN)/minerwatch: pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+install: $(BIN)/minerwatch
+
+demo: install
+	@echo "== offline backfill (history up to 2025-12-31), then the nightly refresh =="
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch backfill --start 2009-01-03 --end 2025-12-31 --offline
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch refresh --offline
+	@echo "== what was loaded =="
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch status
+	@echo "== example query =="
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch sql "select day, difficulty, btc_price_usd, round(hashprice_usd_per_ph_day, 2) as hashprice_usd_per_ph_day from marts.hashprice_daily where day = '2025-11-22'"
+
+test: install
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+snapshot: install
+	$(BIN)/python tools/build_network_snapshot.py --samples ../shared/real-samples --out snapshot
+
+clean:
+	rm -rf $(VENV) data .prefect .pytest_cache

@@ -1,0 +1,1 @@
+"""I/O only: one module per source, one HTTP client, one settings class."""

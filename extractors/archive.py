@@ -1,0 +1,117 @@
+"""Content-addressed archive of every response body, so re-parsing never needs a re-download.
+
+Bodies live at `<root>/objects/<sha256[:2]>/<sha256>`; the path comes from the hash alone, never
+from anything inside a fetched document. `<root>/manifest.jsonl` logs each fetch (URL, status,
+content type, validators, fetched_at); it is append-only, so a crash mid-write costs at most its
+last, unterminated line, which readers skip. The warehouse's `raw.documents` is rebuilt from it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    """One fetch of one URL, as logged in the manifest."""
+
+    document_hash: str
+    url: str
+    source: str
+    endpoint: str
+    status: int
+    content_type: str | None
+    fetched_at: str  # ISO-8601 UTC
+    size_bytes: int
+    etag: str | None = None
+    last_modified: str | None = None
+    event: str = "fetched"  # "fetched" (body downloaded) or "revalidated" (304 Not Modified)
+
+
+def sha256_hex(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+class Archive:
+    """Write-once object store plus its manifest; safe to share between threads of one process."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.objects = self.root / "objects"
+        self.manifest_path = self.root / "manifest.jsonl"
+        self._lock = threading.Lock()
+        self._latest_by_url: dict[str, ArchiveEntry] | None = None
+
+    # --- objects ----------------------------------------------------------------------------
+    def object_path(self, document_hash: str) -> Path:
+        if len(document_hash) != 64 or any(c not in "0123456789abcdef" for c in document_hash):
+            raise ValueError(f"not a sha256 hex digest: {document_hash!r}")
+        return self.objects / document_hash[:2] / document_hash
+
+    def put(self, body: bytes) -> str:
+        """Store `body` once (atomic rename) and return its hash."""
+        digest = sha256_hex(body)
+        path = self.object_path(digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{digest}.{os.getpid()}.{threading.get_ident()}.tmp")
+            with open(tmp, "wb") as fh:
+                fh.write(body)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        return digest
+
+    def get(self, document_hash: str) -> bytes:
+        body = self.object_path(document_hash).read_bytes()
+        if sha256_hex(body) != document_hash:
+            raise IOError(f"archive object {document_hash} is corrupt (hash mismatch)")
+        return body
+
+    def has(self, document_hash: str) -> bool:
+        return self.object_path(document_hash).exists()
+
+    # --- manifest ---------------------------------------------------------------------------
+    def record(self, entry: ArchiveEntry) -> None:
+        line = json.dumps(asdict(entry), sort_keys=True) + "\n"
+        with self._lock:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with open(self.manifest_path, "a", encoding="utf-8") as fh:
+                fh.write(line)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if self._latest_by_url is not None and 200 <= entry.status < 300:
+                self._latest_by_url[entry.url] = entry
+
+    def entries(self) -> list[ArchiveEntry]:
+        """Every manifest entry in write order; a torn last line (crash mid-append) is skipped."""
+        if not self.manifest_path.exists():
+            return []
+        out: list[ArchiveEntry] = []
+        with open(self.manifest_path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.endswith("\n"):
+                    break
+                try:
+                    out.append(ArchiveEntry(**json.loads(line)))
+                except (ValueError, TypeError):
+                    continue
+        return out
+
+    def latest(self, url: str) -> ArchiveEntry | None:
+        """The last successful fetch of exactly this URL whose body is still in the archive."""
+        with self._lock:
+            if self._latest_by_url is None:
+                index: dict[str, ArchiveEntry] = {}
+                for entry in self.entries():
+                    if 200 <= entry.status < 300:
+                        index[entry.url] = entry
+                self._latest_by_url = index
+            entry = self._latest_by_url.get(url)
+        if entry is not None and not self.has(entry.document_hash):
+            return None
+        return entry

@@ -1,0 +1,207 @@
+"""`minerwatch` command line: a thin shell over the Prefect flows and read-only queries.
+
+Errors print as one line (exit 1) unless --debug is given; a partial run exits 3.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    """Prefect reads these at import: keep its chatter and the analytics ping off by default."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "WARNING")
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    logger = logging.getLogger("minerwatch")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+    logging.getLogger("minerwatch.http").setLevel(logging.INFO if verbose else logging.ERROR)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="minerwatch", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show Prefect and HTTP logs")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("refresh", help="nightly job: fetch what is new since each source's last success")
+    p.add_argument("--offline", action="store_true", help="use the recorded snapshot served on loopback")
+    p.add_argument("--source", action="append", dest="sources", metavar="NAME", help="limit to a source")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait this long for another writer to finish (default: stop at once)")
+
+    p = sub.add_parser("backfill", help="load any date range (resumable, idempotent)")
+    p.add_argument("--start", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--end", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--source", action="append", dest="sources", metavar="NAME")
+    p.add_argument("--offline", action="store_true")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS")
+
+    p = sub.add_parser("status", help="last runs, freshness, row counts, open quarantine")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("sql", help="read-only query against the published warehouse")
+    p.add_argument("query")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    p = sub.add_parser("serve", help="serve the nightly refresh on a cron schedule (Prefect deployment)")
+    p.add_argument("--cron", default=None, help="cron expression (default MINERWATCH_SCHEDULE_CRON, 0 2 * * *)")
+    p.add_argument("--offline", action="store_true")
+    p.add_argument("--server-port", type=int, default=4200, help="port for the local Prefect server")
+    return parser
+
+
+# --- commands ------------------------------------------------------------------------------
+def cmd_run(args) -> int:
+    from flows.pipeline import backfill_flow, refresh_flow
+
+    if args.command == "refresh":
+        summary = refresh_flow(offline=args.offline, sources=args.sources, wait_s=args.wait)
+    else:
+        summary = backfill_flow(start=args.start, end=args.end, sources=args.sources, offline=args.offline,
+                                wait_s=args.wait)
+    _print_run_summary(summary)
+    return EXIT_PARTIAL if summary["status"] == "partial" else EXIT_OK
+
+
+def _print_run_summary(summary: dict) -> None:
+    print(f"run {summary['run_id']}: {summary['status']}")
+    for source, c in summary["sources"].items():
+        print(f"  {source:<15} {c['requests']:>4} requests  {c['documents']:>4} documents  "
+              f"{c['rows_in']:>8,} rows read  {c['rows_changed']:>8,} changed  "
+              f"last day {c['last_day'] or '-'}")
+        for item in c["quarantined"]:
+            print(f"    quarantined: {item}")
+    for name, n in summary["failed_checks"].items():
+        print(f"  data check {name}: {n} violations")
+
+
+def cmd_status(args) -> int:
+    from extractors.settings import load_settings
+    from warehouse.status import collect_status, open_read_only
+
+    settings = load_settings()
+    con = open_read_only(settings.db)
+    try:
+        status = collect_status(con)
+    finally:
+        con.close()
+    if args.format == "json":
+        print(json.dumps(status, default=str, indent=2))
+        return EXIT_OK
+    print(f"warehouse {settings.db} (schema v{status['schema_version']})")
+    print("\nlast runs")
+    _print_table(status["runs"], ["run_id", "flow", "started_at", "seconds", "status", "quarantined", "message"])
+    print("\nfreshness (newest complete UTC day loaded per source)")
+    _print_table(status["freshness"], ["source", "last_day", "days_behind", "last_success_at"])
+    print("\nrows per table")
+    _print_table(status["tables"], ["table", "rows"])
+    print(f"\nopen quarantine items: {len(status['quarantine_open'])}")
+    _print_table(status["quarantine_open"], ["quarantine_id", "source", "endpoint", "attempts", "reason"])
+    print(f"\nfailed data checks in the last run: {len(status['failed_checks'])}")
+    _print_table(status["failed_checks"], ["check_name", "violations", "sample"])
+    print("\nsource disagreements beyond tolerance (last 90 days)")
+    _print_table(status["source_disagreements"], ["metric", "days_beyond_tolerance", "latest_day", "worst_spread",
+                                                  "tolerance"])
+    return EXIT_OK
+
+
+def cmd_sql(args) -> int:
+    from extractors.settings import load_settings
+    from warehouse.status import open_read_only
+
+    con = open_read_only(load_settings().db)
+    try:
+        cur = con.execute(args.query)
+        if cur.description is None:
+            return EXIT_OK
+        cols = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    finally:
+        con.close()
+    if args.format == "json":
+        print(json.dumps([dict(zip(cols, r)) for r in rows], default=str, indent=1))
+    elif args.format == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(cols)
+        writer.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+    else:
+        _print_table([dict(zip(cols, r)) for r in rows], cols)
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from flows.serve import serve
+
+    serve(cron=args.cron, offline=args.offline, server_port=args.server_port)
+    return EXIT_OK
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def _print_table(rows: list[dict], cols: list[str]) -> None:
+    if not rows:
+        print("  (none)")
+        return
+    cells = [[_fmt(r.get(c)) for c in cols] for r in rows]
+    widths = [min(60, max(len(c), *(len(row[i]) for row in cells))) for i, c in enumerate(cols)]
+    print("  " + "  ".join(c.ljust(w) for c, w in zip(cols, widths)))
+    for row in cells:
+        print("  " + "  ".join(v[:w].ljust(w) for v, w in zip(row, widths)))
+
+
+COMMANDS = {"refresh": cmd_run, "backfill": cmd_run, "status": cmd_status, "sql": cmd_sql, "serve": cmd_serve}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _quiet_prefect(args.verbose)
+    _setup_logging(args.verbose, args.quiet)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("minerwatch: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI's one place that turns errors into a line
+        if args.debug:
+            raise
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"minerwatch: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

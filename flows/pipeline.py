@@ -1,0 +1,124 @@
+"""The nightly refresh and the backfill: one writer, whole windows, checks, atomic publication."""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from datetime import date, timedelta
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+
+from extractors.settings import Settings, load_settings
+from flows.context import RunContext, source_endpoints
+from flows.network import SOURCES as NETWORK_SOURCES
+from flows.network import SourceOutcome, network_source
+from warehouse import load
+from warehouse.db import transaction
+from warehouse.marts import build_marts, run_checks
+from warehouse.publish import prepare_work_copy, publish, writer_lock
+
+log = logging.getLogger("minerwatch")
+
+ALL_SOURCES = tuple(NETWORK_SOURCES)
+
+
+class UnknownSource(ValueError):
+    pass
+
+
+def _check_sources(sources: list[str] | None) -> list[str]:
+    chosen = list(sources or ALL_SOURCES)
+    unknown = [s for s in chosen if s not in ALL_SOURCES]
+    if unknown:
+        raise UnknownSource(f"unknown source(s) {', '.join(unknown)}; choose from {', '.join(ALL_SOURCES)}")
+    return chosen
+
+
+@task(name="build-marts-and-check", cache_policy=NO_CACHE)
+def build_and_check(ctx: RunContext) -> dict[str, int]:
+    with ctx.work_db() as con:
+        build_marts(con)
+        return run_checks(con, ctx.run_id)
+
+
+@task(name="publish-warehouse", cache_policy=NO_CACHE)
+def publish_task(ctx: RunContext) -> None:
+    settings = ctx.settings
+    publish(settings.work_db, settings.db)
+
+
+def _flow_run_id() -> str | None:
+    try:
+        return str(get_run_context().flow_run.id)
+    except Exception:  # noqa: BLE001 - outside a flow run
+        return None
+
+
+def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | None]], *, offline: bool,
+                 params: dict, settings: Settings | None = None, wait_s: float = 0.0) -> dict:
+    """Shared body of refresh and backfill. `windows` maps source -> (start, end) or (None, None)
+    for "since the watermark"; returns the run summary."""
+    settings = settings or load_settings()
+    with writer_lock(settings.lock_path, wait_s=wait_s):
+        how = prepare_work_copy(settings.db, settings.work_db)
+        log.info("warehouse working copy: %s", how)
+        with source_endpoints(settings, offline) as (run_settings, today):
+            run_id = load.new_run_id(flow_name)
+            ctx = RunContext(run_id=run_id, settings_json=run_settings.model_dump_json(), today=today,
+                             offline=offline)
+            with ctx.work_db() as con, transaction(con):
+                load.start_run(con, run_id, flow_name, params, _flow_run_id())
+            try:
+                futures = []
+                for source, (start, end) in windows.items():
+                    if start is None:
+                        with ctx.work_db() as con:
+                            mark = load.watermark(con, source)
+                        start = mark - timedelta(days=run_settings.refresh_overlap_days) if mark else None
+                    end = min(end or ctx.last_complete_day, ctx.last_complete_day)
+                    log.info("[%s] window %s .. %s", source, start or "beginning", end)
+                    futures.append(network_source.submit(ctx, source, start, end))
+                outcomes: list[SourceOutcome] = [f.result() for f in futures]
+                checks = build_and_check(ctx)
+                failed_checks = {k: v for k, v in checks.items() if v}
+                quarantined = sum(len(o.quarantined) for o in outcomes)
+                status = "partial" if quarantined or failed_checks else "success"
+                counts = {
+                    "sources": {o.source: {k: v for k, v in asdict(o).items() if k != "source"} for o in outcomes},
+                    "quarantined": quarantined,
+                    "failed_checks": failed_checks,
+                }
+                with ctx.work_db() as con, transaction(con):
+                    load.finish_run(con, run_id, status, counts)
+                publish_task(ctx)
+            except BaseException as exc:
+                with ctx.work_db() as con, transaction(con):
+                    load.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
+                raise
+    summary = {"run_id": run_id, "status": status, **counts}
+    log.info("run %s finished: %s (%d quarantined, %d failed checks)", run_id, status, quarantined,
+             len(failed_checks))
+    return summary
+
+
+@flow(name="minerwatch-refresh", log_prints=True)
+def refresh_flow(offline: bool = False, sources: list[str] | None = None, wait_s: float = 0.0) -> dict:
+    """Nightly job: each source from its watermark (minus an overlap) to the last complete UTC day."""
+    chosen = _check_sources(sources)
+    get_run_logger().info("refresh %s (offline=%s)", chosen, offline)
+    return run_pipeline("refresh", {s: (None, None) for s in chosen}, offline=offline,
+                        params={"offline": offline, "sources": chosen}, wait_s=wait_s)
+
+
+@flow(name="minerwatch-backfill", log_prints=True)
+def backfill_flow(start: date, end: date | None = None, sources: list[str] | None = None,
+                  offline: bool = False, wait_s: float = 0.0) -> dict:
+    """Any range, any sources; resumable (whole windows already loaded from the same documents
+    are skipped) and idempotent (unchanged values are not rewritten)."""
+    chosen = _check_sources(sources)
+    if end is not None and end < start:
+        raise ValueError(f"--end {end} is before --start {start}")
+    get_run_logger().info("backfill %s .. %s %s (offline=%s)", start, end or "latest", chosen, offline)
+    return run_pipeline("backfill", {s: (start, end) for s in chosen}, offline=offline,
+                        params={"start": start, "end": end, "offline": offline, "sources": chosen}, wait_s=wait_s)

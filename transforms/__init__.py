@@ -1,0 +1,1 @@
+"""Pure functions: raw payload -> pydantic records -> DataFrame. No I/O, no Prefect."""

@@ -1,0 +1,1 @@
+"""DuckDB warehouse: connect, migrate, load, build marts, check, publish."""

@@ -1,0 +1,215 @@
+"""Idempotent, change-aware loads into staging, and the ops bookkeeping around them.
+
+A load writes only rows whose values differ from what staging holds, so re-loading the same
+document changes nothing (not even lineage), and every insert or revision is logged in
+`ops.change_log`. Callers wrap each source window in one `transaction()`.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, datetime, timezone
+from typing import Iterable, Sequence
+
+import duckdb
+import pandas as pd
+
+from extractors.archive import ArchiveEntry
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_run_id(flow: str) -> str:
+    return f"{flow}-{now_utc():%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
+def merge_rows(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    frame: pd.DataFrame,
+    *,
+    keys: Sequence[str],
+    compare: Sequence[str],
+    change_entity: str,
+    change_metric: str | None,
+    change_period: str,
+    change_value: str,
+    run_id: str,
+) -> int:
+    """Upsert `frame` into `table` on `keys`, touching only rows whose `compare` columns changed.
+
+    `change_*` name the frame columns (or, for the metric, a constant when it is not a column)
+    that describe each change in `ops.change_log`. Returns the number of rows written.
+    """
+    if frame.empty:
+        return 0
+    con.register("_incoming_df", frame)
+    try:
+        con.execute("create or replace temp table _incoming as select * from _incoming_df")
+    finally:
+        con.unregister("_incoming_df")
+    join = " and ".join(f"i.{k} = t.{k}" for k in keys)
+    differs = " or ".join(f"i.{c} is distinct from t.{c}" for c in compare)
+    first_key = keys[0]
+    con.execute(
+        f"""
+        create or replace temp table _changed as
+        select i.*, t.{change_value} as _old_value, t.{first_key} is null as _is_new
+        from _incoming i left join {table} t on {join}
+        where t.{first_key} is null or {differs}
+        """
+    )
+    changed = con.execute("select count(*) from _changed").fetchone()[0]
+    if changed:
+        metric_expr = f"cast({change_metric} as varchar)" if change_metric and change_metric in frame.columns \
+            else f"'{change_metric or change_value}'"
+        con.execute(
+            f"""
+            insert into ops.change_log (run_id, table_name, entity, metric, period, change_kind,
+                                        old_value, new_value, document_hash, changed_at)
+            select ?, ?, cast({change_entity} as varchar), {metric_expr}, cast({change_period} as varchar),
+                   case when _is_new then 'insert' else 'revise' end,
+                   _old_value, {change_value}, document_hash, current_timestamp
+            from _changed
+            """,
+            [run_id, table],
+        )
+        match = " and ".join(f"{table}.{k} = c.{k}" for k in keys)
+        con.execute(f"delete from {table} using _changed c where {match}")
+        cols = [c for c in frame.columns]
+        con.execute(f"insert into {table} ({', '.join(cols)}) select {', '.join(cols)} from _changed")
+    con.execute("drop table if exists _incoming")
+    con.execute("drop table if exists _changed")
+    return int(changed)
+
+
+def with_lineage(frame: pd.DataFrame, *, document_hash: str, url: str, fetched_at: str,
+                 parser_version: str, run_id: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["document_hash"] = document_hash
+    out["url"] = url
+    out["fetched_at"] = pd.Timestamp(fetched_at)
+    out["parser_version"] = parser_version
+    out["run_id"] = run_id
+    return out
+
+
+def sync_documents(con: duckdb.DuckDBPyConnection, entries: Iterable[ArchiveEntry]) -> int:
+    """Mirror archive manifest entries into raw.documents (first and last fetch per URL+hash)."""
+    rows = [(e.document_hash, e.url, e.source, e.endpoint, e.status if e.event == "fetched" else 200,
+             e.content_type, e.size_bytes, e.etag, e.last_modified, e.fetched_at) for e in entries]
+    if not rows:
+        return 0
+    frame = pd.DataFrame(rows, columns=["document_hash", "url", "source", "endpoint", "status", "content_type",
+                                        "size_bytes", "etag", "last_modified", "fetched_at"])
+    frame["fetched_at"] = pd.to_datetime(frame["fetched_at"], utc=True)
+    con.register("_docs_df", frame)
+    try:
+        con.execute(
+            """
+            insert into raw.documents
+            select document_hash, url, any_value(source), any_value(endpoint), max(status),
+                   any_value(content_type), max(size_bytes), arg_max(etag, fetched_at),
+                   arg_max(last_modified, fetched_at), min(fetched_at), max(fetched_at)
+            from _docs_df group by document_hash, url
+            on conflict (document_hash, url) do update set
+                first_fetched_at = least(raw.documents.first_fetched_at, excluded.first_fetched_at),
+                last_fetched_at = greatest(raw.documents.last_fetched_at, excluded.last_fetched_at),
+                etag = coalesce(excluded.etag, raw.documents.etag),
+                last_modified = coalesce(excluded.last_modified, raw.documents.last_modified)
+            """
+        )
+    finally:
+        con.unregister("_docs_df")
+    return len(rows)
+
+
+def record_window(con, *, source: str, endpoint: str, window_start: date, window_end: date,
+                  document_hash: str, run_id: str, rows_in: int, rows_changed: int) -> None:
+    con.execute(
+        """
+        insert or replace into ops.source_windows
+        values (?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)
+        """,
+        [source, endpoint, window_start, window_end, document_hash, run_id, rows_in, rows_changed],
+    )
+
+
+def window_done(con, *, source: str, endpoint: str, window_start: date, window_end: date,
+                document_hash: str) -> bool:
+    """True when this exact document already loaded this exact window (resume after a crash)."""
+    row = con.execute(
+        "select document_hash from ops.source_windows where source = ? and endpoint = ?"
+        " and window_start = ? and window_end = ?",
+        [source, endpoint, window_start, window_end],
+    ).fetchone()
+    return row is not None and row[0] == document_hash
+
+
+# --- runs -----------------------------------------------------------------------------------
+def start_run(con, run_id: str, flow: str, params: dict, prefect_flow_run_id: str | None) -> None:
+    con.execute(
+        "insert into ops.runs (run_id, flow, started_at, status, params, prefect_flow_run_id)"
+        " values (?, ?, current_timestamp, 'running', ?, ?)",
+        [run_id, flow, json.dumps(params, default=str), prefect_flow_run_id],
+    )
+
+
+def finish_run(con, run_id: str, status: str, counts: dict, message: str | None = None) -> None:
+    con.execute(
+        "update ops.runs set finished_at = current_timestamp, status = ?, counts = ?, message = ? where run_id = ?",
+        [status, json.dumps(counts, default=str, sort_keys=True), message, run_id],
+    )
+
+
+def advance_watermark(con, source: str, last_day: date, run_id: str) -> None:
+    con.execute(
+        """
+        insert into ops.watermarks values (?, ?, current_timestamp, ?)
+        on conflict (source) do update set
+            last_day = greatest(coalesce(ops.watermarks.last_day, excluded.last_day), excluded.last_day),
+            last_success_at = excluded.last_success_at,
+            last_run_id = excluded.last_run_id
+        """,
+        [source, last_day, run_id],
+    )
+
+
+def watermark(con, source: str) -> date | None:
+    row = con.execute("select last_day from ops.watermarks where source = ?", [source]).fetchone()
+    return row[0] if row else None
+
+
+# --- quarantine -----------------------------------------------------------------------------
+def quarantine(con, *, run_id: str, source: str, endpoint: str, url: str | None,
+               document_hash: str | None, reason: str) -> None:
+    """Open (or bump) a quarantine item for this source endpoint and URL."""
+    existing = con.execute(
+        "select quarantine_id from ops.quarantine where source = ? and endpoint = ? and url is not distinct from ?"
+        " and resolved_at is null",
+        [source, endpoint, url],
+    ).fetchone()
+    if existing:
+        con.execute(
+            "update ops.quarantine set last_seen_at = current_timestamp, attempts = attempts + 1, reason = ?,"
+            " document_hash = ?, last_run_id = ? where quarantine_id = ?",
+            [reason[:2000], document_hash, run_id, existing[0]],
+        )
+    else:
+        con.execute(
+            "insert into ops.quarantine (source, endpoint, url, document_hash, reason, first_seen_at, last_seen_at,"
+            " attempts, first_run_id, last_run_id) values (?, ?, ?, ?, ?, current_timestamp, current_timestamp,"
+            " 1, ?, ?)",
+            [source, endpoint, url, document_hash, reason[:2000], run_id, run_id],
+        )
+
+
+def resolve_quarantine(con, *, run_id: str, source: str, endpoint: str) -> int:
+    """Close open quarantine items of an endpoint that has now loaded cleanly."""
+    return con.execute(
+        "update ops.quarantine set resolved_at = current_timestamp, resolved_run_id = ?"
+        " where source = ? and endpoint = ? and resolved_at is null returning quarantine_id",
+        [run_id, source, endpoint],
+    ).fetchall().__len__()

@@ -1,0 +1,63 @@
+"""Read-only questions about the published warehouse: runs, freshness, row counts, problems."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from warehouse.db import connect
+
+STATUS_TABLE_SCHEMAS = ("raw", "staging", "marts", "ops")
+
+
+def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """Analysts' connection: read-only, and no access to local files or extensions."""
+    con = connect(path, read_only=True)
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
+    return con
+
+
+def _rows(con, sql: str, params=None) -> list[dict]:
+    cur = con.execute(sql, params or [])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+
+def collect_status(con: duckdb.DuckDBPyConnection, runs: int = 5) -> dict:
+    tables = _rows(con, """
+        select schema_name || '.' || table_name as "table", estimated_size as rows_estimated
+        from duckdb_tables() where schema_name in ('raw', 'staging', 'marts', 'ops')
+        order by 1""")
+    for t in tables:  # exact counts: the tables are small enough and analysts want the truth
+        t["rows"] = con.execute(f'select count(*) from {t["table"]}').fetchone()[0]
+        del t["rows_estimated"]
+    status = {
+        "schema_version": con.execute("select max(version) from ops.schema_migrations").fetchone()[0],
+        "runs": _rows(con, """
+            select run_id, flow, started_at, finished_at,
+                   round(epoch(finished_at - started_at), 1) as seconds, status,
+                   cast(counts ->> '$.quarantined' as integer) as quarantined,
+                   counts ->> '$.failed_checks' as failed_checks, message
+            from ops.runs order by started_at desc limit ?""", [runs]),
+        "freshness": _rows(con, """
+            select source, last_day, last_success_at, last_run_id,
+                   current_date - last_day as days_behind
+            from ops.watermarks order by source"""),
+        "tables": tables,
+        "quarantine_open": _rows(con, """
+            select quarantine_id, source, endpoint, url, reason, attempts, first_seen_at, last_seen_at
+            from ops.quarantine where resolved_at is null order by last_seen_at desc"""),
+        "failed_checks": _rows(con, """
+            select check_name, violations, sample from ops.check_results
+            where run_id = (select run_id from ops.runs where status != 'running'
+                            order by started_at desc limit 1)
+              and violations > 0 order by check_name"""),
+        "source_disagreements": _rows(con, """
+            select metric, count(*) as days_beyond_tolerance, max(day) as latest_day,
+                   round(max(spread_ratio), 4) as worst_spread, any_value(tolerance) as tolerance
+            from marts.network_source_comparison
+            where exceeds_tolerance and day >= (select max(day) from marts.network_source_comparison) - 90
+            group by metric order by metric"""),
+    }
+    return status
