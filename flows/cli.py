@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
+    p = sub.add_parser("parse", help="parse one document and print its records as JSON")
+    p.add_argument("kind", choices=sorted(PARSERS), help="what the document is")
+    p.add_argument("file", type=Path)
+    p.add_argument("--ticker", help="the issuer, when the document does not say")
+    p.add_argument("--period", help="YYYY-MM or YYYY-Qn, for documents that do not name their period")
+
     p = sub.add_parser("serve", help="serve the nightly refresh on a cron schedule (Prefect deployment)")
     p.add_argument("--cron", default=None, help="cron expression (default MINERWATCH_SCHEDULE_CRON, 0 2 * * *)")
     p.add_argument("--offline", action="store_true")
@@ -157,6 +163,31 @@ def cmd_sql(args) -> int:
     return EXIT_OK
 
 
+#: `minerwatch parse KIND FILE`: KIND -> "module:function"; the function takes
+#: (content: bytes, ticker: str | None, period: str | None) and returns a list of JSON-able dicts,
+#: raising transforms.errors.ParseError when the document cannot be read.
+PARSERS = {
+    "production": "transforms.production:parse_for_cli",
+    "debt": "transforms.debt:parse_for_cli",
+    "hpc": "transforms.hpc:parse_for_cli",
+}
+
+
+def cmd_parse(args) -> int:
+    import importlib
+
+    module_name, func_name = PARSERS[args.kind].split(":")
+    try:
+        parse_fn = getattr(importlib.import_module(module_name), func_name)
+    except (ImportError, AttributeError):
+        raise RuntimeError(f"the {args.kind} parser is not available in this version") from None
+    if not args.file.is_file():
+        raise FileNotFoundError(f"no such file: {args.file}")
+    records = parse_fn(args.file.read_bytes(), ticker=args.ticker, period=args.period)
+    print(json.dumps(records, default=str, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def cmd_serve(args) -> int:
     from flows.serve import serve
 
@@ -183,7 +214,8 @@ def _print_table(rows: list[dict], cols: list[str]) -> None:
         print("  " + "  ".join(v[:w].ljust(w) for v, w in zip(row, widths)))
 
 
-COMMANDS = {"refresh": cmd_run, "backfill": cmd_run, "status": cmd_status, "sql": cmd_sql, "serve": cmd_serve}
+COMMANDS = {"refresh": cmd_run, "backfill": cmd_run, "status": cmd_status, "sql": cmd_sql, "serve": cmd_serve,
+            "parse": cmd_parse}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,21 @@ log = logging.getLogger("minerwatch")
 WRITE_LOCK = threading.Lock()
 
 
+@dataclass
+class SourceOutcome:
+    """What one source did in a run; plain data so Prefect can pass it between tasks."""
+
+    source: str
+    requests: int = 0
+    documents: int = 0
+    rows_in: int = 0
+    rows_changed: int = 0
+    windows_loaded: int = 0
+    windows_skipped: int = 0
+    quarantined: list[str] = field(default_factory=list)
+    last_day: date | None = None
+
+
 @dataclass(frozen=True)
 class RunContext:
     """Identity and configuration of one flow run."""

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from datetime import date
 
 from prefect import task
@@ -11,7 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from extractors import blockchain_com, coinmetrics, mempool
 from extractors.base import PlannedRequest
 from extractors.http import HttpClient, HttpError, Response
-from flows.context import WRITE_LOCK, RunContext
+from flows.context import WRITE_LOCK, RunContext, SourceOutcome
 from transforms import network as parse
 from transforms.errors import ParseError
 from warehouse import load
@@ -24,21 +23,6 @@ SOURCES = {
     "blockchain_com": blockchain_com,
     "coinmetrics": coinmetrics,
 }
-
-
-@dataclass
-class SourceOutcome:
-    """What one source did in a run; plain data so Prefect can pass it around."""
-
-    source: str
-    requests: int = 0
-    documents: int = 0
-    rows_in: int = 0
-    rows_changed: int = 0
-    windows_loaded: int = 0
-    windows_skipped: int = 0
-    quarantined: list[str] = field(default_factory=list)
-    last_day: date | None = None
 
 
 def yearly_windows(start: date, end: date) -> list[tuple[date, date]]:

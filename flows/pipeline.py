@@ -10,9 +10,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from extractors.settings import Settings, load_settings
-from flows.context import RunContext, source_endpoints
-from flows.network import SOURCES as NETWORK_SOURCES
-from flows.network import SourceOutcome, network_source
+from flows.context import RunContext, SourceOutcome, source_endpoints
+from flows.sources import SOURCE_TASKS
 from warehouse import load
 from warehouse.db import transaction
 from warehouse.marts import build_marts, run_checks
@@ -20,7 +19,7 @@ from warehouse.publish import prepare_work_copy, publish, writer_lock
 
 log = logging.getLogger("minerwatch")
 
-ALL_SOURCES = tuple(NETWORK_SOURCES)
+ALL_SOURCES = tuple(SOURCE_TASKS)
 
 
 class UnknownSource(ValueError):
@@ -78,7 +77,7 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                         start = mark - timedelta(days=run_settings.refresh_overlap_days) if mark else None
                     end = min(end or ctx.last_complete_day, ctx.last_complete_day)
                     log.info("[%s] window %s .. %s", source, start or "beginning", end)
-                    futures.append(network_source.submit(ctx, source, start, end))
+                    futures.append(SOURCE_TASKS[source].submit(ctx, source, start, end))
                 outcomes: list[SourceOutcome] = [f.result() for f in futures]
                 checks = build_and_check(ctx)
                 failed_checks = {k: v for k, v in checks.items() if v}
