@@ -175,6 +175,17 @@ def advance_watermark(con, source: str, last_day: date, run_id: str) -> None:
     )
 
 
+def watermarks_from_staging(con, run_id: str) -> None:
+    """After a rebuild: each network source's watermark is the newest day it has in staging."""
+    con.execute(
+        """
+        insert or replace into ops.watermarks
+        select source, max(day), current_timestamp, ? from staging.network_observations group by source
+        """,
+        [run_id],
+    )
+
+
 def watermark(con, source: str) -> date | None:
     row = con.execute("select last_day from ops.watermarks where source = ?", [source]).fetchone()
     return row[0] if row else None

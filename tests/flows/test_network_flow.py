@@ -127,3 +127,32 @@ def test_a_crash_inside_a_window_leaves_earlier_windows_and_the_rerun_finishes(l
     assert cm["windows_skipped"] == 2 and cm["windows_loaded"] == 1
     assert query(live_settings.db, "select count(distinct day), count(*) from staging.network_observations"
                                    " where source = 'coinmetrics'") == [(1096, 1096 * 5)]
+
+
+def marts_fingerprint(db_path) -> dict[str, tuple]:
+    return {t: v for t, v in fingerprint(db_path).items() if t.startswith("marts.")}
+
+
+def test_rebuild_recreates_the_same_marts_from_the_archive_alone(live_settings, snapshot_server):
+    from flows.pipeline import backfill_flow, refresh_flow
+    from flows.rebuild import rebuild_flow
+    from warehouse.db import WarehouseError
+
+    backfill_flow(start=date(2025, 9, 1), end=date(2025, 12, 31))
+    refresh_flow()
+    expected = marts_fingerprint(live_settings.db)
+    assert expected["marts.hashprice_daily"][0] > 120
+
+    live_settings.db.unlink()
+    for path in live_settings.work_db.parent.iterdir():
+        path.unlink()
+    with pytest.raises(WarehouseError, match="minerwatch rebuild"):
+        refresh_flow()  # detected: no warehouse, but an archive to restore from
+
+    served = len(snapshot_server.requests)
+    summary = rebuild_flow()
+    assert summary["status"] == "success"
+    assert len(snapshot_server.requests) == served  # no network
+    assert marts_fingerprint(live_settings.db) == expected
+    marks = dict(query(live_settings.db, "select source, last_day from ops.watermarks"))
+    assert marks == {s: date(2026, 1, 1) for s in ("mempool", "blockchain_com", "coinmetrics")}
