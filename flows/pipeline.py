@@ -10,6 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from extractors.settings import Settings, load_settings
+from flows.alerts import run_alert_lines, send_alert
 from flows.context import RunContext, SourceOutcome, source_endpoints
 from flows.sources import SOURCE_TASKS
 from warehouse import load
@@ -110,8 +111,13 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
             except BaseException as exc:
                 with ctx.work_db() as con, transaction(con):
                     load.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
+                send_alert(run_settings, f"minerwatch {flow_name} failed",
+                           run_alert_lines({"run_id": run_id, "status": "failed",
+                                            "message": f"{type(exc).__name__}: {exc}"}), level="failure")
                 raise
     summary = {"run_id": run_id, "status": status, **counts}
+    if status != "success":
+        send_alert(run_settings, f"minerwatch {flow_name} ended {status}", run_alert_lines(summary))
     log.info("run %s finished: %s (%d quarantined, %d failed checks)", run_id, status, quarantined,
              len(failed_checks))
     return summary
