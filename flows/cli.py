@@ -22,6 +22,8 @@ def _quiet_prefect(verbose: bool) -> None:
     which the CLI reports as one line) and the analytics ping off. Its logs still reach the
     Prefect API, so the UI shows them."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # A first start on a fresh PREFECT_HOME migrates its database: slower than the 20 s default.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
@@ -90,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- commands ------------------------------------------------------------------------------
 def cmd_run(args) -> int:
+    if not args.wait:  # fail in a second, not after Prefect has started, when a writer is busy
+        from extractors.settings import load_settings
+        from warehouse.publish import probe_writer_lock
+
+        probe_writer_lock(load_settings().lock_path)
     from flows.pipeline import backfill_flow, refresh_flow
 
     if args.command == "refresh":

@@ -58,6 +58,13 @@ def writer_lock(lock_path: Path, wait_s: float = 0.0) -> Iterator[None]:
             fh.close()
 
 
+def probe_writer_lock(lock_path: Path) -> None:
+    """Raise WarehouseBusy at once when another process holds the writer lock (a fast check the
+    CLI makes before starting Prefect; the flow itself still takes the lock)."""
+    with writer_lock(lock_path, wait_s=0.0):
+        pass
+
+
 def is_valid_duckdb(path: Path) -> bool:
     """True when `path` opens as a DuckDB database with our migrations table."""
     if not Path(path).exists():
