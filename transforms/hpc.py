@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from transforms.errors import ParseError
 from transforms.hpc_names import KNOWN_PARTIES, SUPPLIERS, Mention, find_issuer, find_parties, find_sites
 from transforms.hpc_numbers import DatePhrase, Quantity, find_dates, find_money, find_power_mw, find_terms_years
-from transforms.hpc_text import Document, read_document
+from transforms.hpc_text import CELL_SEP, Document, read_document
 
 __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
@@ -92,6 +92,9 @@ _CONTRACT_NOUN = (
 _TENANT_BEFORE_RES = (
     re.compile(rf"\b{_CONTRACT_NOUN}\b[^.;]{{0,90}}?\bwith\s+(?:(?:the|its|a|an)\s+)?(?:[\w'-]+\s+){{0,2}}$", re.I),
     re.compile(r"\bwith\s+$", re.I),
+    # the second name of a list: "contracts with Together AI and Fluidstack"
+    re.compile(rf"\b{_CONTRACT_NOUN}\b[^.;]{{0,60}}?\bwith\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}"
+               r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})*,?\s+and\s+$", re.I),
     re.compile(r"\bbetween\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2}\s+and\s+$"),
     re.compile(r"\b(?:lease[sd]?|leasing|deliver(?:ed|ing)?|provid(?:e|es|ed|ing))\b[^.;]{0,60}\bto\s+$", re.I),
     re.compile(r"\b(?:tenants?|customers?|lessee|anchor tenant|counterpart(?:y|ies))\s*,?\s*(?:is\s+)?$", re.I),
@@ -145,7 +148,7 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         re.I)),
     ("signed", re.compile(
         r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|\bsecur(?:es|ed)\b|\bawarded\b|"
-        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed)\s+(?:a|an|two|new|its)\b[^.]{0,60}\b"
+        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed|ing)\b[^.]{0,60}\b"
         r"(?:agreements?|leases?|contracts?|partnership|joint venture)\b|\bforms?\b[^.]{0,30}\bjoint venture\b",
         re.I)),
 )
@@ -155,7 +158,7 @@ _HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
 _BACKSTOP_RE = re.compile(r"backstop|guarantee|credit support", re.I)
 _EXCLUDE_MONEY_RE = re.compile(
     r"financ|\bnotes?\b|\bdebt\b|\bloans?\b|credit facility|capex|capital expenditure|purchas|procure|acqui|"
-    r"equipment|\bGPUs?\b|servers?|invest|warrant|prepay|deposit|\bcosts?\b|capital\b|equity|offering|"
+    r"invest|warrant|prepay|deposit|\bcosts?\b|equity|offering|"
     r"\braise|proceeds|\bcash\b|liquidity|budget|\bspend|\bfund(?:ing|ed|s)?\b|market cap|\bshares?\b|"
     r"\bprice\b|build-out cost|per MW|\bfees?\b|penalt",
     re.I,
@@ -170,6 +173,8 @@ _CUMULATIVE_RE = re.compile(
     re.I,
 )
 # In an expansion or amendment, "total ... to $X" is the new partnership total.
+_EARLIER_RE = re.compile(r"\bprevious(?:ly)?\b|\bprior\b|\bexisting\b|\boriginal(?:ly)?\b", re.I)
+_PARTNERSHIP_RE = re.compile(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|campus|portfolio|combined", re.I)
 _EXPANSION_TOTAL_RE = re.compile(r"\btotal\b[^$]{0,80}\bto\s+(?:approximately\s+|about\s+|over\s+|more than\s+)?$", re.I)
 _POTENTIAL_RE = re.compile(
     r"\bextension|\brenew|\bif (?:all |both |the )?(?:\w+ )?(?:options?|extensions?) (?:are |is )?exercised|"
@@ -199,10 +204,16 @@ _SITE_CAPACITY_AFTER_RE = re.compile(
 )
 _SITE_CAPACITY_CLAUSE_RE = re.compile(
     r"\bgrid[- ]connected\b|\binterconnect\w*|\bsubstation\b|\bsecured power\b|\bpower pipeline\b|"
-    r"\bportfolio\b|\bapproved\b|\bERCOT\b|\bunder development\b|\bnameplate\b",
+    r"\bportfolio\b|\bapproved\b|\bERCOT\b|\bunder development\b|\bnameplate\b|"
+    r"\b(?:site|campus|facility) (?:has|have|had|with|offers)\b|\bdesigned for\b|\bdesign capacity\b|"
+    r"\bcapable of\b|\bcan support\b",
     re.I,
 )
-_LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|critical IT|colocation|commit", re.I)
+_LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|colocation|commit", re.I)
+# "The first 100 MW is expected ..., with the remaining 150 MW in 2026": phases of the contracted total.
+_PHASE_BEFORE_RE = re.compile(
+    r"\b(?:first|initial|remaining|second|third|final|next|last|balance of the)\s+(?:phase\s+(?:of\s+)?)?$", re.I
+)
 _TERM_CONTEXT_RE = re.compile(
     r"\bterms?\b|lease|contract|agreement|colocation|\bdeal\b|commitment|partnership|tenancy|joint venture|"
     r"\bJV\b|arrangement|services",
@@ -210,7 +221,7 @@ _TERM_CONTEXT_RE = re.compile(
 )
 _TERM_EXCLUDE_RE = re.compile(
     r"warrant|\bnotes?\b|\bdue 20\d\d|financ|\bloan|depreciat|useful li(?:fe|ves)|payback|amortiz|track record|"
-    r"\bhistory\b|\bvest|\bGPUs?\b|\bservers?\b|hardware|\bago\b|\bpast\b",
+    r"\bhistory\b|\bvest|\bago\b|\bpast\b",
     re.I,
 )
 _TERM_EXTENSION_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:extensions?|renewals?|options?|renewal options?)\b", re.I)
@@ -225,11 +236,16 @@ _START_RE = re.compile(
 _DATE_END_MARKER_RE = re.compile(r"(?:through|until|by the end of|by end of|ending|completed? by|fully|by)\s+(?:the\s+)?$", re.I)
 
 _CLAUSE_SPLIT_RE = re.compile(
-    r";|\s-{1,2}\s|\(|\)|,\s+(?=(?:and|with|while|which|bringing|including|plus|of which|representing|"
+    r";|\s-{1,2}\s|\(|\)|,\s+(?=(?:and|or|with|while|which|bringing|including|plus|of which|representing|"
     r"in addition|following|after|whereas|where|as well as|subject to)\b)|\s+(?=bringing\b)",
     re.I,
 )
-_HEADLINE_SPLIT_RE = re.compile(r";|\s+\|\s+|\s+-\s+|\s+and\s+(?=[A-Z])|:\s+")
+# Headlines join two announcements with "and <Verb>s": "Signs Lease with AWS and Expands Fluidstack ...".
+_HEADLINE_VERBS = (
+    r"Signs|Expands|Amends|Extends|Terminates|Announces|Secures|Enters|Adds|Increases|Forms|Launches|"
+    r"Receives|Completes|Reports|Upsizes|Exercises|Provides|Backstops"
+)
+_HEADLINE_SPLIT_RE = re.compile(rf";|\s+\|\s+|\s+-\s+|\s+and\s+(?=(?:{_HEADLINE_VERBS})\b)|:\s+")
 
 
 # --- text units ----------------------------------------------------------------------------
@@ -245,7 +261,7 @@ class _Group:
     """The tenant(s) of one contract and the text that speaks of it."""
 
     tenants: list[str]
-    tenant_evidence: dict[str, _Span] = field(default_factory=dict)
+    tenant_evidence: dict[str, tuple[_Span, int, int]] = field(default_factory=dict)
     units: list[_Span] = field(default_factory=list)      # body sentences
     headline_units: list[_Span] = field(default_factory=list)
     anonymous: _Span | None = None
@@ -281,22 +297,29 @@ def _headline_units(doc: Document) -> list[_Span]:
 
 
 def _trim(doc: Document, clause: _Span, q_start: int, q_end: int, limit: int = 220) -> str:
-    """The clause around a figure, at most `limit` characters, exactly as it stands in the text."""
+    """The clause around a figure, at most `limit` characters on word boundaries, exactly as in the text."""
     start, end = clause.start, clause.end
     while start < end and doc.text[start].isspace():
         start += 1
     while end > start and doc.text[end - 1] in " ,.;":
         end -= 1
     if end - start > limit:
-        start = max(start, q_start - limit // 2)
-        end = min(end, max(q_end + limit // 2, start + limit))
-        start = max(start, end - limit)
+        lo = max(start, min(q_start, end - limit) - (limit - (q_end - q_start)) // 2)
+        lo = max(start, min(lo, end - limit))
+        hi = min(end, lo + limit)
+        if lo > start:
+            space = doc.text.find(" ", lo, q_start)
+            lo = space + 1 if space != -1 else lo
+        if hi < end:
+            space = doc.text.rfind(" ", q_end, hi)
+            hi = space if space != -1 else hi
+        start, end = lo, hi
     return doc.text[start:end]
 
 
 # --- roles ---------------------------------------------------------------------------------
-def _roles(doc: Document, units: list[_Span], issuer: str | None) -> tuple[dict[str, _Span], dict[str, _Span]]:
-    """(tenants, backstop parties), each name -> the unit that shows its role, in order of appearance."""
+def _roles(doc: Document, units: list[_Span], issuer: str | None) -> tuple[dict[str, tuple], dict[str, tuple]]:
+    """(tenants, backstop parties): name -> (unit, mention span) showing its role, in order of appearance."""
     tenants: dict[str, _Span] = {}
     backstops: dict[str, _Span] = {}
     for unit in units:
@@ -307,10 +330,10 @@ def _roles(doc: Document, units: list[_Span], issuer: str | None) -> tuple[dict[
             before = unit.text[max(0, mention.start - 140):mention.start]
             after = unit.text[mention.end:mention.end + 80]
             if _BACKSTOP_AFTER_RE.match(after) or _BACKSTOP_BEFORE_RE.search(before):
-                backstops.setdefault(mention.name, unit)
+                backstops.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
                 continue
             if any(r.search(before) for r in _TENANT_BEFORE_RES) or any(r.match(after) for r in _TENANT_AFTER_RES):
-                tenants.setdefault(mention.name, unit)
+                tenants.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
         for m in _UNKNOWN_TENANT_RE.finditer(unit.text):
             name = _COMPANY_SUFFIX_RE.sub("", m.group("name").strip(" .,'"))
             words = name.split()
@@ -320,7 +343,7 @@ def _roles(doc: Document, units: list[_Span], issuer: str | None) -> tuple[dict[
             if (not name or words[0] in _NAME_STOPWORDS or (issuer and name.startswith(issuer))
                     or find_parties(name) or find_sites(name) or len(name) < 3):
                 continue
-            tenants.setdefault(name, unit)
+            tenants.setdefault(name, (unit, unit.start + m.start("name"), unit.start + m.start("name") + len(name)))
     for name in backstops:
         tenants.pop(name, None)
     return tenants, backstops
@@ -334,7 +357,7 @@ def _mentioned(text: str, tenants: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _groups(doc: Document, tenants: dict[str, _Span]) -> list[_Group]:
+def _groups(doc: Document, tenants: dict[str, tuple]) -> list[_Group]:
     """Assign every body sentence to the contract of the tenant it (or the last sentence) names."""
     names = list(tenants)
     sentences = [_Span(s.start, s.end, s.text) for s in doc.sentences]
@@ -422,13 +445,18 @@ def _classify_money(clause: str, q: Quantity, rel_start: int, rel_end: int, even
         return None
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from $A to $B"
+    if _EARLIER_RE.search(clause):
+        return None
     if re.search(r"\bby\s+$", before) and re.match(r"^\s+to\s", after):
         return "total_contract_value_usd"  # "by $3.0 billion to $6.7 billion": the increment
     cumulative = _CUMULATIVE_RE.search(before) or (
         event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))
+    if cumulative and _POTENTIAL_RE.search(clause):
+        # "options that could bring total value to $7.0 billion" is this deal with its extensions;
+        # a partnership total "if all options are exercised" is neither.
+        return None if _PARTNERSHIP_RE.search(clause) else "potential_value_with_extensions_usd"
     if cumulative:
-        # A partnership total "if all options are exercised" is neither this deal nor its extensions.
-        return None if _POTENTIAL_RE.search(clause) else "cumulative_contract_value_usd"
+        return "cumulative_contract_value_usd"
     if _POTENTIAL_RE.search(clause):
         return "potential_value_with_extensions_usd"
     if _ANNUAL_RE.search(clause):
@@ -456,22 +484,32 @@ def _classify_power(clause: str, rel_start: int, rel_end: int, event: Event | No
         return "expansion_options_mw"
     if (_CUMULATIVE_RE.search(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
             or (event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))):
+        # "would bring total leased capacity to 400 MW if exercised" is a what-if, not a total.
+        if _POTENTIAL_RE.search(clause) or re.search(r"\bwould\b|\bif exercised\b", clause, re.I):
+            return None
         return "cumulative_critical_it_mw"
+    if _PHASE_BEFORE_RE.search(before):
+        return None
+    # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
+    if _SITE_CAPACITY_AFTER_RE.match(after) or (
+            _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
+        return None
     critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)
     gross = _nearest(_GROSS_RE, clause, rel_start, rel_end)
     if critical is not None and (gross is None or critical <= gross):
         return "critical_it_mw"
     if gross is not None:
         return "gross_mw"
-    if _SITE_CAPACITY_AFTER_RE.match(after) or (
-            _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
-        return None
     return "unqualified_mw"
 
 
 def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
     figures = _Figures()
     for unit in group.headline_units + group.units:
+        # A comparison table (label | this | that) needs its header to be read; only "label | value"
+        # rows are taken on their own.
+        if unit.text.count(CELL_SEP) > 1:
+            continue
         for clause in _clauses(unit):
             text = clause.text
             for q in find_money(text):
@@ -621,8 +659,8 @@ def _record(doc, group, single, headline_units, backstops, issuer, ticker, annou
 
     if group.tenants:
         values["counterparty"] = "; ".join(group.tenants)
-        first = group.tenant_evidence[group.tenants[0]]
-        evidence["counterparty"] = _trim(doc, first, first.start, first.end)
+        unit, start, end = group.tenant_evidence[group.tenants[0]]
+        evidence["counterparty"] = _trim(doc, unit, start, end)
     elif group.anonymous is not None:
         reasons["counterparty"] = f"the release does not name the tenant ('{group.anonymous.text}')"
     else:
@@ -641,8 +679,8 @@ def _record(doc, group, single, headline_units, backstops, issuer, ticker, annou
         backstop = next(iter(backstops))
     if backstop:
         values["backstop_party"] = backstop
-        span = backstops[backstop]
-        evidence["backstop_party"] = _trim(doc, span, span.start, span.end)
+        unit, start, end = backstops[backstop]
+        evidence["backstop_party"] = _trim(doc, unit, start, end)
 
     sites = _sites(doc, group, single)
     if sites:

@@ -60,13 +60,13 @@ _PARTY_RES = {name: re.compile(pattern) for name, pattern in KNOWN_PARTIES.items
 # Campuses named in miners' AI/HPC releases. Canonical spelling as the companies write it.
 KNOWN_SITES = (
     "Lake Mariner", "Abernathy", "Childress", "Sweetwater", "Barber Lake", "Denton", "River Bend",
-    "Polaris Forge 1", "Polaris Forge 2", "Polaris Forge", "Ellendale", "Harwood", "Black Pearl",
+    "Polaris Forge 1", "Polaris Forge 2", "Polaris Forge", "Harwood", "Black Pearl",
     "Bear", "Chief", "Odessa", "Rockdale", "Corsicana", "Muskogee", "Marble", "Dalton", "Calvert City",
     "Vega", "Prince George", "Mackenzie", "Canal Flats", "Helios", "Cedarvale", "Medina", "Kearney",
-    "Salt Creek", "Vega", "Grand Falls", "Toronto", "Boden", "Yguazu", "Sharon", "Panther Creek",
+    "Salt Creek", "Grand Falls", "Boden", "Yguazu", "Sharon", "Panther Creek",
 )
 # Single-word names that are also ordinary words are only taken with a site noun after them.
-_NEEDS_SITE_NOUN = {"Bear", "Chief", "Sharon", "Helios", "Vega", "Marble", "Medina", "Toronto"}
+_NEEDS_SITE_NOUN = {"Bear", "Chief", "Sharon", "Helios", "Vega", "Marble", "Medina"}
 _SITE_NOUN = r"(?:campus|site|facility|data cent(?:er|re)s?(?: campus)?|project|hub)"
 _STATES = (
     r"(?:Texas|New York|North Dakota|Louisiana|Oklahoma|Georgia|Kentucky|North Carolina|Ohio|"
@@ -74,7 +74,7 @@ _STATES = (
     r"British Columbia|Ontario|Alberta|Paraguay|Norway|Sweden|Ethiopia|N\.Y\.|N\.D\.|TX|NY|ND)"
 )
 _SITE_PATTERN_RE = re.compile(
-    rf"\b(?:at|in|for|of)\s+(?:its|the|our|their|Cipher's|IREN's|TeraWulf's|[A-Z][A-Za-z0-9]+'s)\s+"
+    rf"\b(?:at|in|for|of)\s+(?:its|the|our|their|the Company's|[A-Z][A-Za-z0-9]+'s)\s+"
     rf"(?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,2}}(?:\s\d)?)(?:,\s{_STATES})?\s+{_SITE_NOUN}\b"
 )
 _SITE_STOPWORDS = {

@@ -254,24 +254,36 @@ def _join_cells(cells: list[str]) -> str:
 # --- plain text ----------------------------------------------------------------------------
 def _plain_lines(text: str) -> list[str]:
     raw = [re.sub(r"[ ]{2,}", "  ", line.translate(_CHAR_MAP)).rstrip() for line in text.splitlines()]
+    wrapped = _is_hard_wrapped(raw)
     out: list[str] = []
     for line in raw:
         stripped = line.strip()
-        if out and stripped and out[-1] and _is_wrapped(out[-1], stripped):
+        if out and stripped and out[-1] and _continues(out[-1], stripped, wrapped, line):
             out[-1] = out[-1] + " " + stripped
         else:
             out.append(stripped)
     return [re.sub(r"\s{2,}", " ", line) for line in out]
 
 
-def _is_wrapped(previous: str, current: str) -> bool:
-    """Hard-wrapped prose (Business Wire copies break lines mid-sentence, reference/press/README)."""
-    if len(previous) < 45 or previous.endswith((".", ":", ";", "!", "?", '"')):
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Business Wire copies break every line near 70 characters, even mid-name (reference/press/README)."""
+    long = [line.strip() for line in lines if len(line.strip()) >= 50]
+    open_ended = [line for line in long if len(line) <= 85 and not line.endswith((".", ":", ";", "!", "?", '"'))]
+    return len(open_ended) >= 3 and len(open_ended) >= 0.25 * len(long) and max(map(len, long)) <= 100
+
+
+def _continues(previous: str, current: str, wrapped: bool, raw_current: str) -> bool:
+    """Is `current` the rest of the sentence on `previous` (a hard line-wrap)?"""
+    if len(previous) < 45 or previous.endswith((".", ":", ";", "!", "?")):
         return False
-    if CELL_SEP.strip() in previous and "  " in previous:
+    if _BULLET_LINE_RE.match(raw_current) or re.match(r"^\d+\.\s", current):
+        return False
+    if wrapped:
+        return True
+    if previous.endswith('"'):
         return False
     first = current[:1]
-    return first.islower() or first in "$(" or (first.isdigit() and not re.match(r"^\d+\.\s", current))
+    return first.islower() or first in "$("
 
 
 # --- assembling the document ---------------------------------------------------------------
@@ -325,9 +337,13 @@ def read_document(content: bytes | str) -> Document:
 
 
 def _is_date_only(line: str) -> bool:
-    """A line that is nothing but a date ("August 14, 2025"), as EDGAR exhibits often open."""
+    """A line that is only a date, maybe with a time ("June 03, 2024 07:00 AM Eastern Daylight Time")."""
     stripped = line.strip(" .")
-    return len(stripped) <= 22 and parse_full_date(stripped) is not None
+    m = _DATE_TEXT_RE.match(stripped)
+    if not m or parse_full_date(m.group(0)) is None:
+        return False
+    rest = stripped[m.end():].strip()
+    return not rest or re.fullmatch(r"\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s+[A-Za-z ]{0,40})?", rest) is not None
 
 
 def _find_dateline(lines: list[str]) -> tuple[int | None, date | None, str | None]:
