@@ -15,7 +15,7 @@ from datetime import date
 from transforms.errors import ParseError
 from transforms.hpc_numbers import parse_full_date
 
-__all__ = ["Document", "Sentence", "read_document", "decode"]
+__all__ = ["Document", "Sentence", "read_document", "decode", "head_sentences"]
 
 CELL_SEP = " | "
 
@@ -366,6 +366,12 @@ def dateline_body_offset(line: str) -> int:
         return 0
     rest = re.match(r"[\s-]*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?[\s-]*", line[m.end():])
     return m.end() + (rest.end() if rest else 0)
+
+
+def head_sentences(doc: Document) -> list[Sentence]:
+    """The headline block's lines (title, subtitle) as sentences, for figures a headline repeats."""
+    return [Sentence(doc.line_offsets[i], doc.line_offsets[i] + len(doc.lines[i]), doc.lines[i], i)
+            for i in range(doc.body_start_line) if doc.lines[i] in doc.headline]
 
 
 def _sentences(doc: Document) -> list[Sentence]:
