@@ -600,8 +600,9 @@ def looks_like_hpc_release(text: str | bytes) -> bool:
         text = bytes(text).decode("utf-8", errors="replace")
     plain = re.sub(r"<[^>]{0,2000}>", " ", text)
     plain = re.sub(r"&(?:nbsp|#160|#xa0);", " ", plain, flags=re.I)
-    hpc = _HPC_WORDS_RE.findall(plain)
-    return (len(hpc) >= 2 and _CONTRACT_WORDS_RE.search(plain) is not None
+    ai_tenant = any(m.name not in SUPPLIERS and m.name != "Google" for m in find_parties(plain[:200_000]))
+    return ((_HPC_WORDS_RE.search(plain) is not None or ai_tenant)
+            and _CONTRACT_WORDS_RE.search(plain) is not None
             and _QUANTITY_WORDS_RE.search(plain) is not None)
 
 
@@ -630,6 +631,9 @@ def parse_hpc(
                        headline_units=headline_units)
         if anonymous:
             group.anonymous = _Span(0, 0, anonymous.group("phrase"))
+        if _event(group, True, headline_units)[0] is None:
+            raise ParseError("no AI/HPC contract described: no tenant named and no signing, expansion, "
+                             "amendment or termination wording")
         groups = [group]
 
     out = []

@@ -350,8 +350,6 @@ def parse_revenue_mix(content: bytes | str, *, ticker: str | None = None, period
     else:
         reasons["ticker"] = "no exchange tag such as '(NASDAQ: XXXX)' in the release and no ticker given"
     values = _resolve(hits, _REVENUE_FIELDS, evidence, reasons, "not stated for the period")
-    if not any(values.values()):
-        return []
     return [RevenueMixRecord(ticker=t, period_start=p.start, period_end=p.end, period_type=p.kind,
                              **values, evidence=evidence, null_reasons=reasons)]
 
@@ -499,7 +497,7 @@ _CAP_FUTURE_RE = re.compile(
     r"potential|option|future|\bwill\b|\bcontract|\blease|\btenant|schedul|on track|\bto be energi|for energi",
     re.I,
 )
-_AS_OF_RE = re.compile(r"\bas (?:of|at)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+20\d\d)")
+_AS_OF_RE = re.compile(r"\b[Aa]s (?:of|at)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+20\d\d)")
 
 
 def parse_capacity_mix(content: bytes | str, *, ticker: str | None = None, period: str | None = None) -> list[CapacityMixRecord]:
