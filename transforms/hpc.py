@@ -297,24 +297,30 @@ def _headline_units(doc: Document) -> list[_Span]:
 
 
 def _trim(doc: Document, clause: _Span, q_start: int, q_end: int, limit: int = 220) -> str:
-    """The clause around a figure, at most `limit` characters on word boundaries, exactly as in the text."""
+    """The clause around a figure, at most `limit` characters on word boundaries, exactly as in the text.
+
+    The figure itself (`q_start:q_end`) is always inside the snippet, so the value can be re-read from it.
+    """
+    text = doc.text
     start, end = clause.start, clause.end
-    while start < end and doc.text[start].isspace():
+    while start < min(end, q_start) and text[start] in " ,;:)":
         start += 1
-    while end > start and doc.text[end - 1] in " ,.;":
+    while end > max(start, q_end) and text[end - 1] in " ,.;(":
         end -= 1
-    if end - start > limit:
-        lo = max(start, min(q_start, end - limit) - (limit - (q_end - q_start)) // 2)
-        lo = max(start, min(lo, end - limit))
-        hi = min(end, lo + limit)
-        if lo > start:
-            space = doc.text.find(" ", lo, q_start)
-            lo = space + 1 if space != -1 else lo
-        if hi < end:
-            space = doc.text.rfind(" ", q_end, hi)
-            hi = space if space != -1 else hi
-        start, end = lo, hi
-    return doc.text[start:end]
+    if end - start <= limit:
+        return text[start:end]
+    if q_end - q_start >= limit:
+        return text[q_start:q_end]
+    lo = max(start, q_start - (limit - (q_end - q_start)) // 2)
+    hi = max(min(end, lo + limit), q_end)
+    lo = max(start, min(lo, hi - limit))
+    space = text.find(" ", lo, q_start)
+    if lo > start and space != -1:
+        lo = space + 1
+    space = text.rfind(" ", q_end, hi)
+    if hi < end and space != -1:
+        hi = space
+    return text[lo:hi]
 
 
 # --- roles ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -199,9 +199,12 @@ def _is_heading(text: str) -> bool:
 @dataclass
 class _Hits:
     values: dict[str, list[tuple[float, str]]]
+    sections: dict[str, str] = field(default_factory=dict)  # field -> the table heading its row sat under
 
-    def add(self, name: str, value: float, evidence: str) -> None:
+    def add(self, name: str, value: float, evidence: str, section: str | None = None) -> None:
         self.values.setdefault(name, []).append((value, evidence))
+        if section:
+            self.sections.setdefault(name, section)
 
 
 def _resolve(hits: _Hits, fields: tuple[str, ...], evidence: dict, reasons: dict, default_reason: str) -> dict:
@@ -350,6 +353,9 @@ def parse_revenue_mix(content: bytes | str, *, ticker: str | None = None, period
     else:
         reasons["ticker"] = "no exchange tag such as '(NASDAQ: XXXX)' in the release and no ticker given"
     values = _resolve(hits, _REVENUE_FIELDS, evidence, reasons, "not stated for the period")
+    for name in values:
+        if name in hits.sections:
+            evidence[f"{name}_section"] = hits.sections[name]
     return [RevenueMixRecord(ticker=t, period_start=p.start, period_end=p.end, period_type=p.kind,
                              **values, evidence=evidence, null_reasons=reasons)]
 
@@ -377,6 +383,7 @@ _SCALE_RE = re.compile(r"\((?:unaudited[,;]?\s*)?(?:US\$|\$|USD)?\s*in\s+(thousa
 def _scan_revenue_tables(doc: Document, lines: list[_Line], hits: _Hits, p: _Period) -> None:
     """Segment tables: a heading row names the segment, a "Revenue" row under it gives the figure."""
     section: str | None = None
+    section_text: str | None = None
     scale: float | None = None
     annual = False
     header: str | None = None
@@ -390,7 +397,7 @@ def _scan_revenue_tables(doc: Document, lines: list[_Line], hits: _Hits, p: _Per
         if _is_heading(text) and not find_money(text):
             heading_segment = _segment_of_heading(text)
             if heading_segment:
-                section = heading_segment
+                section, section_text = heading_segment, text
                 continue
             if _HEADING_ANNUAL_RE.search(text) and not _HEADING_PERIOD_RE.search(text):
                 annual = True
@@ -428,7 +435,7 @@ def _scan_revenue_tables(doc: Document, lines: list[_Line], hits: _Hits, p: _Per
             if scale is None:
                 continue
             value = q.value * scale
-        hits.add(name, value, text[:200])
+        hits.add(name, value, text[:200], section_text if name == section else None)
 
 
 def _row_label(text: str, cells: list[str] | None) -> tuple[str | None, str]:
