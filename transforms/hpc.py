@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict
 
 from transforms.errors import ParseError
 from transforms.hpc_names import KNOWN_PARTIES, SUPPLIERS, Mention, find_issuer, find_parties, find_sites
-from transforms.hpc_numbers import DatePhrase, Quantity, find_dates, find_money, find_power_mw, find_terms_years
+from transforms.hpc_figures import classify_money, classify_power, classify_term, is_start_date
+from transforms.hpc_numbers import find_dates, find_money, find_power_mw, find_terms_years
 from transforms.hpc_text import CELL_SEP, Document, read_document
 
 __all__ = [
@@ -154,87 +155,6 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
 )
 _HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
 
-# Clause-level keywords used to classify a figure by the words around it.
-_BACKSTOP_RE = re.compile(r"backstop|guarantee|credit support", re.I)
-_EXCLUDE_MONEY_RE = re.compile(
-    r"financ|\bnotes?\b|\bdebt\b|\bloans?\b|credit facility|capex|capital expenditure|purchas|procure|acqui|"
-    r"invest|warrant|prepay|deposit|\bcosts?\b|equity|offering|"
-    r"\braise|proceeds|\bcash\b|liquidity|budget|\bspend|\bfund(?:ing|ed|s)?\b|market cap|\bshares?\b|"
-    r"\bprice\b|build-out cost|per MW|\bfees?\b|penalt",
-    re.I,
-)
-# Partnership totals. Not "cumulative revenue over the 12-year term" (Core Scientific's wording for a
-# single deal's value) nor "total contracted revenue of $7 billion" in a signing release.
-_CUMULATIVE_RE = re.compile(
-    r"\bbring(?:s|ing)?\b|\bto date\b|\bcombined\b|\bacross (?:all|both|its|our|the)\b|\bin aggregate\b|"
-    r"\bnow totals?\b|\btotal of all\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
-    r"\btotal\b[^$]{0,60}\b(?:of|under|for|with|across|at) (?:the |its |our |this )?(?:partnership|relationship|campus|all|both)\b|"
-    r"\b(?:partnership|relationship)\b[^$]{0,40}\bto (?:approximately |about |over |more than )?$",
-    re.I,
-)
-# In an expansion or amendment, "total ... to $X" is the new partnership total.
-_EARLIER_RE = re.compile(r"\bprevious(?:ly)?\b|\bprior\b|\bexisting\b|\boriginal(?:ly)?\b", re.I)
-_PARTNERSHIP_RE = re.compile(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|campus|portfolio|combined", re.I)
-_EXPANSION_TOTAL_RE = re.compile(r"\btotal\b[^$]{0,80}\bto\s+(?:approximately\s+|about\s+|over\s+|more than\s+)?$", re.I)
-_POTENTIAL_RE = re.compile(
-    r"\bextension|\brenew|\bif (?:all |both |the )?(?:\w+ )?(?:options?|extensions?) (?:are |is )?exercised|"
-    r"\bpotential(?:ly)?\b|\bcould (?:increase|reach|grow|rise)|\boptional\b|\bupside\b",
-    re.I,
-)
-_ANNUAL_RE = re.compile(
-    r"\bannual(?:ly)?\b|\bannuali[sz]ed\b|\bper year\b|\bper annum\b|\ba year\b|\beach year\b|\bARR\b|"
-    r"\brun[- ]rate\b|\byearly\b",
-    re.I,
-)
-_CONTRACT_MONEY_RE = re.compile(
-    r"\bcontract(?:s|ed)?\b|\bagreements?\b|\blease[sd]?\b|\bdeal\b|\brevenue\b|\bworth\b|\bvalued?\b|\bTCV\b|"
-    r"\bcommitments?\b|\bcolocation\b|\bbacklog\b",
-    re.I,
-)
-_EXPANSION_OPTION_RE = re.compile(
-    r"\boptions?\b|\bright of first (?:refusal|offer)\b|\bROF[RO]\b|\bexpansion (?:rights?|capacity|potential)\b|"
-    r"\b(?:could|may|can|ability to|potential to|plans? to) expand\b|\bpotential (?:expansion|additional)\b|"
-    r"\bfuture expansion\b|\bexpandable\b",
-    re.I,
-)
-_CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|\bIT\b", re.I)
-_GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b", re.I)
-_SITE_CAPACITY_AFTER_RE = re.compile(
-    r"^\s*(?:[A-Z][\w-]+\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
-)
-_SITE_CAPACITY_CLAUSE_RE = re.compile(
-    r"\bgrid[- ]connected\b|\binterconnect\w*|\bsubstation\b|\bsecured power\b|\bpower pipeline\b|"
-    r"\bportfolio\b|\bapproved\b|\bERCOT\b|\bunder development\b|\bnameplate\b|"
-    r"\b(?:site|campus|facility) (?:has|have|had|with|offers)\b|\bdesigned for\b|\bdesign capacity\b|"
-    r"\bcapable of\b|\bcan support\b",
-    re.I,
-)
-_LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|colocation|commit", re.I)
-# "The first 100 MW is expected ..., with the remaining 150 MW in 2026": phases of the contracted total.
-_PHASE_BEFORE_RE = re.compile(
-    r"\b(?:first|initial|remaining|second|third|final|next|last|balance of the)\s+(?:phase\s+(?:of\s+)?)?$", re.I
-)
-_TERM_CONTEXT_RE = re.compile(
-    r"\bterms?\b|lease|contract|agreement|colocation|\bdeal\b|commitment|partnership|tenancy|joint venture|"
-    r"\bJV\b|arrangement|services",
-    re.I,
-)
-_TERM_EXCLUDE_RE = re.compile(
-    r"warrant|\bnotes?\b|\bdue 20\d\d|financ|\bloan|depreciat|useful li(?:fe|ves)|payback|amortiz|track record|"
-    r"\bhistory\b|\bvest|\bago\b|\bpast\b",
-    re.I,
-)
-_TERM_EXTENSION_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:extensions?|renewals?|options?|renewal options?)\b", re.I)
-_TERM_COUNT_BEFORE_RE = re.compile(r"(?:two|three|four|2|3|4|additional|optional|further|successive)\s+$", re.I)
-_TERM_AVERAGE_AFTER_RE = re.compile(r"^\s*(?:weighted[- ])?average\b", re.I)
-_TERM_AVERAGE_BEFORE_RE = re.compile(r"\baverage\s+(?:remaining\s+)?(?:contract\s+|lease\s+)?(?:term|duration)\s+(?:of\s+)?$", re.I)
-_START_RE = re.compile(
-    r"commenc|\bbegin|\bstart|go live|come online|\bonline\b|\bdeliver|\brent\b|first phase|phase 1|"
-    r"ready for service|handover|hand over|\boperational\b|energi[sz]|revenue recognition|ramp",
-    re.I,
-)
-_DATE_END_MARKER_RE = re.compile(r"(?:through|until|by the end of|by end of|ending|completed? by|fully|by)\s+(?:the\s+)?$", re.I)
-
 _CLAUSE_SPLIT_RE = re.compile(
     r";|\s-{1,2}\s|\(|\)|,\s+(?=(?:and|or|with|while|which|bringing|including|plus|of which|representing|"
     r"in addition|following|after|whereas|where|as well as|subject to)\b)|\s+(?=bringing\b)",
@@ -256,12 +176,15 @@ class _Span:
     text: str
 
 
+_Role = tuple[_Span, int, int]  # the unit that shows a party's role, and where the party is named in the text
+
+
 @dataclass
 class _Group:
     """The tenant(s) of one contract and the text that speaks of it."""
 
     tenants: list[str]
-    tenant_evidence: dict[str, tuple[_Span, int, int]] = field(default_factory=dict)
+    tenant_evidence: dict[str, _Role] = field(default_factory=dict)
     units: list[_Span] = field(default_factory=list)      # body sentences
     headline_units: list[_Span] = field(default_factory=list)
     anonymous: _Span | None = None
@@ -324,10 +247,10 @@ def _trim(doc: Document, clause: _Span, q_start: int, q_end: int, limit: int = 2
 
 
 # --- roles ---------------------------------------------------------------------------------
-def _roles(doc: Document, units: list[_Span], issuer: str | None) -> tuple[dict[str, tuple], dict[str, tuple]]:
-    """(tenants, backstop parties): name -> (unit, mention span) showing its role, in order of appearance."""
-    tenants: dict[str, _Span] = {}
-    backstops: dict[str, _Span] = {}
+def _roles(units: list[_Span], issuer: str | None) -> tuple[dict[str, _Role], dict[str, _Role]]:
+    """(tenants, backstop parties): name -> (unit, mention start, mention end) showing its role, in order."""
+    tenants: dict[str, _Role] = {}
+    backstops: dict[str, _Role] = {}
     for unit in units:
         mentions = find_parties(unit.text)
         for mention in mentions:
@@ -341,9 +264,8 @@ def _roles(doc: Document, units: list[_Span], issuer: str | None) -> tuple[dict[
             if any(r.search(before) for r in _TENANT_BEFORE_RES) or any(r.match(after) for r in _TENANT_AFTER_RES):
                 tenants.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
         for m in _UNKNOWN_TENANT_RE.finditer(unit.text):
-            name = _COMPANY_SUFFIX_RE.sub("", m.group("name").strip(" .,'"))
-            words = name.split()
-            while words and (words[-1] in {"of", "&", "AI"} and len(words) > 1 and words[-1] != "AI"):
+            words = _COMPANY_SUFFIX_RE.sub("", m.group("name").strip(" .,'")).split()
+            while len(words) > 1 and words[-1] in {"of", "&"}:
                 words.pop()
             name = " ".join(words)
             if (not name or words[0] in _NAME_STOPWORDS or (issuer and name.startswith(issuer))
@@ -363,7 +285,7 @@ def _mentioned(text: str, tenants: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _groups(doc: Document, tenants: dict[str, tuple]) -> list[_Group]:
+def _groups(doc: Document, tenants: dict[str, _Role]) -> list[_Group]:
     """Assign every body sentence to the contract of the tenant it (or the last sentence) names."""
     names = list(tenants)
     sentences = [_Span(s.start, s.end, s.text) for s in doc.sentences]
@@ -434,79 +356,9 @@ class _Found:
 @dataclass
 class _Figures:
     values: dict[str, list[_Found]] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, found: _Found) -> None:
         self.values.setdefault(name, []).append(found)
-
-
-def _classify_money(clause: str, q: Quantity, rel_start: int, rel_end: int, event: Event | None) -> str | None:
-    before = clause[:rel_start]
-    after = clause[rel_end:]
-    if _BACKSTOP_RE.search(clause):
-        if re.search(r"\b(?:by|from)\s+$", before) and re.match(r"^\s+to\s", after):
-            return None  # "increased its backstop by $1.4 billion to $3.2 billion": keep the total
-        return "backstop_usd"
-    if _EXCLUDE_MONEY_RE.search(clause):
-        return None
-    if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
-        return None  # the old figure of "from $A to $B"
-    if _EARLIER_RE.search(clause):
-        return None
-    if re.search(r"\bby\s+$", before) and re.match(r"^\s+to\s", after):
-        return "total_contract_value_usd"  # "by $3.0 billion to $6.7 billion": the increment
-    cumulative = _CUMULATIVE_RE.search(before) or (
-        event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))
-    if cumulative and _POTENTIAL_RE.search(clause):
-        # "options that could bring total value to $7.0 billion" is this deal with its extensions;
-        # a partnership total "if all options are exercised" is neither.
-        return None if _PARTNERSHIP_RE.search(clause) else "potential_value_with_extensions_usd"
-    if cumulative:
-        return "cumulative_contract_value_usd"
-    if _POTENTIAL_RE.search(clause):
-        return "potential_value_with_extensions_usd"
-    if _ANNUAL_RE.search(clause):
-        return "annual_revenue_usd"
-    if _CONTRACT_MONEY_RE.search(clause):
-        return "total_contract_value_usd"
-    return None
-
-
-def _nearest(pattern: re.Pattern, clause: str, rel_start: int, rel_end: int, reach: int = 70) -> int | None:
-    best = None
-    for m in pattern.finditer(clause):
-        gap = rel_start - m.end() if m.end() <= rel_start else (m.start() - rel_end if m.start() >= rel_end else 0)
-        if gap <= reach and (best is None or gap < best):
-            best = gap
-    return best
-
-
-def _classify_power(clause: str, rel_start: int, rel_end: int, event: Event | None) -> str | None:
-    before = clause[:rel_start]
-    after = clause[rel_end:]
-    if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
-        return None  # the old figure of "from 40 MW to 48 MW"
-    if _EXPANSION_OPTION_RE.search(before) and not re.search(r"exercis", clause, re.I):
-        return "expansion_options_mw"
-    if (_CUMULATIVE_RE.search(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
-            or (event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))):
-        # "would bring total leased capacity to 400 MW if exercised" is a what-if, not a total.
-        if _POTENTIAL_RE.search(clause) or re.search(r"\bwould\b|\bif exercised\b", clause, re.I):
-            return None
-        return "cumulative_critical_it_mw"
-    if _PHASE_BEFORE_RE.search(before):
-        return None
-    # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
-    if _SITE_CAPACITY_AFTER_RE.match(after) or (
-            _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
-        return None
-    critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)
-    gross = _nearest(_GROSS_RE, clause, rel_start, rel_end)
-    if critical is not None and (gross is None or critical <= gross):
-        return "critical_it_mw"
-    if gross is not None:
-        return "gross_mw"
-    return "unqualified_mw"
 
 
 def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
@@ -521,49 +373,23 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
             for q in find_money(text):
                 if q.negative:
                     continue
-                name = _classify_money(text, q, q.start, q.end, event)
+                name = classify_money(text, q.start, q.end, event)
                 if name:
                     figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
             for q in find_power_mw(text):
-                name = _classify_power(text, q.start, q.end, event)
+                name = classify_power(text, q.start, q.end, event)
                 if name:
                     figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
             for q in find_terms_years(text):
-                found = _classify_term(text, q)
+                found = classify_term(text, q)
                 if found is not None:
                     figures.add("term_years", _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end),
                                                      found or None))
             for d in find_dates(text):
-                if _is_start_date(text, d):
+                if is_start_date(text, d):
                     figures.add("start_date", _Found(d.value, _trim(doc, clause, clause.start + d.start, clause.start + d.end),
                                                      None if d.precision == "day" else d.precision))
     return figures
-
-
-def _classify_term(clause: str, q: Quantity) -> str | None:
-    """"" for a plain term, "average" for a weighted average, None when it is not the contract's term."""
-    before, after = clause[:q.start], clause[q.end:]
-    if _TERM_EXTENSION_AFTER_RE.match(after):
-        return None
-    if _TERM_COUNT_BEFORE_RE.search(before) and re.search(r"extension|renewal|option", after[:40], re.I):
-        return None  # "two five-year extension options"
-    if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
-        return None  # "from 10 years to 15 years": the old term
-    if re.search(r"\b(?:extension|renewal)s?\b", before, re.I) and not re.search(r"\bto\s+$", before):
-        return None
-    if _TERM_EXCLUDE_RE.search(clause) or not _TERM_CONTEXT_RE.search(clause):
-        return None
-    if _TERM_AVERAGE_AFTER_RE.match(after) or _TERM_AVERAGE_BEFORE_RE.search(before):
-        return "average"
-    return ""
-
-
-def _is_start_date(clause: str, d: DatePhrase) -> bool:
-    before = clause[:d.start]
-    keyword = None
-    for keyword in _START_RE.finditer(before):
-        pass
-    return keyword is not None and not _DATE_END_MARKER_RE.search(before)
 
 
 def _resolve(figures: _Figures, name: str, evidence: dict, reasons: dict, qualifiers: dict, what: str):
@@ -627,7 +453,7 @@ def parse_hpc(
     issuer_name = issuer[2] if issuer else None
     headline_units = _headline_units(doc)
     units = headline_units + [_Span(s.start, s.end, s.text) for s in doc.sentences]
-    tenants, backstops = _roles(doc, units, issuer_name)
+    tenants, backstops = _roles(units, issuer_name)
     groups = _groups(doc, tenants) if tenants else []
     if not groups:
         anonymous = next((m for u in units for m in [_ANONYMOUS_TENANT_RE.search(u.text)] if m), None)
@@ -652,7 +478,11 @@ def parse_hpc(
     return out
 
 
-def _record(doc, group, single, headline_units, backstops, issuer, ticker, announced_date) -> HpcContractEvent | None:
+def _record(
+    doc: Document, group: _Group, single: bool, headline_units: list[_Span], backstops: dict[str, _Role],
+    issuer: tuple[str, str, str | None] | None, ticker: str | None, announced_date: date | None,
+) -> HpcContractEvent | None:
+    """The contract of one tenant group, or None when the release gives it no terms at all."""
     evidence: dict[str, str] = {}
     reasons: dict[str, str] = {}
     qualifiers: dict[str, str] = {}
@@ -692,7 +522,7 @@ def _record(doc, group, single, headline_units, backstops, issuer, ticker, annou
         unit, start, end = backstops[backstop]
         evidence["backstop_party"] = _trim(doc, unit, start, end)
 
-    sites = _sites(doc, group, single)
+    sites = _sites(doc, group)
     if sites:
         values["site"] = ", ".join(dict.fromkeys(m.name for m in sites))
         evidence["site"] = sites[0].text
@@ -706,19 +536,18 @@ def _record(doc, group, single, headline_units, backstops, issuer, ticker, annou
         ("annual_revenue_usd", "annual revenues"), ("start_date", "start dates"),
         ("expansion_options_mw", "expansion options"), ("backstop_usd", "backstop amounts"),
         ("cumulative_contract_value_usd", "cumulative values"), ("cumulative_critical_it_mw", "cumulative capacities"),
-        ("potential_value_with_extensions_usd", "values with extensions"), ("unqualified_mw", "capacities"),
+        ("potential_value_with_extensions_usd", "values with extensions"),
     ):
         value = _resolve(figures, name, evidence, reasons, qualifiers, what)
         if value is not None:
             values[name] = value
-
-    # An MW figure without a basis that repeats a qualified one is the same capacity (headline vs body).
-    unq = values.get("unqualified_mw")
-    if unq is not None and unq in {values.get("critical_it_mw"), values.get("gross_mw"),
-                                   values.get("cumulative_critical_it_mw"), values.get("expansion_options_mw")}:
-        values.pop("unqualified_mw")
-        evidence.pop("unqualified_mw", None)
-        qualifiers.pop("unqualified_mw", None)
+    # An MW figure without a basis that repeats a qualified one is the same capacity ("Signs 245 MW
+    # Lease" over "245 MW of critical IT"); only the others are kept as unqualified.
+    qualified = {values.get(k) for k in ("critical_it_mw", "gross_mw", "cumulative_critical_it_mw", "expansion_options_mw")}
+    figures.values["unqualified_mw"] = [f for f in figures.values.get("unqualified_mw", []) if f.value not in qualified]
+    value = _resolve(figures, "unqualified_mw", evidence, reasons, qualifiers, "capacities without a basis")
+    if value is not None:
+        values["unqualified_mw"] = value
 
     if doc.announced_date:
         values["announced_date"] = doc.announced_date
@@ -734,7 +563,7 @@ def _record(doc, group, single, headline_units, backstops, issuer, ticker, annou
                                     "cumulative_contract_value_usd", "backstop_usd", "event")):
         return None
 
-    _explain_nulls(values, reasons, figures)
+    _explain_nulls(values, reasons)
     return HpcContractEvent(**values, evidence=evidence, null_reasons=reasons, qualifiers=qualifiers)
 
 
@@ -742,7 +571,8 @@ def _party_pattern(name: str) -> str:
     return KNOWN_PARTIES.get(name, rf"\b{re.escape(name)}\b")
 
 
-def _sites(doc: Document, group: _Group, single: bool) -> list[Mention]:
+def _sites(doc: Document, group: _Group) -> list[Mention]:
+    """Campuses named in the contract's own headline segments and sentences, each with its snippet."""
     found: list[Mention] = []
     for unit in group.headline_units + group.units:
         for m in find_sites(unit.text):
@@ -751,7 +581,7 @@ def _sites(doc: Document, group: _Group, single: bool) -> list[Mention]:
     return found
 
 
-def _explain_nulls(values: dict, reasons: dict, figures: _Figures) -> None:
+def _explain_nulls(values: dict, reasons: dict) -> None:
     """A reason for every contract field left null, naming the nearby figure that was not taken."""
     if "critical_it_mw" not in values and "critical_it_mw" not in reasons:
         if "unqualified_mw" in values:

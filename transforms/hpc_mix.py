@@ -241,11 +241,6 @@ _SEGMENT_HPC_RE = re.compile(
 _SEGMENT_HOSTING_RE = re.compile(r"\bhost(?:ing|ed)\b", re.IGNORECASE)
 _SEGMENT_MINING_RE = re.compile(r"\bmining\b|\bmined\b|self[- ]mining|\bbitcoin\b|digital asset|proprietary", re.IGNORECASE)
 _SEGMENT_TOTAL_RE = re.compile(r"\btotal\b|\bconsolidated\b|\bgroup\b", re.IGNORECASE)
-_NEUTRAL_WORDS = re.compile(
-    r"^(?:the|its|our|quarterly|monthly|record|net|gross|first|second|third|fourth|quarter|month|q[1-4]|fy\d*|"
-    r"fiscal|\d{4}|of|and|for|in|'s|company|reported|segment|\W*|[a-z]+\d*)$",
-    re.IGNORECASE,
-)
 _REVENUE_WORD_RE = re.compile(r"\brevenues?\b(?!\s+per\b)(?!\s*/)", re.IGNORECASE)
 _REVENUE_LABEL_RE = re.compile(r"^(?:total\s+)?revenues?\d*\*?$", re.IGNORECASE)
 _PREFIX_BLOCKERS = re.compile(
