@@ -157,7 +157,9 @@ _HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
 
 _CLAUSE_SPLIT_RE = re.compile(
     r";|\s-{1,2}\s|\(|\)|,\s+(?=(?:and|or|with|while|which|bringing|including|plus|of which|representing|"
-    r"in addition|following|after|whereas|where|as well as|subject to)\b)|\s+(?=bringing\b)",
+    r"in addition|following|after|whereas|where|as well as|subject to)\b)|\s+(?=bringing\b)|"
+    # "US$500 million of annualized revenue and total contract value of US$1.5 billion"
+    r"\s+and\s+(?=(?:an?\s+|the\s+|its\s+)?(?:total|aggregate|annual\w*|contract\w*|expected|an additional)\b)",
     re.I,
 )
 # Headlines join two announcements with "and <Verb>s": "Signs Lease with AWS and Expands Fluidstack ...".
@@ -410,7 +412,27 @@ def _resolve(figures: _Figures, name: str, evidence: dict, reasons: dict, qualif
 
 
 # --- events --------------------------------------------------------------------------------
+# New contracts for more capacity with an existing tenant are an expansion, whatever verb the headline
+# uses ("Signs New 12-Year Contracts with CoreWeave for an Additional 112 MW").
+_EXERCISED_OPTION_RE = re.compile(r"\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption", re.I)
+_ADDITIONAL_MW_RE = re.compile(r"\badditional\b[^.;]{0,20}\d[\d,.]*\s?(?:MW|megawatts)\b", re.I)
+
+
 def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
+    event, evidence = _stated_event(group, single, headline_units)
+    if event == "signed":
+        heads = group.headline_units or (headline_units if single else [])
+        for unit in group.units:
+            if _EXERCISED_OPTION_RE.search(unit.text):
+                return "expanded", unit.text.strip()
+        for unit in heads:
+            # "... holds an option for an additional 150 MW" is an option, not an expansion.
+            if _ADDITIONAL_MW_RE.search(unit.text) and not re.search(r"\boptions?\b|\bright of first", unit.text, re.I):
+                return "expanded", unit.text.strip()
+    return event, evidence
+
+
+def _stated_event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
     units = group.headline_units or (headline_units if single else [])
     for unit in units:
         for event, pattern in _EVENT_RES:
