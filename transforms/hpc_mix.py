@@ -484,6 +484,27 @@ def _scan_revenue_prose(doc: Document, hits: _Hits) -> None:
                     continue
                 hits.add(segment, q.value, _snippet(part, m.start(), m.end() + q.end))
                 break
+            if _REVENUE_WORD_RE.search(sentence.text):
+                _share_of_revenue(part, hits)
+
+
+# "Total revenue was $22.6 million, of which digital currency mining accounted for $20.8 million"
+_SHARE_RE = re.compile(
+    r"\b(?:of which|with)\s+(?P<label>[A-Za-z][\w\s/-]{2,50}?)\s+"
+    r"(?:accounted for|accounting for|contributed|contributing|represented|representing|was|were)\s+",
+    re.IGNORECASE,
+)
+
+
+def _share_of_revenue(part: str, hits: _Hits) -> None:
+    for m in _SHARE_RE.finditer(part):
+        segment = _segment_of_label(m.group("label"))
+        if segment in (None, "total_revenue_usd") or _PREFIX_BLOCKERS.search(m.group("label")):
+            continue
+        amounts = [q for q in find_money(part[m.end():]) if not q.negative and q.start <= 20]
+        if amounts:
+            q = amounts[0]
+            hits.add(segment, q.value, _snippet(part, m.start(), m.end() + q.end))
 
 
 # --- capacity ------------------------------------------------------------------------------
