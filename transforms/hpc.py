@@ -1,0 +1,652 @@
+"""AI/HPC contract releases (8-K/6-K EX-99.1, newswire text) -> one `HpcContractEvent` per contract.
+
+Miners announce hosting, colocation and AI-cloud contracts in prose whose traps are always the same:
+the headline gives one MW basis and the body another (gross vs critical IT), a backstop amount sits
+beside the contract value, a cumulative partnership total sits beside a single deal's value, and
+extension options inflate a "potential" value. Each figure is therefore classified by the words of
+its own clause, kept with the snippet it was read from, and left null with a reason when the
+wording does not say what it is. Nothing is derived (no value = annual x term).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from transforms.errors import ParseError
+from transforms.hpc_names import KNOWN_PARTIES, SUPPLIERS, Mention, find_issuer, find_parties, find_sites
+from transforms.hpc_figures import classify_money, classify_power, classify_term, is_start_date
+from transforms.hpc_numbers import find_dates, find_money, find_power_mw, find_terms_years
+from transforms.hpc_text import CELL_SEP, Document, read_document
+
+__all__ = [
+    "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
+]
+
+PARSER_VERSION = "hpc-1"
+
+Event = Literal["signed", "expanded", "amended", "terminated"]
+
+#: The keys `minerwatch parse hpc` prints first, in this order (issue 8).
+CLI_KEYS = (
+    "ticker", "counterparty", "backstop_party", "site", "critical_it_mw", "gross_mw", "term_years",
+    "total_contract_value_usd", "annual_revenue_usd", "start_date", "expansion_options_mw",
+    "announced_date", "event", "evidence",
+)
+_CONTRACT_FIELDS = CLI_KEYS[:-1]
+
+
+class HpcContractEvent(BaseModel):
+    """One AI/HPC contract as one release describes it (natural key: ticker, counterparty, site, announced_date).
+
+    Money in USD, power in MW, terms in years. For an expansion, `critical_it_mw` and
+    `total_contract_value_usd` are the increment the release announces; the partnership totals it
+    quotes go to the `cumulative_*` fields. `backstop_usd` is a third party's guarantee of the
+    tenant's obligations, never contract value.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    ticker: str | None = None
+    counterparty: str | None = None
+    backstop_party: str | None = None
+    site: str | None = None
+    critical_it_mw: float | None = None
+    gross_mw: float | None = None
+    term_years: float | None = None
+    total_contract_value_usd: float | None = None
+    annual_revenue_usd: float | None = None
+    start_date: date | None = None
+    expansion_options_mw: float | None = None
+    announced_date: date | None = None
+    event: Event | None = None
+    evidence: dict[str, str] = {}
+    null_reasons: dict[str, str] = {}
+    # Figures a release states beside the contract's own terms, kept apart so they are not confused.
+    backstop_usd: float | None = None
+    cumulative_contract_value_usd: float | None = None
+    cumulative_critical_it_mw: float | None = None
+    potential_value_with_extensions_usd: float | None = None
+    unqualified_mw: float | None = None
+    qualifiers: dict[str, str] = {}
+    parser_version: str = PARSER_VERSION
+
+
+# --- vocabulary ----------------------------------------------------------------------------
+_HPC_WORDS_RE = re.compile(
+    r"\b(?:HPC|high[- ]performance comput\w*|artificial intelligence|AI|AI cloud|GPUs?|data cent(?:er|re)s?|"
+    r"colocation|co-location|hyperscal\w*|critical IT|neocloud)\b",
+    re.IGNORECASE,
+)
+_CONTRACT_WORDS_RE = re.compile(
+    r"\b(?:lease[sd]?|agreements?|contracts?|colocation|tenants?|joint venture|cloud services)\b", re.IGNORECASE
+)
+_QUANTITY_WORDS_RE = re.compile(r"\b(?:MW|megawatts?|GW|billion|million|bn|years?)\b|\d+-year", re.IGNORECASE)
+_CONTRACT_NOUN = (
+    r"(?:agreements?|leases?|contracts?|colocation|partnership|deal|arrangements?|relationship|"
+    r"joint venture|JV|MSA|services agreement|commitments?)"
+)
+
+_TENANT_BEFORE_RES = (
+    re.compile(rf"\b{_CONTRACT_NOUN}\b[^.;]{{0,90}}?\bwith\s+(?:(?:the|its|a|an)\s+)?(?:[\w'-]+\s+){{0,2}}$", re.I),
+    re.compile(r"\bwith\s+$", re.I),
+    # the second name of a list: "contracts with Together AI and Fluidstack"
+    re.compile(rf"\b{_CONTRACT_NOUN}\b[^.;]{{0,60}}?\bwith\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}"
+               r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})*,?\s+and\s+$", re.I),
+    re.compile(r"\bbetween\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2}\s+and\s+$"),
+    re.compile(r"\b(?:lease[sd]?|leasing|deliver(?:ed|ing)?|provid(?:e|es|ed|ing))\b[^.;]{0,60}\bto\s+$", re.I),
+    re.compile(r"\b(?:tenants?|customers?|lessee|anchor tenant|counterpart(?:y|ies))\s*,?\s*(?:is\s+)?$", re.I),
+)
+_TENANT_AFTER_RES = (
+    re.compile(
+        r"^(?:'s)?\s*(?:has|have|will|shall|also)?\s*(?:formally\s+)?(?:signed|agreed to lease|leases|will lease|"
+        r"exercised|executed|committed|contracted|entered into|expanded|extended|amended|terminated|notified)\b",
+        re.I,
+    ),
+    re.compile(r"^\s+as\s+(?:the\s+|its\s+|an?\s+)?(?:anchor\s+|sole\s+|initial\s+)?(?:tenant|customer|lessee|offtaker)", re.I),
+    re.compile(r"^'s\s+(?:\w+\s+){0,2}(?:lease|leases|commitment|contract|agreement|option|obligations?|exercise)\b", re.I),
+)
+_BACKSTOP_AFTER_RE = re.compile(
+    r"^(?:'s)?\s*(?:will|has|have|had|agreed|also|to|shall|would|is|has agreed to|will also)?\s*"
+    r"(?:\w+\s+){0,3}(?:backstop|guarantee|provide credit support)",
+    re.I,
+)
+_BACKSTOP_BEFORE_RE = re.compile(
+    r"(?:backstop(?:ped|s)?|backed|guaranteed|credit support|guarantee)\s+(?:\w+\s+){0,3}(?:by|from)\s+$", re.I
+)
+_UNKNOWN_TENANT_RE = re.compile(
+    rf"\b{_CONTRACT_NOUN}\b[^.;]{{0,60}}?\bwith\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|AI|of|&))*)"
+)
+_ANONYMOUS_TENANT_RE = re.compile(
+    r"\bwith\s+(?P<phrase>(?:an?|one|the)\s+(?:[\w-]+\s+){0,4}?(?:hyperscaler|customer|tenant|AI company|"
+    r"cloud (?:service )?provider|technology company|AI lab|counterparty))\b",
+    re.I,
+)
+_NAME_STOPWORDS = {
+    "The", "This", "These", "Its", "It", "Our", "We", "A", "An", "Company", "Board", "Texas", "New", "Nasdaq",
+    "NASDAQ", "NYSE", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "HPC", "AI", "GPU", "Phase",
+    "Tier", "Exhibit", "Item", "Form", "Securities", "Management",
+}
+_COMPANY_SUFFIX_RE = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|PBC|plc|LP|N\.V|S\.A)\.?$")
+
+# Event wording. Infinitives ("an option to expand") are deliberately not events.
+_EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
+    ("terminated", re.compile(
+        r"\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
+    ("amended", re.compile(
+        r"(?<!as )\bamend(?:s|ed|ing|ment|ments)\b(?!,? and restated credit)|\bmodif(?:y|ies|ied|ication)\b|"
+        r"\brenegotiat\w*|\bextend(?:s|ed)\s+(?:the\s+)?(?:initial\s+)?(?:term|lease|contract|agreement)|\bterm extension\b|"
+        r"\brestructur(?:e|es|ed)\s+(?:the|its)\s+(?:lease|contract|agreement)",
+        re.I)),
+    ("expanded", re.compile(
+        r"\bexpand(?:s|ed)\b|\bexpansion of (?:its|the|their|our)\b|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
+        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b[^.]{0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
+        re.I)),
+    ("signed", re.compile(
+        r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|\bsecur(?:es|ed)\b|\bawarded\b|"
+        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed|ing)\b[^.]{0,60}\b"
+        r"(?:agreements?|leases?|contracts?|partnership|joint venture)\b|\bforms?\b[^.]{0,30}\bjoint venture\b",
+        re.I)),
+)
+_HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
+
+_CLAUSE_SPLIT_RE = re.compile(
+    r";|\s-{1,2}\s|\(|\)|,\s+(?=(?:and|or|with|while|which|bringing|including|plus|of which|representing|"
+    r"in addition|following|after|whereas|where|as well as|subject to)\b)|\s+(?=bringing\b)|"
+    # "US$500 million of annualized revenue and total contract value of US$1.5 billion"
+    r"\s+and\s+(?=(?:an?\s+|the\s+|its\s+)?(?:total|aggregate|annual\w*|contract\w*|expected|an additional)\b)",
+    re.I,
+)
+# Headlines join two announcements with "and <Verb>s": "Signs Lease with AWS and Expands Fluidstack ...".
+_HEADLINE_VERBS = (
+    r"Signs|Expands|Amends|Extends|Terminates|Announces|Secures|Enters|Adds|Increases|Forms|Launches|"
+    r"Receives|Completes|Reports|Upsizes|Exercises|Provides|Backstops"
+)
+_HEADLINE_SPLIT_RE = re.compile(rf";|\s+\|\s+|\s+-\s+|\s+and\s+(?=(?:{_HEADLINE_VERBS})\b)|:\s+")
+
+
+# --- text units ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    text: str
+
+
+_Role = tuple[_Span, int, int]  # the unit that shows a party's role, and where the party is named in the text
+
+
+@dataclass
+class _Group:
+    """The tenant(s) of one contract and the text that speaks of it."""
+
+    tenants: list[str]
+    tenant_evidence: dict[str, _Role] = field(default_factory=dict)
+    units: list[_Span] = field(default_factory=list)      # body sentences
+    headline_units: list[_Span] = field(default_factory=list)
+    anonymous: _Span | None = None
+
+
+def _clauses(unit: _Span) -> list[_Span]:
+    out, pos = [], 0
+    for m in _CLAUSE_SPLIT_RE.finditer(unit.text):
+        if m.start() > pos:
+            out.append(_Span(unit.start + pos, unit.start + m.start(), unit.text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(unit.text):
+        out.append(_Span(unit.start + pos, unit.end, unit.text[pos:]))
+    return [c for c in out if c.text.strip()]
+
+
+def _headline_units(doc: Document) -> list[_Span]:
+    if not doc.headline:
+        return []
+    units = []
+    for i, line in enumerate(doc.lines[:doc.body_start_line]):
+        if line not in doc.headline:
+            continue
+        base = doc.line_offsets[i]
+        pos = 0
+        for m in _HEADLINE_SPLIT_RE.finditer(line):
+            if m.start() > pos:
+                units.append(_Span(base + pos, base + m.start(), line[pos:m.start()]))
+            pos = m.end()
+        if pos < len(line):
+            units.append(_Span(base + pos, base + len(line), line[pos:]))
+    return [u for u in units if u.text.strip()]
+
+
+def _trim(doc: Document, clause: _Span, q_start: int, q_end: int, limit: int = 220) -> str:
+    """The clause around a figure, at most `limit` characters on word boundaries, exactly as in the text.
+
+    The figure itself (`q_start:q_end`) is always inside the snippet, so the value can be re-read from it.
+    """
+    text = doc.text
+    start, end = clause.start, clause.end
+    while start < min(end, q_start) and text[start] in " ,;:)":
+        start += 1
+    while end > max(start, q_end) and text[end - 1] in " ,.;(":
+        end -= 1
+    if end - start <= limit:
+        return text[start:end]
+    if q_end - q_start >= limit:
+        return text[q_start:q_end]
+    lo = max(start, q_start - (limit - (q_end - q_start)) // 2)
+    hi = max(min(end, lo + limit), q_end)
+    lo = max(start, min(lo, hi - limit))
+    space = text.find(" ", lo, q_start)
+    if lo > start and space != -1:
+        lo = space + 1
+    space = text.rfind(" ", q_end, hi)
+    if hi < end and space != -1:
+        hi = space
+    return text[lo:hi]
+
+
+# --- roles ---------------------------------------------------------------------------------
+def _roles(units: list[_Span], issuer: str | None) -> tuple[dict[str, _Role], dict[str, _Role]]:
+    """(tenants, backstop parties): name -> (unit, mention start, mention end) showing its role, in order."""
+    tenants: dict[str, _Role] = {}
+    backstops: dict[str, _Role] = {}
+    for unit in units:
+        mentions = find_parties(unit.text)
+        for mention in mentions:
+            if mention.name in SUPPLIERS:
+                continue
+            before = unit.text[max(0, mention.start - 140):mention.start]
+            after = unit.text[mention.end:mention.end + 80]
+            if _BACKSTOP_AFTER_RE.match(after) or _BACKSTOP_BEFORE_RE.search(before):
+                backstops.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
+                continue
+            if any(r.search(before) for r in _TENANT_BEFORE_RES) or any(r.match(after) for r in _TENANT_AFTER_RES):
+                tenants.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
+        for m in _UNKNOWN_TENANT_RE.finditer(unit.text):
+            words = _COMPANY_SUFFIX_RE.sub("", m.group("name").strip(" .,'")).split()
+            while len(words) > 1 and words[-1] in {"of", "&"}:
+                words.pop()
+            name = " ".join(words)
+            if (not name or words[0] in _NAME_STOPWORDS or (issuer and name.startswith(issuer))
+                    or find_parties(name) or find_sites(name) or len(name) < 3):
+                continue
+            tenants.setdefault(name, (unit, unit.start + m.start("name"), unit.start + m.start("name") + len(name)))
+    for name in backstops:
+        tenants.pop(name, None)
+    return tenants, backstops
+
+
+def _mentioned(text: str, tenants: list[str]) -> list[str]:
+    names = [m.name for m in find_parties(text) if m.name in tenants]
+    for name in tenants:
+        if name not in names and re.search(rf"\b{re.escape(name)}\b", text):
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _groups(doc: Document, tenants: dict[str, _Role]) -> list[_Group]:
+    """Assign every body sentence to the contract of the tenant it (or the last sentence) names."""
+    names = list(tenants)
+    sentences = [_Span(s.start, s.end, s.text) for s in doc.sentences]
+    per_sentence = [_mentioned(s.text, names) for s in sentences]
+    alone = {ms[0] for ms in per_sentence if len(ms) == 1}
+    headline_units = _headline_units(doc)
+    for unit in headline_units:
+        ms = _mentioned(unit.text, names)
+        if len(ms) == 1:
+            alone.add(ms[0])
+    # Tenants only ever named together ("contracts with Together AI and Fluidstack") form one group.
+    merged: list[set[str]] = []
+    for ms in per_sentence:
+        rest = {n for n in ms if n not in alone}
+        if not rest:
+            continue
+        hit = [g for g in merged if g & rest]
+        for g in hit:
+            rest |= g
+            merged.remove(g)
+        merged.append(rest)
+    keys: list[tuple[str, ...]] = []
+    for name in names:
+        if name in alone:
+            keys.append((name,))
+        else:
+            group = next(g for g in merged if name in g) if any(name in g for g in merged) else {name}
+            key = tuple(n for n in names if n in group)
+            if key not in keys:
+                keys.append(key)
+    groups = {key: _Group(list(key), {n: tenants[n] for n in key}) for key in keys}
+
+    def key_for(ms: list[str]) -> tuple[str, ...] | None:
+        hits = {k for k in keys for n in ms if n in k}
+        return hits.pop() if len(hits) == 1 else None
+
+    current: tuple[str, ...] | None = None
+    preamble: list[_Span] = []
+    for sentence, ms in zip(sentences, per_sentence):
+        if ms:
+            current = key_for(ms)
+            if current is None:
+                continue  # names two separate contracts: belongs to neither
+        if current is None:
+            preamble.append(sentence)
+        else:
+            groups[current].units.append(sentence)
+    if len(groups) == 1:
+        only = next(iter(groups.values()))
+        only.units[:0] = preamble
+        only.headline_units = headline_units
+    else:
+        for unit in headline_units:
+            k = key_for(_mentioned(unit.text, names))
+            if k is not None:
+                groups[k].headline_units.append(unit)
+    return list(groups.values())
+
+
+# --- figures -------------------------------------------------------------------------------
+@dataclass
+class _Found:
+    value: float | date | str
+    evidence: str
+    qualifier: str | None = None
+
+
+@dataclass
+class _Figures:
+    values: dict[str, list[_Found]] = field(default_factory=dict)
+
+    def add(self, name: str, found: _Found) -> None:
+        self.values.setdefault(name, []).append(found)
+
+
+def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
+    figures = _Figures()
+    for unit in group.headline_units + group.units:
+        # A comparison table (label | this | that) needs its header to be read; only "label | value"
+        # rows are taken on their own.
+        if unit.text.count(CELL_SEP) > 1:
+            continue
+        for clause in _clauses(unit):
+            text = clause.text
+            for q in find_money(text):
+                if q.negative:
+                    continue
+                name = classify_money(text, q.start, q.end, event)
+                if name:
+                    figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
+            for q in find_power_mw(text):
+                name = classify_power(text, q.start, q.end, event)
+                if name:
+                    figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
+            for q in find_terms_years(text):
+                found = classify_term(text, q)
+                if found is not None:
+                    figures.add("term_years", _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end),
+                                                     found or None))
+            for d in find_dates(text):
+                if is_start_date(text, d):
+                    figures.add("start_date", _Found(d.value, _trim(doc, clause, clause.start + d.start, clause.start + d.end),
+                                                     None if d.precision == "day" else d.precision))
+    return figures
+
+
+def _resolve(figures: _Figures, name: str, evidence: dict, reasons: dict, qualifiers: dict, what: str):
+    found = figures.values.get(name, [])
+    if not found:
+        return None
+    distinct = list(dict.fromkeys(f.value for f in found))
+    if len(distinct) > 1:
+        shown = "; ".join(f"'{f.evidence}'" for f in found[:3])
+        reasons[name] = f"the release states different {what} for this contract: {shown}"
+        return None
+    first = found[0]
+    evidence[name] = first.evidence
+    qualifier = next((f.qualifier for f in found if f.qualifier), None)
+    if qualifier:
+        qualifiers[name] = qualifier
+    return first.value
+
+
+# --- events --------------------------------------------------------------------------------
+# New contracts for more capacity with an existing tenant are an expansion, whatever verb the headline
+# uses ("Signs New 12-Year Contracts with CoreWeave for an Additional 112 MW").
+_EXERCISED_OPTION_RE = re.compile(r"\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption", re.I)
+_ADDITIONAL_MW_RE = re.compile(r"\badditional\b[^.;]{0,20}\d[\d,.]*\s?(?:MW|megawatts)\b", re.I)
+
+
+def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
+    event, evidence = _stated_event(group, single, headline_units)
+    if event == "signed":
+        heads = group.headline_units or (headline_units if single else [])
+        for unit in group.units:
+            if _EXERCISED_OPTION_RE.search(unit.text):
+                return "expanded", unit.text.strip()
+        for unit in heads:
+            # "... holds an option for an additional 150 MW" is an option, not an expansion.
+            if _ADDITIONAL_MW_RE.search(unit.text) and not re.search(r"\boptions?\b|\bright of first", unit.text, re.I):
+                return "expanded", unit.text.strip()
+    return event, evidence
+
+
+def _stated_event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
+    units = group.headline_units or (headline_units if single else [])
+    for unit in units:
+        for event, pattern in _EVENT_RES:
+            if pattern.search(unit.text):
+                return event, unit.text.strip()
+        if _HEADLINE_EXPANSION_RE.search(unit.text):
+            return "expanded", unit.text.strip()
+    for unit in group.units:
+        for event, pattern in _EVENT_RES:
+            if pattern.search(unit.text):
+                return event, unit.text.strip()
+    return None, None
+
+
+# --- public --------------------------------------------------------------------------------
+def looks_like_hpc_release(text: str | bytes) -> bool:
+    """Cheap test for discovery: does this read like an AI/HPC hosting, colocation or cloud contract release?"""
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", errors="replace")
+    plain = re.sub(r"<[^>]{0,2000}>", " ", text)
+    plain = re.sub(r"&(?:nbsp|#160|#xa0);", " ", plain, flags=re.I)
+    ai_tenant = any(m.name not in SUPPLIERS and m.name != "Google" for m in find_parties(plain[:200_000]))
+    return ((_HPC_WORDS_RE.search(plain) is not None or ai_tenant)
+            and _CONTRACT_WORDS_RE.search(plain) is not None
+            and _QUANTITY_WORDS_RE.search(plain) is not None)
+
+
+def parse_hpc(
+    content: bytes | str, *, ticker: str | None = None, announced_date: date | None = None
+) -> list[HpcContractEvent]:
+    """One `HpcContractEvent` per contract the release describes.
+
+    `ticker` overrides the "(NASDAQ: XXXX)" tag; `announced_date` is used when the release has no
+    dateline. Raises `ParseError` when the document is not readable as an AI/HPC contract release.
+    """
+    doc = read_document(content)
+    if not looks_like_hpc_release(doc.text):
+        raise ParseError("not an AI/HPC contract release: no HPC/AI, contract and MW/$/term wording together")
+    issuer = find_issuer(doc.text)
+    issuer_name = issuer[2] if issuer else None
+    headline_units = _headline_units(doc)
+    units = headline_units + [_Span(s.start, s.end, s.text) for s in doc.sentences]
+    tenants, backstops = _roles(units, issuer_name)
+    groups = _groups(doc, tenants) if tenants else []
+    if not groups:
+        anonymous = next((m for u in units for m in [_ANONYMOUS_TENANT_RE.search(u.text)] if m), None)
+        if not any(_CONTRACT_WORDS_RE.search(u.text) for u in units):
+            raise ParseError("no AI/HPC contract described: no lease, agreement or contract wording")
+        group = _Group([], units=[_Span(s.start, s.end, s.text) for s in doc.sentences],
+                       headline_units=headline_units)
+        if anonymous:
+            group.anonymous = _Span(0, 0, anonymous.group("phrase"))
+        if _event(group, True, headline_units)[0] is None:
+            raise ParseError("no AI/HPC contract described: no tenant named and no signing, expansion, "
+                             "amendment or termination wording")
+        groups = [group]
+
+    out = []
+    for group in groups:
+        record = _record(doc, group, len(groups) == 1, headline_units, backstops, issuer, ticker, announced_date)
+        if record is not None:
+            out.append(record)
+    if not out:
+        raise ParseError("no AI/HPC contract terms found: no MW, value, term or event for any named tenant")
+    return out
+
+
+def _record(
+    doc: Document, group: _Group, single: bool, headline_units: list[_Span], backstops: dict[str, _Role],
+    issuer: tuple[str, str, str | None] | None, ticker: str | None, announced_date: date | None,
+) -> HpcContractEvent | None:
+    """The contract of one tenant group, or None when the release gives it no terms at all."""
+    evidence: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+    qualifiers: dict[str, str] = {}
+    values: dict[str, object] = {}
+
+    if ticker:
+        values["ticker"] = ticker.upper()
+        evidence["ticker"] = "given by the caller"
+    elif issuer:
+        values["ticker"] = issuer[0]
+        evidence["ticker"] = issuer[1]
+    else:
+        reasons["ticker"] = "no exchange tag such as '(NASDAQ: XXXX)' in the release and no ticker given"
+
+    if group.tenants:
+        values["counterparty"] = "; ".join(group.tenants)
+        unit, start, end = group.tenant_evidence[group.tenants[0]]
+        evidence["counterparty"] = _trim(doc, unit, start, end)
+    elif group.anonymous is not None:
+        reasons["counterparty"] = f"the release does not name the tenant ('{group.anonymous.text}')"
+    else:
+        reasons["counterparty"] = "no tenant named in the release"
+
+    event, event_evidence = _event(group, single, headline_units)
+    if event:
+        values["event"] = event
+        evidence["event"] = event_evidence[:220]
+    else:
+        reasons["event"] = "no signing, expansion, amendment or termination wording"
+
+    own_text = " ".join(u.text for u in group.headline_units + group.units)
+    backstop = next((name for name in backstops if re.search(_party_pattern(name), own_text)), None)
+    if backstop is None and single and backstops:
+        backstop = next(iter(backstops))
+    if backstop:
+        values["backstop_party"] = backstop
+        unit, start, end = backstops[backstop]
+        evidence["backstop_party"] = _trim(doc, unit, start, end)
+
+    sites = _sites(doc, group)
+    if sites:
+        values["site"] = ", ".join(dict.fromkeys(m.name for m in sites))
+        evidence["site"] = sites[0].text
+    else:
+        reasons["site"] = "no campus or site named for this contract"
+
+    figures = _collect(doc, group, event)
+    for name, what in (
+        ("critical_it_mw", "critical IT capacities"), ("gross_mw", "gross capacities"),
+        ("term_years", "terms"), ("total_contract_value_usd", "contract values"),
+        ("annual_revenue_usd", "annual revenues"), ("start_date", "start dates"),
+        ("expansion_options_mw", "expansion options"), ("backstop_usd", "backstop amounts"),
+        ("cumulative_contract_value_usd", "cumulative values"), ("cumulative_critical_it_mw", "cumulative capacities"),
+        ("potential_value_with_extensions_usd", "values with extensions"),
+    ):
+        value = _resolve(figures, name, evidence, reasons, qualifiers, what)
+        if value is not None:
+            values[name] = value
+    # An MW figure without a basis that repeats a qualified one is the same capacity ("Signs 245 MW
+    # Lease" over "245 MW of critical IT"); only the others are kept as unqualified.
+    qualified = {values.get(k) for k in ("critical_it_mw", "gross_mw", "cumulative_critical_it_mw", "expansion_options_mw")}
+    figures.values["unqualified_mw"] = [f for f in figures.values.get("unqualified_mw", []) if f.value not in qualified]
+    value = _resolve(figures, "unqualified_mw", evidence, reasons, qualifiers, "capacities without a basis")
+    if value is not None:
+        values["unqualified_mw"] = value
+
+    if doc.announced_date:
+        values["announced_date"] = doc.announced_date
+        evidence["announced_date"] = doc.announced_evidence or str(doc.announced_date)
+    elif announced_date:
+        values["announced_date"] = announced_date
+        evidence["announced_date"] = "given by the caller"
+    else:
+        reasons["announced_date"] = "no dateline in the release and no date given"
+
+    if not any(k in values for k in ("critical_it_mw", "gross_mw", "term_years", "total_contract_value_usd",
+                                    "annual_revenue_usd", "unqualified_mw", "cumulative_critical_it_mw",
+                                    "cumulative_contract_value_usd", "backstop_usd", "event")):
+        return None
+
+    _explain_nulls(values, reasons)
+    return HpcContractEvent(**values, evidence=evidence, null_reasons=reasons, qualifiers=qualifiers)
+
+
+def _party_pattern(name: str) -> str:
+    return KNOWN_PARTIES.get(name, rf"\b{re.escape(name)}\b")
+
+
+def _sites(doc: Document, group: _Group) -> list[Mention]:
+    """Campuses named in the contract's own headline segments and sentences, each with its snippet."""
+    found: list[Mention] = []
+    for unit in group.headline_units + group.units:
+        for m in find_sites(unit.text):
+            found.append(Mention(m.name, unit.start + m.start, unit.start + m.end,
+                                 _trim(doc, unit, unit.start + m.start, unit.start + m.end)))
+    return found
+
+
+def _explain_nulls(values: dict, reasons: dict) -> None:
+    """A reason for every contract field left null, naming the nearby figure that was not taken."""
+    if "critical_it_mw" not in values and "critical_it_mw" not in reasons:
+        if "unqualified_mw" in values:
+            reasons["critical_it_mw"] = "MW stated without saying critical IT or gross; kept as unqualified_mw"
+        elif "cumulative_critical_it_mw" in values:
+            reasons["critical_it_mw"] = "only a cumulative total is stated; kept as cumulative_critical_it_mw"
+        else:
+            reasons["critical_it_mw"] = "no critical IT capacity stated for this contract"
+    if "gross_mw" not in values and "gross_mw" not in reasons:
+        reasons["gross_mw"] = "no gross power capacity stated for this contract"
+    if "total_contract_value_usd" not in values and "total_contract_value_usd" not in reasons:
+        if "cumulative_contract_value_usd" in values:
+            reasons["total_contract_value_usd"] = "only a cumulative partnership total is stated; kept as cumulative_contract_value_usd"
+        elif "backstop_usd" in values:
+            reasons["total_contract_value_usd"] = "only a backstop amount is stated, which is not contract value"
+        else:
+            reasons["total_contract_value_usd"] = "no contract value stated"
+    defaults = {
+        "term_years": "no contract term stated",
+        "annual_revenue_usd": "no annual or annualized revenue stated",
+        "start_date": "no start or commencement date more precise than a year stated",
+        "expansion_options_mw": "no expansion option stated",
+        "backstop_party": "no backstop or guarantee of the tenant's obligations stated",
+    }
+    for name, reason in defaults.items():
+        if name not in values and name not in reasons:
+            reasons[name] = reason
+    for name in _CONTRACT_FIELDS:
+        if name not in values and name not in reasons:
+            reasons[name] = "not disclosed"
+
+
+def parse_for_cli(content: bytes, ticker: str | None = None, period: str | None = None) -> list[dict]:
+    """`minerwatch parse hpc FILE`: JSON-ready dicts, the issue-8 keys first. `period` (YYYY-MM-DD) stands in
+    for a missing dateline."""
+    announced = None
+    if period:
+        try:
+            announced = date.fromisoformat(period)
+        except ValueError:
+            announced = None
+    rows = []
+    for record in parse_hpc(content, ticker=ticker, announced_date=announced):
+        dumped = record.model_dump(mode="json")
+        rows.append({**{k: dumped[k] for k in CLI_KEYS}, **{k: v for k, v in dumped.items() if k not in CLI_KEYS}})
+    return rows

@@ -1,0 +1,195 @@
+"""What a figure in a release clause is, judged by the words around it (AI/HPC contract releases).
+
+Private to `transforms/hpc.py`. Each function takes one clause and the position of one figure in it and
+names the field the figure belongs to, or None when the wording does not say. The precedence is the
+point: a backstop clause is never contract value, a partnership total never the deal's value, a site's
+own power never a lease's capacity, an extension term never the initial term.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.hpc_numbers import DatePhrase, Quantity
+
+__all__ = ["classify_money", "classify_power", "classify_term", "is_start_date"]
+
+# Clause-level keywords used to classify a figure by the words around it.
+_BACKSTOP_RE = re.compile(r"backstop|guarantee|credit support", re.I)
+_EXCLUDE_MONEY_RE = re.compile(
+    r"financ|\bnotes?\b|\bdebt\b|\bloans?\b|credit facility|capex|capital expenditure|purchas|procure|acqui|"
+    r"invest|warrant|prepay|deposit|\bcosts?\b|equity|offering|"
+    r"\braise|proceeds|\bcash\b|liquidity|budget|\bspend|\bfund(?:ing|ed|s)?\b|market cap|\bshares?\b|"
+    r"\bprice\b|build-out cost|per MW|\bfees?\b|penalt",
+    re.I,
+)
+# Partnership totals. Not "cumulative revenue over the 12-year term" (Core Scientific's wording for a
+# single deal's value) nor "total contracted revenue of $7 billion" in a signing release.
+_CUMULATIVE_RE = re.compile(
+    r"\bbring(?:s|ing)?\b|\bto date\b|\bcombined\b|\bacross (?:all|both|its|our|the)\b|\bin aggregate\b|"
+    r"\bnow totals?\b|\btotal of all\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
+    r"\btotal\b[^$]{0,60}\b(?:of|under|for|with|across|at) (?:the |its |our |this )?(?:partnership|relationship|campus|all|both)\b|"
+    r"\b(?:partnership|relationship)\b[^$]{0,40}\bto (?:approximately |about |over |more than )?$|"
+    r"\btotal\b[^$.;]{0,80}\b(?:now|reach(?:es|ed)?|ris(?:es|en)|stands at|grows? to|increases? to)\b",
+    re.I,
+)
+_EARLIER_RE = re.compile(r"\bprevious(?:ly)?\b|\bprior\b|\bexisting\b|\boriginal(?:ly)?\b", re.I)
+_PARTNERSHIP_RE = re.compile(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|campus|portfolio|combined", re.I)
+# In an expansion or amendment, "total ... to $X" is the new partnership total.
+_EXPANSION_TOTAL_RE = re.compile(r"\btotal\b[^$]{0,80}\bto\s+(?:approximately\s+|about\s+|over\s+|more than\s+)?$", re.I)
+_POTENTIAL_RE = re.compile(
+    r"\bextension|\brenew|\bif (?:all |both |the )?(?:\w+ )?(?:options?|extensions?) (?:are |is )?exercised|"
+    r"\bpotential(?:ly)?\b|\bcould (?:increase|reach|grow|rise)|\boptional\b|\bupside\b",
+    re.I,
+)
+_ANNUAL_RE = re.compile(
+    r"\bannual(?:ly)?\b|\bannuali[sz]ed\b|\bper year\b|\bper annum\b|\ba year\b|\beach year\b|\bARR\b|"
+    r"\brun[- ]rate\b|\byearly\b",
+    re.I,
+)
+_CONTRACT_MONEY_RE = re.compile(
+    r"\bcontract(?:s|ed)?\b|\bagreements?\b|\blease[sd]?\b|\bdeal\b|\brevenue\b|\bworth\b|\bvalued?\b|\bTCV\b|"
+    r"\bcommitments?\b|\bcolocation\b|\bbacklog\b",
+    re.I,
+)
+_EXPANSION_OPTION_RE = re.compile(
+    r"\boptions?\b|\bright of first (?:refusal|offer)\b|\bROF[RO]\b|\bexpansion (?:rights?|capacity|potential)\b|"
+    r"\b(?:could|may|can|ability to|potential to|plans? to) expand\b|\bpotential (?:expansion|additional)\b|"
+    r"\bfuture expansion\b|\bexpandable\b",
+    re.I,
+)
+_CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|\bIT\b", re.I)
+_GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b", re.I)
+_SITE_CAPACITY_AFTER_RE = re.compile(
+    r"^\s*(?:[A-Z][\w-]+\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
+)
+_SITE_CAPACITY_CLAUSE_RE = re.compile(
+    r"\bgrid[- ]connected\b|\binterconnect\w*|\bsubstation\b|\bsecured power\b|\bpower pipeline\b|"
+    r"\bportfolio\b|\bapproved\b|\bERCOT\b|\bunder development\b|\bnameplate\b|"
+    r"\b(?:site|campus|facility) (?:has|have|had|with|offers)\b|\bdesigned for\b|\bdesign capacity\b|"
+    r"\bcapable of\b|\bcan support\b",
+    re.I,
+)
+_LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|colocation|commit", re.I)
+# "The first 100 MW is expected ..., with the remaining 150 MW in 2026": phases of the contracted total.
+_PHASE_BEFORE_RE = re.compile(
+    r"\b(?:first|initial|remaining|second|third|final|next|last|balance of the)\s+(?:phase\s+(?:of\s+)?)?$", re.I
+)
+_TERM_CONTEXT_RE = re.compile(
+    r"\bterms?\b|lease|contract|agreement|colocation|\bdeal\b|commitment|partnership|tenancy|joint venture|"
+    r"\bJV\b|arrangement|services",
+    re.I,
+)
+_TERM_EXCLUDE_RE = re.compile(
+    r"warrant|\bnotes?\b|\bdue 20\d\d|financ|\bloan|depreciat|useful li(?:fe|ves)|payback|amortiz|track record|"
+    r"\bhistory\b|\bvest|\bago\b|\bpast\b",
+    re.I,
+)
+_TERM_EXTENSION_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:extensions?|renewals?|options?|renewal options?)\b", re.I)
+_TERM_COUNT_BEFORE_RE = re.compile(r"(?:two|three|four|2|3|4|additional|optional|further|successive)\s+$", re.I)
+_TERM_AVERAGE_AFTER_RE = re.compile(r"^\s*(?:weighted[- ])?average\b", re.I)
+_TERM_AVERAGE_BEFORE_RE = re.compile(r"\baverage\s+(?:remaining\s+)?(?:contract\s+|lease\s+)?(?:term|duration)\s+(?:of\s+)?$", re.I)
+_START_RE = re.compile(
+    r"commenc|\bbegin|\bstart|go live|come online|\bonline\b|\bdeliver|\brent\b|first phase|phase 1|"
+    r"ready for service|handover|hand over|\boperational\b|energi[sz]|revenue recognition|ramp",
+    re.I,
+)
+_DATE_END_MARKER_RE = re.compile(r"(?:through|until|by the end of|by end of|ending|completed? by|fully|by)\s+(?:the\s+)?$", re.I)
+
+
+def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None) -> str | None:
+    """The field of the dollar amount at `clause[rel_start:rel_end]`, or None (purchase, fee, old figure...)."""
+    before = clause[:rel_start]
+    after = clause[rel_end:]
+    if _BACKSTOP_RE.search(clause):
+        if re.search(r"\b(?:by|from)\s+$", before) and re.match(r"^\s+to\s", after):
+            return None  # "increased its backstop by $1.4 billion to $3.2 billion": keep the total
+        return "backstop_usd"
+    if _EXCLUDE_MONEY_RE.search(clause):
+        return None
+    if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
+        return None  # the old figure of "from $A to $B"
+    if _EARLIER_RE.search(clause):
+        return None
+    if re.search(r"\bby\s+$", before) and re.match(r"^\s+to\s", after):
+        return "total_contract_value_usd"  # "by $3.0 billion to $6.7 billion": the increment
+    cumulative = _CUMULATIVE_RE.search(before) or (
+        event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))
+    if cumulative and _POTENTIAL_RE.search(clause):
+        # "options that could bring total value to $7.0 billion" is this deal with its extensions;
+        # a partnership total "if all options are exercised" is neither.
+        return None if _PARTNERSHIP_RE.search(clause) else "potential_value_with_extensions_usd"
+    if cumulative:
+        return "cumulative_contract_value_usd"
+    if _POTENTIAL_RE.search(clause):
+        return "potential_value_with_extensions_usd"
+    if _ANNUAL_RE.search(clause):
+        return "annual_revenue_usd"
+    if _CONTRACT_MONEY_RE.search(clause):
+        return "total_contract_value_usd"
+    return None
+
+
+def _nearest(pattern: re.Pattern, clause: str, rel_start: int, rel_end: int, reach: int = 70) -> int | None:
+    best = None
+    for m in pattern.finditer(clause):
+        gap = rel_start - m.end() if m.end() <= rel_start else (m.start() - rel_end if m.start() >= rel_end else 0)
+        if gap <= reach and (best is None or gap < best):
+            best = gap
+    return best
+
+
+def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None) -> str | None:
+    """The field of the MW figure at `clause[rel_start:rel_end]`, or None (site capacity, phase, old figure)."""
+    before = clause[:rel_start]
+    after = clause[rel_end:]
+    if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
+        return None  # the old figure of "from 40 MW to 48 MW"
+    if _EXPANSION_OPTION_RE.search(before) and not re.search(r"exercis", clause, re.I):
+        return "expansion_options_mw"
+    if (_CUMULATIVE_RE.search(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
+            or (event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))):
+        # "would bring total leased capacity to 400 MW if exercised" is a what-if, not a total.
+        if _POTENTIAL_RE.search(clause) or re.search(r"\bwould\b|\bif exercised\b", clause, re.I):
+            return None
+        return "cumulative_critical_it_mw"
+    if _PHASE_BEFORE_RE.search(before):
+        return None
+    # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
+    if _SITE_CAPACITY_AFTER_RE.match(after) or (
+            _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
+        return None
+    critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)
+    gross = _nearest(_GROSS_RE, clause, rel_start, rel_end)
+    if critical is not None and (gross is None or critical <= gross):
+        return "critical_it_mw"
+    if gross is not None:
+        return "gross_mw"
+    return "unqualified_mw"
+
+
+def classify_term(clause: str, q: Quantity) -> str | None:
+    """The qualifier of the term `q`: "" for a plain term, "average" for a weighted average, None when the
+    duration is not the contract's term (an extension, a warrant, a payback period)."""
+    before, after = clause[:q.start], clause[q.end:]
+    if _TERM_EXTENSION_AFTER_RE.match(after):
+        return None
+    if _TERM_COUNT_BEFORE_RE.search(before) and re.search(r"extension|renewal|option", after[:40], re.I):
+        return None  # "two five-year extension options"
+    if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
+        return None  # "from 10 years to 15 years": the old term
+    if re.search(r"\b(?:extension|renewal)s?\b", before, re.I) and not re.search(r"\bto\s+$", before):
+        return None
+    if _TERM_EXCLUDE_RE.search(clause) or not _TERM_CONTEXT_RE.search(clause):
+        return None
+    if _TERM_AVERAGE_AFTER_RE.match(after) or _TERM_AVERAGE_BEFORE_RE.search(before):
+        return "average"
+    return ""
+
+
+def is_start_date(clause: str, d: DatePhrase) -> bool:
+    """Is `d` when the contract starts ("rent is expected to commence in August 2026"), not when it ends?"""
+    before = clause[:d.start]
+    keyword = None
+    for keyword in _START_RE.finditer(before):
+        pass
+    return keyword is not None and not _DATE_END_MARKER_RE.search(before)

@@ -1,0 +1,138 @@
+"""Who and where in AI/HPC releases: tenants, backstop parties, suppliers, campuses, the issuer's ticker.
+
+Private to the AI/HPC parsers. Names are matched from a lexicon of parties and campuses seen in
+miners' AI/HPC announcements (2024-2025), plus a pattern for a tenant the lexicon does not know
+("... lease agreement with Kestrel Compute LLC"). The role a party plays (tenant, backstop, supplier)
+is decided by the wording around each mention, in `transforms.hpc`, not here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Mention", "KNOWN_PARTIES", "SUPPLIERS", "find_parties", "find_sites", "find_issuer"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str    # canonical name
+    start: int
+    end: int
+    text: str    # as written
+
+
+# canonical name -> pattern (case-sensitive: "Meta" the company, not "meta").
+KNOWN_PARTIES: dict[str, str] = {
+    "Amazon Web Services": r"Amazon Web Services(?:,? Inc\.)?(?: \(AWS\))?|\bAWS\b|\bAmazon\b",
+    "Microsoft": r"\bMicrosoft(?: Corporation| Corp\.?)?",
+    "Google": r"\bGoogle(?: LLC)?|\bAlphabet(?: Inc\.)?",
+    "Fluidstack": r"\bFluid[Ss]tack(?: Ltd\.?)?",
+    "CoreWeave": r"\bCoreWeave(?:,? Inc\.)?",
+    "Anthropic": r"\bAnthropic(?: PBC)?",
+    "OpenAI": r"\bOpenAI\b",
+    "Oracle": r"\bOracle(?: Corporation)?\b",
+    "Meta": r"\bMeta(?: Platforms(?:,? Inc\.)?)?\b",
+    "xAI": r"\bxAI\b",
+    "Nebius": r"\bNebius(?: Group)?\b",
+    "Lambda": r"\bLambda(?: Labs|,? Inc\.)?\b",
+    "Together AI": r"\bTogether AI\b",
+    "Crusoe": r"\bCrusoe(?: Energy)?\b",
+    "Poolside": r"\bPoolside\b",
+    "AMD": r"\bAMD\b|\bAdvanced Micro Devices(?:,? Inc\.)?",
+    "Humain": r"\bHUMAIN\b|\bHumain\b",
+    "G42": r"\bG42\b",
+    "Core42": r"\bCore42\b",
+    "Cerebras": r"\bCerebras\b",
+    "TensorWave": r"\bTensorWave\b",
+    "Vultr": r"\bVultr\b",
+    "Nscale": r"\bNscale\b",
+    # Suppliers and lenders appear beside the tenant but are never one.
+    "NVIDIA": r"\bNVIDIA\b|\bNvidia\b",
+    "Dell": r"\bDell(?: Technologies)?\b",
+    "Supermicro": r"\bSupermicro\b|\bSuper Micro Computer\b",
+    "Hewlett Packard Enterprise": r"\bHewlett Packard Enterprise\b|\bHPE\b",
+    "Morgan Stanley": r"\bMorgan Stanley\b",
+    "J.P. Morgan": r"\bJ\.P\. Morgan\b|\bJPMorgan\b",
+}
+SUPPLIERS = {"NVIDIA", "Dell", "Supermicro", "Hewlett Packard Enterprise", "Morgan Stanley", "J.P. Morgan"}
+_PARTY_RES = {name: re.compile(pattern) for name, pattern in KNOWN_PARTIES.items()}
+
+# Campuses named in miners' AI/HPC releases. Canonical spelling as the companies write it.
+KNOWN_SITES = (
+    "Lake Mariner", "Abernathy", "Childress", "Sweetwater", "Barber Lake", "Denton", "River Bend",
+    "Polaris Forge 1", "Polaris Forge 2", "Polaris Forge", "Harwood", "Black Pearl",
+    "Bear", "Chief", "Odessa", "Rockdale", "Corsicana", "Muskogee", "Marble", "Dalton", "Calvert City",
+    "Vega", "Prince George", "Mackenzie", "Canal Flats", "Helios", "Cedarvale", "Medina", "Kearney",
+    "Salt Creek", "Grand Falls", "Boden", "Yguazu", "Sharon", "Panther Creek",
+)
+# Single-word names that are also ordinary words are only taken with a site noun after them.
+_NEEDS_SITE_NOUN = {"Bear", "Chief", "Sharon", "Helios", "Vega", "Marble", "Medina"}
+_SITE_NOUN = r"(?:campus|site|facility|data cent(?:er|re)s?(?: campus)?|project|hub)"
+_STATES = (
+    r"(?:Texas|New York|North Dakota|Louisiana|Oklahoma|Georgia|Kentucky|North Carolina|Ohio|"
+    r"Pennsylvania|Tennessee|Nebraska|Wyoming|Arkansas|Mississippi|South Carolina|Washington|Quebec|"
+    r"British Columbia|Ontario|Alberta|Paraguay|Norway|Sweden|Ethiopia|N\.Y\.|N\.D\.|TX|NY|ND)"
+)
+_SITE_PATTERN_RE = re.compile(
+    rf"\b(?:at|in|for|of)\s+(?:its|the|our|their|the Company's|[A-Z][A-Za-z0-9]+'s)\s+"
+    rf"(?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,2}}(?:\s\d)?)(?:,\s{_STATES})?\s+{_SITE_NOUN}\b"
+)
+_SITE_STOPWORDS = {
+    "New", "The", "Company", "Data", "AI", "HPC", "GPU", "Bitcoin", "Mining", "North", "South", "West",
+    "East", "Phase", "First", "Second", "Initial", "Existing", "Flagship", "Texas", "Global", "Tier",
+}
+
+# "(Nasdaq: WULF)", "(NASDAQ: IREN)", "(NYSE: X)", "(Nasdaq | TSX: HUT)", "(TSX: HUT; Nasdaq: HUT)".
+_EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE American|NYSE|TSX|TSXV|ASX|CSE)(?:\s?(?:GS|GM|CM|Global Select Market|Global Market|Capital Market))?"
+_EXCHANGE_RE = re.compile(
+    rf"\((?P<exch>{_EXCHANGE}(?:\s?[|/,&]\s?{_EXCHANGE})*)\s?:\s?(?P<ticker>[A-Z][A-Z.]{{0,5}})"
+    rf"(?:\s*(?:;|,|and)\s*{_EXCHANGE}\s?:\s?[A-Z.]{{1,6}})*\)"
+)
+
+
+def find_parties(text: str) -> list[Mention]:
+    """Known parties named in `text`, in order of appearance (overlaps resolved to the longest)."""
+    found: list[Mention] = []
+    for name, pattern in _PARTY_RES.items():
+        for m in pattern.finditer(text):
+            found.append(Mention(name, m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def find_sites(text: str) -> list[Mention]:
+    """Campus names in `text`: the lexicon, then "at its <Name> campus" for names it lacks."""
+    found: list[Mention] = []
+    for site in sorted(set(KNOWN_SITES), key=len, reverse=True):
+        tail = rf"(?:,\s{_STATES})?\s+{_SITE_NOUN}\b" if site in _NEEDS_SITE_NOUN else r"(?![A-Za-z])"
+        for m in re.finditer(rf"\b{re.escape(site)}{tail}", text):
+            if any(f.start <= m.start() < f.end for f in found):
+                continue
+            found.append(Mention(site, m.start(), m.start() + len(site), site))
+    for m in _SITE_PATTERN_RE.finditer(text):
+        name = m.group("name").strip()
+        if name.split()[0] in _SITE_STOPWORDS or any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        if name.split()[-1] in _SITE_STOPWORDS:
+            continue
+        found.append(Mention(name, m.start("name"), m.end("name"), name))
+    return sorted(found, key=lambda m: m.start)
+
+
+def find_issuer(text: str) -> tuple[str, str, str | None] | None:
+    """(ticker, exchange tag as written, issuer name) from the first "(NASDAQ: WULF)" in `text`."""
+    m = _EXCHANGE_RE.search(text)
+    if not m:
+        return None
+    before = text[max(0, m.start() - 120):m.start()]
+    name = re.search(r"([A-Z][A-Za-z0-9&.,' -]{1,80}?)\s*$", before)
+    issuer = None
+    if name:
+        issuer = re.split(r"\s--\s|\s-\s|\)\s", name.group(1))[-1].strip(" ,")
+        issuer = re.sub(r",?\s+(?:Inc|Corp|Ltd|Limited|Co|LLC|Holdings|Platforms)\.?$", "", issuer) or None
+    return m.group("ticker").rstrip("."), m.group(0), issuer
