@@ -574,15 +574,24 @@ _KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+#: Headlines of notices about an event rather than its content.
+_NOTICE = re.compile(r"\bto (host|hold|report|announce|present|participate|release)\b|conference call|webcast|"
+                     r"annual (general )?meeting|special meeting|investor conference", re.I)
+
+
 def classify_press_release(signals: DocumentSignals) -> str:
     """Default keyword classifier: headline first, then the index description, then the text.
 
-    Within each field the order is debt, results, production, hpc: a notes offering whose proceeds
+    A headline announcing an event (a call, a results date, a meeting) is "other". Within each field
+    the order is debt, results, production, hpc: a notes offering whose proceeds
     fund AI data centres is debt; a monthly update that mentions its AI Cloud segment is production.
     A results release that reports quarterly production stays "results"; the production parser
     reads those too for quarterly reporters.
     """
-    for source in (signals.title, signals.description, signals.text):
+    if signals.title and _NOTICE.search(signals.title) and not _KEYWORDS[0][1].search(signals.title):
+        return "other"  # "X to Host Conference Call", "to Report Q3 Results on ...", AGM results
+    # Only the lead of the text: "About the Company" boilerplate mentions HPC, notes and results.
+    for source in (signals.title, signals.description, signals.text[:1000]):
         if not source:
             continue
         for kind, pattern in _KEYWORDS:
