@@ -20,6 +20,8 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Iterable, Literal, Sequence
 
+import lxml.etree
+import lxml.html
 from bs4 import BeautifulSoup, UnicodeDammit, XMLParsedAsHTMLWarning
 from pydantic import BaseModel, ConfigDict
 
@@ -502,23 +504,67 @@ _SKIP_TITLE = re.compile(r"^(exhibit\s+99[\d.]*|ex-99[\d.]*|press release|for im
                          r"form (8-k|6-k)|current report|report of foreign)\b", re.I)
 
 
-def _soup(text: str) -> BeautifulSoup:
-    """An HTML tree without scripts, styles, <title> and the hidden inline-XBRL header."""
-    with warnings.catch_warnings():
-        # 8-K covers are inline XBRL (XHTML with an XML declaration); the HTML parser reads them fine.
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(text, "lxml")
-    for junk in soup(["script", "style", "title", "head", "ix:header"]):
-        junk.decompose()
-    return soup
+def _tree(text: str) -> lxml.html.HtmlElement | None:
+    """An HTML tree without scripts, styles, <head> and the hidden inline-XBRL header, or None.
+
+    lxml directly (not BeautifulSoup): exhibits from Workiva run to thousands of elements and
+    discovery reads every one. The XML declaration of inline-XBRL covers is dropped first, since
+    lxml refuses a str that declares its own encoding.
+    """
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for el in list(root.iter("script", "style", "head", "title", "ix:header")):
+        el.drop_tree()
+    return root
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def _visible_text(root: lxml.html.HtmlElement) -> str:
+    # Joining text nodes with a space keeps words of adjacent blocks apart; footnote markers in
+    # their own element then read "18,005 3", the way a careful parser must see them.
+    return _flat(" ".join(root.itertext()))
+
+
+def _headline_from_tree(root: lxml.html.HtmlElement) -> str:
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue  # comments
+        bold = el.tag.lower() in ("b", "strong") or _BOLD_STYLE.search(el.get("style", "") or "")
+        if not bold:
+            continue
+        line = _flat(" ".join(el.itertext()))
+        if len(line) > 15 and not _SKIP_TITLE.match(line):
+            return line
+    return _visible_text(root)[:200]
+
+
+def _headline_from_text(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line) > 15 and not _SKIP_TITLE.match(line):
+            return line
+    return ""
+
+
+def _read(body: bytes) -> tuple[str, str]:
+    """(headline, visible text) of a document: HTML when it looks like markup, else plain text."""
+    text = decode_html(body)
+    if "<" in text[:2000]:
+        root = _tree(text)
+        if root is not None:
+            return _headline_from_tree(root), _visible_text(root)
+    return _headline_from_text(text), _flat(text)
 
 
 def document_text(body: bytes, limit: int | None = None) -> str:
     """Visible text of an HTML (or plain-text) document, whitespace collapsed, `&#160;` as space."""
-    text = decode_html(body)
-    if "<" in text[:2000]:
-        text = _soup(text).get_text(" ")
-    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+    text = _read(body)[1]
     return text[:limit] if limit else text
 
 
@@ -527,30 +573,15 @@ def document_headline(body: bytes) -> str:
 
     `<title>` is useless in agent-made exhibits (empty, or "Document"), so it is ignored.
     """
-    text = decode_html(body)
-    if "<" not in text[:2000]:
-        for line in text.splitlines():
-            line = line.strip()
-            if len(line) > 15 and not _SKIP_TITLE.match(line):
-                return line
-        return ""
-    soup = _soup(text)
-    for el in soup.find_all(True):
-        bold = el.name in ("b", "strong") or _BOLD_STYLE.search(el.get("style", "") or "")
-        if not bold:
-            continue
-        line = re.sub(r"\s+", " ", el.get_text(" ").replace("\xa0", " ")).strip()
-        if len(line) > 15 and not _SKIP_TITLE.match(line):
-            return line
-    body_text = document_text(body, 400)
-    return body_text[:200]
+    return _read(body)[0]
 
 
 def signals_for(body: bytes, *, description: str = "", form: str = "", items: Sequence[str] = (),
                 text_chars: int = 2500) -> DocumentSignals:
     """Headline, description and the first `text_chars` of text of one document."""
-    return DocumentSignals(title=document_headline(body), description=description,
-                           text=document_text(body, text_chars), form=form, items=tuple(items))
+    headline, text = _read(body)
+    return DocumentSignals(title=headline, description=description, text=text[:text_chars], form=form,
+                           items=tuple(items))
 
 
 _KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (

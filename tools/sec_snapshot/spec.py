@@ -155,7 +155,7 @@ def load_spec(root: Path) -> Spec:
             kind = row.pop("kind", None)
             if kind not in KINDS:
                 raise SpecError(f"{where}: kind {kind!r} not in {KINDS}")
-            form = row.pop("form", "6-K" if filer.header.get("foreign") else "8-K")
+            form = row.pop("form", filer.header.get("default_form", "8-K"))
             default_items = DEFAULT_ITEMS.get(kind, "") if form.startswith("8-K") else ""
             spec = FilingSpec(
                 ticker=ticker, kind=kind, filed=_date(row.pop("filed"), where),
