@@ -244,12 +244,10 @@ class FilingIndex(BaseModel):
 
 def decode_html(body: bytes) -> str:
     """EDGAR documents are ASCII, UTF-8 or Windows-1252; decode without guessing wrong on bytes >127."""
-    for encoding in ("utf-8",):
-        try:
-            return body.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    return UnicodeDammit(body, ["windows-1252", "latin-1"]).unicode_markup or body.decode("latin-1")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return UnicodeDammit(body, ["windows-1252", "latin-1"]).unicode_markup or body.decode("latin-1")
 
 
 def _ymd(text: str | None) -> date | None:

@@ -13,7 +13,7 @@ from extractors.edgar.submissions import fetch_submissions
 from extractors.http import HttpClient
 from extractors.settings import ConfigError, Settings
 from extractors.snapshot_server import Fault
-from tests.edgar_support import client, make_settings, server  # noqa: F401 (fixtures)
+from tests.edgar_support import client, server  # noqa: F401 (fixtures)
 from transforms.edgar import parse_companyfacts_header
 
 

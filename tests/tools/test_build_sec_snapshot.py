@@ -7,12 +7,11 @@ import json
 import pathlib
 import shutil
 from collections import defaultdict
-from datetime import date
 
 import pytest
 
 from extractors.edgar.registry import load_registry
-from tests.edgar_support import REPO_ROOT, SNAPSHOT
+from tests.edgar_support import SNAPSHOT
 from tools.build_sec_snapshot import DEFAULT_SPEC, check, main
 from tools.sec_snapshot.build import build, write
 from tools.sec_snapshot.companyfacts import frame_for

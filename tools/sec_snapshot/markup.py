@@ -339,7 +339,7 @@ class WorkivaMarkup(Markup):
         body = "".join(self.block(b) for b in blocks)
         label = (f'<div style="text-align:right"><font style="{self.FONT.format(w=700)}">{self.esc(exhibit)}</font></div>\n'
                  if exhibit else "")
-        return ('<html><head>\n<!-- Document created using Wdesk -->\n<!-- Copyright 2026 Workiva -->\n'
+        return ('<html><head>\n<!-- Document created using Wdesk -->\n'
                 '<title>Document</title></head><body>\n'
                 f'<div style="margin-left:72pt;margin-right:72pt">\n{label}{body}</div></body></html>\n')
 
