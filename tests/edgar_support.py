@@ -1,6 +1,7 @@
 """Shared helpers for the EDGAR tests: paths, a snapshot server on loopback, and a client for it."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,11 @@ SEC_DATA = SNAPSHOT / "sec-data"
 
 
 def shared_sec_dir() -> Path:
-    """../shared/real-samples/sec beside the repo (or beside the main checkout for a worktree); skip if absent."""
-    for base in (REPO_ROOT.parent / "shared", REPO_ROOT.parents[1] / "shared"):
+    """../shared/real-samples/sec beside the repo (or beside the main checkout for a worktree);
+    MINERWATCH_SHARED_DIR overrides; skip the test when absent."""
+    override = os.environ.get("MINERWATCH_SHARED_DIR")
+    bases = [Path(override)] if override else [REPO_ROOT.parent / "shared", REPO_ROOT.parents[1] / "shared"]
+    for base in bases:
         sec = base / "real-samples" / "sec"
         if sec.is_dir():
             return sec

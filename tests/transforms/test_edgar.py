@@ -176,6 +176,70 @@ def test_6k_index_has_no_items():
         assert [d.filename for d in press_release_exhibits(index)] == ["exhibit99-1.htm"]
 
 
+HANDWRITTEN_HEADERS = b"""<HTML><HEAD><TITLE>SEC EDGAR Submission 0000000001-25-000042</TITLE>
+<!--
+<SEC-HEADER>0000000001-25-000042.hdr.sgml : 20250602
+<ACCEPTANCE-DATETIME>20250602161502
+<ACCESSION-NUMBER>0000000001-25-000042
+<TYPE>8-K
+<PUBLIC-DOCUMENT-COUNT>4
+<PERIOD>20250530
+<ITEMS>2.02
+<ITEMS>7.01
+<ITEMS>9.01
+<FILING-DATE>20250602
+</SEC-HEADER>
+-->
+</HEAD><BODY>
+<PRE>&lt;SEC-DOCUMENT&gt;0000000001-25-000042-index.html : 20250602
+ACCESSION NUMBER:\t\t0000000001-25-000042
+&lt;DOCUMENT&gt;
+&lt;TYPE&gt;8-K
+&lt;SEQUENCE&gt;1
+&lt;FILENAME&gt;x-20250530.htm
+&lt;DESCRIPTION&gt;8-K
+&lt;TEXT&gt;
+<a href="x-20250530.htm">Document 1 - file: x-20250530.htm</a><br>
+&lt;/DOCUMENT&gt;
+&lt;DOCUMENT&gt;
+&lt;TYPE&gt;EX-99.2
+&lt;SEQUENCE&gt;3
+&lt;FILENAME&gt;x-ex99_2.htm
+&lt;DESCRIPTION&gt;SHAREHOLDER LETTER
+&lt;TEXT&gt;
+<a href="x-ex99_2.htm">Document 3 - file: x-ex99_2.htm</a><br>
+&lt;/DOCUMENT&gt;
+&lt;DOCUMENT&gt;
+&lt;TYPE&gt;EX-99.1
+&lt;SEQUENCE&gt;2
+&lt;FILENAME&gt;x-ex99_1.htm
+&lt;DESCRIPTION&gt;PRESS RELEASE
+&lt;TEXT&gt;
+<a href="x-ex99_1.htm">Document 2 - file: x-ex99_1.htm</a><br>
+&lt;/DOCUMENT&gt;
+&lt;DOCUMENT&gt;
+&lt;TYPE&gt;XML
+&lt;SEQUENCE&gt;9
+&lt;FILENAME&gt;FilingSummary.xml
+&lt;DESCRIPTION&gt;IDEA: XBRL DOCUMENT
+&lt;TEXT&gt;
+<a href="xsl/FilingSummary.xml">Document 9 - file: FilingSummary.html</a><br>
+<a href="FilingSummary.xml">Document 9 - RAW XML: FilingSummary.xml</a><br>
+&lt;/DOCUMENT&gt;
+&lt;/SEC-DOCUMENT&gt;</PRE></BODY></HTML>
+"""
+
+
+def test_index_headers_several_items_two_exhibits_and_two_links():
+    """A page written for the test in the real layout (one <ITEMS> line per item, documents out of
+    sequence order, a document with two links)."""
+    index = parse_index_headers(HANDWRITTEN_HEADERS)
+    assert index.items == ("2.02", "7.01", "9.01") and index.period_of_report == date(2025, 5, 30)
+    assert index.accepted_local == datetime(2025, 6, 2, 16, 15, 2)
+    assert [d.filename for d in press_release_exhibits(index)] == ["x-ex99_1.htm", "x-ex99_2.htm"]
+    assert index.documents[-1].filename == "FilingSummary.xml" and index.documents[-1].sequence == 9
+
+
 def test_index_json_and_single_item_object():
     folder = _folder(1167419, RIOT_DEC_2025)
     names = parse_index_json((folder / "index.json").read_bytes())
