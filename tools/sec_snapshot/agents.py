@@ -34,7 +34,11 @@ class Agent:
 
 
 def _job(spec: FilingSpec, digits: int) -> int:
-    return stable_int(spec.ticker, spec.filed, spec.kind, spec.index, "job", modulo=10 ** digits)
+    """An agent job number that grows through the year, like the real ones, with a stable jitter."""
+    day = spec.filed.timetuple().tm_yday
+    per_day = 10 ** digits // 400
+    jitter = stable_int(spec.ticker, spec.filed, spec.kind, spec.index, "job", modulo=per_day)
+    return (day * per_day + jitter) % 10 ** digits
 
 
 def _form_slug(spec: FilingSpec) -> str:
