@@ -6,7 +6,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 DEMO_DB ?= data/minerwatch.duckdb
 
-.PHONY: demo test test-fast bench install clean snapshot
+.PHONY: demo test test-fast bench install clean snapshot sec-snapshot
 
 $(BIN)/minerwatch: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
@@ -36,6 +36,10 @@ bench: install
 
 snapshot: install
 	$(BIN)/python tools/build_network_snapshot.py --samples ../shared/real-samples --out snapshot
+
+# The SEC part of the snapshot: generated from tools/sec_snapshot_spec (needs nothing from ../shared).
+sec-snapshot: install
+	$(BIN)/python tools/build_sec_snapshot.py --out snapshot
 
 clean:
 	rm -rf $(VENV) data .prefect .pytest_cache
