@@ -27,14 +27,15 @@ def get_immutable(client: HttpClient, url: str, *, endpoint: str, refresh: bool 
     `refresh=True` skips the archive (a stored body that failed to parse is fetched once more).
     """
     if not refresh:
-        entry = client.archive.latest(url)
+        key = client.archive_url(url)
+        entry = client.archive.latest(key)
         if entry is not None:
             try:
                 body = client.archive.get(entry.document_hash)
             except OSError as exc:  # a corrupt object: fall through to a fresh download
                 log.warning("archive copy of %s unreadable (%s); fetching again", url, exc)
             else:
-                return Response(url, entry.status, body, entry.content_type, entry.document_hash,
+                return Response(key, entry.status, body, entry.content_type, entry.document_hash,
                                 entry.fetched_at, not_modified=True, attempts=0, entry=entry)
     return client.get(SOURCE, url, endpoint=endpoint, conditional=False)
 
