@@ -1,0 +1,224 @@
+"""A production update's bytes -> plain text lines plus the HTML tables whose columns are periods.
+
+EDGAR exhibits split text across many `font`/`span`/`div` elements, put `$` and `)` in cells of their own,
+pad tables with empty spacer columns and mark footnotes with `<sup>` (see /work/notes/formats.md §5). Text
+copies arrive with literal `\\n` escapes (a JSON dump of the release), mojibake, pipes and en dashes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+import lxml.html
+from lxml import etree
+
+from transforms.errors import ParseError
+from transforms.textnum import Locale, detect_locale
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "center",
+               "blockquote", "pre", "hr", "dd", "dt", "section", "article", "header", "footer", "title")
+_DROP_TAGS = ("script", "style", "head", "noscript", "template")
+# Mojibake of UTF-8 read as cp1252/latin-1: `â€“` (en dash), `â€™`, `Â ` (no-break space), `Ã©`.
+_MOJIBAKE = re.compile("[âÃÂ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u00a0]|â€")
+_HTML_SNIFF = re.compile(rb"<\s*(?:html|body|table|div|p|font|span|td|tr|br|document|text)\b", re.I)
+_FOOTNOTE_SUP = re.compile(r"\(?\s*(?:\d{1,2}|[*†‡§])\s*\)?(?:\s*,\s*\(?\d{1,2}\)?)*")
+_PERIODISH = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s'’-]*(?:\d{4}|\d{2})\b"
+    r"|\bQ[1-4]\s?'?\d{2,4}|\b[1-4]Q\s?'?\d{2,4}|months?\s+ended|quarter\s+ended", re.I)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    col: int
+    span: int
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass
+class GridTable:
+    """An HTML table laid out on its column grid (colspans expanded into start column + span)."""
+
+    rows: list[list[Cell]]
+    locale: Locale = "unknown"
+
+
+@dataclass
+class Document:
+    """Normalised text (data tables cut out) and the HTML tables that may carry period columns."""
+
+    text: str
+    tables: list[GridTable] = field(default_factory=list)
+    is_html: bool = False
+    locale: Locale = "unknown"
+    table_text: str = ""
+
+    @property
+    def full_text(self) -> str:
+        return self.text + ("\n" + self.table_text if self.table_text else "")
+
+
+def decode(content: bytes | str) -> str:
+    """Bytes -> str: UTF-8 when valid, else Windows-1252 (what EDGAR's older exhibits use)."""
+    if isinstance(content, str):
+        return content
+    if not isinstance(content, (bytes, bytearray)):
+        raise ParseError(f"expected bytes or str, got {type(content).__name__}")
+    try:
+        return bytes(content).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return bytes(content).decode("cp1252", errors="replace")
+
+
+def repair_text(text: str) -> str:
+    """Mojibake repair (ftfy, only when its markers occur) and literal `\\n` escapes from JSON copies."""
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_line_breaks=False,
+                             normalization="NFC")
+    if text.count("\\n") >= 3:
+        # a release pasted out of a JSON string: `\n` and `\"` are literal (reference/press riot_2025-04)
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace('\\"', '"').replace("\\t", "\t")
+    return text
+
+
+def normalize_space(text: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text).strip()
+
+
+def _clean_lines(text: str) -> str:
+    lines = (normalize_space(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def load_document(content: bytes | str) -> Document:
+    """Read a press release as filed (HTML) or syndicated (plain text)."""
+    if isinstance(content, (bytes, bytearray)):
+        if not content.strip():
+            raise ParseError("empty document")
+        if b"\x00" in content[:4096]:
+            raise ParseError("binary content, not a press release")
+        is_html = _HTML_SNIFF.search(content[:65536]) is not None
+    else:
+        if not content.strip():
+            raise ParseError("empty document")
+        is_html = _HTML_SNIFF.search(content[:65536].encode("utf-8", "replace")) is not None
+    text = repair_text(decode(content))
+    if _control_share(text) > 0.05:
+        raise ParseError("binary content, not a press release")
+    if is_html:
+        return _load_html(text)
+    cleaned = _clean_lines(text)
+    return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return bad / len(sample)
+
+
+def _load_html(text: str) -> Document:
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"unreadable HTML: {exc}") from None
+    for el in list(root.iter(*_DROP_TAGS)):
+        el.drop_tree()
+    cell_footnotes = _strip_footnote_marks(root)
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + el.tail if el.tail else "\n"
+        if el.tag != "br":
+            el.text = "\n" + el.text if el.text else "\n"
+    tables: list[GridTable] = []
+    table_texts: list[str] = []
+    for table in list(root.iter("table")):
+        if table.getparent() is None or any(a.tag == "table" for a in table.iterancestors()):
+            continue
+        flat = table.text_content()
+        if len(_PERIODISH.findall(flat)) >= 2 or (_PERIODISH.search(flat) and re.search(r"\b20\d\d\b.*\b20\d\d\b", flat, re.S)):
+            grid = _grid(table, cell_footnotes)
+            if grid.rows:
+                flat_clean = _clean_lines(flat)
+                grid.locale = detect_locale(flat_clean)
+                tables.append(grid)
+                table_texts.append(flat_clean)
+                table.drop_tree()
+                continue
+        _render_cells(table)
+    body = _clean_lines(root.text_content())
+    table_text = "\n".join(table_texts)
+    return Document(text=body, tables=tables, is_html=True, locale=detect_locale(body + "\n" + table_text),
+                    table_text=table_text)
+
+
+def _strip_footnote_marks(root) -> dict:
+    """Remove superscript footnote markers (`<sup>3</sup>`, `vertical-align:super`), noting them per cell."""
+    marks: dict = {}
+    supers = root.xpath("//sup | //*[contains(translate(@style, 'SUPER ', 'super'), 'vertical-align:super')]")
+    for el in supers:
+        if el.getparent() is None:
+            continue
+        content = el.text_content().strip()
+        if not content or not _FOOTNOTE_SUP.fullmatch(content):
+            continue
+        cell = next(el.iterancestors("td", "th"), None)
+        if cell is not None:
+            marks.setdefault(cell, []).extend(re.findall(r"\d{1,2}|[*†‡§]", content))
+        el.drop_tree()
+    return marks
+
+
+def _render_cells(table) -> None:
+    """A layout table (bullets, label/value pairs) stays in the text, one row per line, cells split by `|`."""
+    for row in table.iter("tr"):
+        for cell in row:
+            if cell.tag in ("td", "th"):
+                cell.tail = " | " + cell.tail if cell.tail else " | "
+
+
+def _grid(table, cell_footnotes: dict) -> GridTable:
+    rows: list[list[Cell]] = []
+    for tr in table.iter("tr"):
+        col = 0
+        cells: list[Cell] = []
+        for td in tr:
+            if td.tag not in ("td", "th"):
+                continue
+            try:
+                span = max(1, min(int(td.get("colspan", "1") or 1), 64))
+            except ValueError:
+                span = 1
+            text = normalize_space(td.text_content().replace("\n", " "))
+            cells.append(Cell(text, col, span, tuple(cell_footnotes.get(td, ()))))
+            col += span
+        if any(c.text for c in cells):
+            rows.append(_merge_symbol_cells(cells))
+    return GridTable(rows)
+
+
+def _merge_symbol_cells(cells: list[Cell]) -> list[Cell]:
+    """Join the cells EDGAR tables split a value into: `$` | `38.8` | `)` -> `$38.8)` (Workiva layout)."""
+    out: list[Cell] = []
+    pending: Cell | None = None
+    for c in cells:
+        if not c.text:
+            continue
+        if re.fullmatch(r"\(?\s*(?:US|C|A)?\$\s*|\(", c.text):
+            pending = Cell((pending.text if pending else "") + c.text, pending.col if pending else c.col,
+                           (c.col + c.span) - (pending.col if pending else c.col), c.footnotes)
+            continue
+        if re.fullmatch(r"\)|%|\)\s*%|\*+|\)\*+", c.text) and out:
+            last = out[-1]
+            out[-1] = Cell(last.text + c.text, last.col, c.col + c.span - last.col, last.footnotes + c.footnotes)
+            continue
+        if pending is not None:
+            c = Cell(pending.text + c.text, pending.col, c.col + c.span - pending.col, pending.footnotes + c.footnotes)
+            pending = None
+        out.append(c)
+    if pending is not None:
+        out.append(pending)
+    return out
