@@ -235,6 +235,27 @@ def _most_named_period(text: str, fy_end: int | None) -> Period | None:
     return None
 
 
+_FOOTNOTE_LEAD = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})[.)]?\s)")
+
+
+def _footnoted_restricted(findings: list[Finding]) -> list[Finding]:
+    """A numbered footnote "(2) Includes 3,300 in restricted bitcoin" belongs to every period whose
+    bitcoin-held cell carries marker 2 (Riot glues it to the current and prior month alike)."""
+    extra = []
+    for f in findings:
+        if f.field != "btc_held_restricted" or f.value is None:
+            continue
+        m = _FOOTNOTE_LEAD.match(f.evidence)
+        if not m:
+            continue
+        mark = m.group(1) or m.group(2)
+        for held in findings:
+            if held.field == "btc_held" and held.value is not None and mark in held.footnotes:
+                extra.append(Finding(f.field, held.period, f.value, None, f.evidence, f.tier + 1, f.order,
+                                     (mark,)))
+    return extra
+
+
 def _assemble(findings: list[Finding], tables: list[TableResult], own: Period, ticker: str | None
               ) -> list[ProductionRecord]:
     order: list[Period] = [own]
@@ -242,6 +263,7 @@ def _assemble(findings: list[Finding], tables: list[TableResult], own: Period, t
         for p in t.periods:
             if p not in order and any(f.period == p for f in t.findings):
                 order.append(p)
+    findings = findings + _footnoted_restricted(findings)
     values: dict[Period, dict[str, tuple[float, str]]] = {p: {} for p in order}
     reasons: dict[Period, dict[str, str]] = {p: {} for p in order}
     for f in sorted(findings, key=lambda f: (-f.tier, f.order)):
