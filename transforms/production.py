@@ -105,8 +105,8 @@ def looks_like_production_update(text: str) -> bool:
 
 
 # --- the parser -------------------------------------------------------------------------------------
-_TICKER = re.compile(r"\((?:NASDAQ|Nasdaq|NYSE(?: American)?|NYSE MKT|TSX(?:-?V)?|TSXV|OTC\w*|ASX)\s*:\s*"
-                     r"(?P<t>[A-Z][A-Z.]{0,5})\b")
+_EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE(?: American)?|NYSE MKT|TSX(?:-?V)?|TSXV|OTC\w*|ASX)"
+_TICKER = re.compile(rf"\({_EXCHANGE}(?:\s?/\s?{_EXCHANGE})?\s*:\s*(?P<t>[A-Z][A-Z.]{{0,5}})\b")
 _TITLE_SKIP = re.compile(r"^(?:exhibit\s*\d|ex-?99|press release|for immediate release|news release|"
                          r"unaudited|[\W\d_]*$)", re.I)
 _COMPARISON_LEAD = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bcompared (?:to|with)|\bover|\bsince|\bprior|"

@@ -170,7 +170,7 @@ def _strip_footnote_marks(root) -> dict:
             marks.setdefault(cell, []).extend(re.findall(r"\d{1,2}|[*†‡§]", content))
         elif el.getprevious() is None and not (el.getparent().text or "").strip() and content.strip("()").isdigit():
             # the marker that opens a footnote line keeps its number: "3 Includes 1,900 in restricted bitcoin"
-            el.tail = f"({content.strip('()')}) " + (el.tail or "").lstrip("\u00a0 ")
+            el.tail = content.strip("()") + " " + (el.tail or "").lstrip("\u00a0 ")
         el.drop_tree()
     return marks
 

@@ -74,7 +74,8 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      r"(?:average )?(?:fleet |mining fleet |operating fleet |deployed fleet )?(?:energy |power )?efficiency"),
     (("power_cost_usd_per_kwh",),
      r"(?:average )?(?:all in )?(?:power|electricity|energy) (?:cost|price|rate)(?: per kwh)?|all in power cost"
-     r"|(?:average )?cost of (?:power|electricity)(?: per kwh)?|(?:power|electricity) cost per kwh"),
+     r"|(?:average )?cost of (?:power|electricity)(?: per kwh)?|(?:power|electricity) cost per kwh"
+     r"|(?:average )?(?:purchased )?(?:energy |power |electricity )?cost per kwh(?: owned sites)?"),
     (("power_credits_usd",),
      r"total (?:power|energy|electricity) credits|total (?:power )?(?:curtailment and demand response"
      r"|demand response and (?:power )?curtailment) credits|(?:power|energy) credits total|total credits"),
@@ -147,12 +148,21 @@ def match_label(label: str) -> LabelMatch | None:
     norm, unit = normalize_label(label)
     if not norm or len(norm) > 90:
         return None
-    for fields, rx in _LABEL_RES:
-        if rx.fullmatch(norm):
-            return LabelMatch(fields, unit, norm)
+    fields = _fields_for(norm)
+    if fields:
+        if unit is None and "power_cost_usd_per_kwh" in fields and re.search(r"\bper kwh\b", norm):
+            unit = "$/kwh"
+        return LabelMatch(fields, unit, norm)
     if _CREDIT_COMPONENT.fullmatch(norm) and norm != "credits":
         return LabelMatch((), unit, norm, credit_component=True)
     return None
+
+
+def _fields_for(norm: str) -> tuple[str, ...]:
+    for fields, rx in _LABEL_RES:
+        if rx.fullmatch(norm):
+            return fields
+    return ()
 
 
 def section_of(label: str) -> str | None:
@@ -232,8 +242,11 @@ def check_quantity(name: str, q: Quantity, label_unit: str | None = None) -> Rea
         return Reading(name, None, q.reason, q)
     value = q.value
     kind = q.kind
+    lk = _label_unit_kind(label_unit)
+    if kind == "usd" and lk is not None and lk[0] == "usd_per_kwh":
+        kind = "usd_per_kwh"            # "Cost per kWh | $0.04": the label carries the "per kWh"
+        value = value * lk[1]
     if kind == "number":
-        lk = _label_unit_kind(label_unit)
         if lk is not None:
             kind, scale = lk
             value = value * scale

@@ -125,7 +125,7 @@ _MENTION = re.compile(
        |(?:\b(?P<q3_o>{_ORD})\s+quarter(?:\s+of)?(?:\s+calendar)?(?:\s+year)?,?\s+(?P<q3_y>\d{{4}})\b))
    |(?P<date>\b(?P<d_m>{_MON})\.?\s+(?P<d_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<d_y>\d{{4}})\b)
    |(?P<my>\b(?P<my_m>{_MON})\.?,?\s+(?P<my_y>\d{{4}})\b)
-   |(?P<cum>year[- ]to[- ]date|\bYTD\b|since\s+inception|to\s+date\b|\bannual(?:ly)?\b|full[- ]year|
+   |(?P<cum>(?:six|nine|twelve|6|9|12)[- ]months?\s+ended|(?:fiscal\s+)?year\s+ended|year[- ]to[- ]date|\bYTD\b|since\s+inception|to\s+date\b|\bannual(?:ly)?\b|full[- ]year|
        trailing\s+twelve|last\s+twelve|\bTTM\b|\bLTM\b|calendar\s+year|fiscal\s+year|cumulative|\blifetime\b|
        \brecord\b|all[- ]time)
    |(?P<year>\b(?:in|for|during|of|through|throughout|since)\s+(?P<y_y>20\d{{2}})\b)

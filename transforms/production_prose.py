@@ -144,7 +144,7 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         return []
     mentions = find_mentions(sentence, fy_end)
     segments = _segments(sentence, mentions)
-    lead = _leading_mentions(sentence, mentions)
+    lead = _leading_mentions(sentence, mentions, segments)
     out: list[Finding] = []
     quantities = find_quantities(sentence, locale, parens_negative=False)
     for q in quantities:
@@ -177,13 +177,13 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     return out
 
 
-def _leading_mentions(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """`As of September 30, 2025, ...` / `In Q3 2025 ...` / `During November ...` govern the whole sentence."""
-    m = re.match(r"\s*(?:as of|as at|at|in|during|for|through|throughout|at the end of|for the (?:month|quarter) "
-                 r"(?:of|ended))\s+", sentence, re.I)
-    if not m:
+def _leading_mentions(sentence: str, mentions: list[Mention], segments: list[tuple[int, int]]) -> list[Mention]:
+    """`As of September 30, 2025, ...` / `In Q3 2025 ...` / `For the nine months ended ...` govern the whole
+    sentence: the periods named in its opening clause."""
+    if not re.match(r"\s*(?:as of|as at|at|in|during|for|through|throughout|by|over)\b", sentence, re.I):
         return []
-    return [mt for mt in mentions if mt.start == m.end() or (mt.start <= m.end() + 4 and mt.start >= m.end())]
+    end = segments[0][1] if segments else len(sentence)
+    return [mt for mt in mentions if mt.start < end]
 
 
 def _nearest(before: str) -> str | None:

@@ -132,7 +132,7 @@ def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None
             if mon not in MONTHS:
                 continue
             year = int(y.text[:4])
-            period = quarter_ending(year, MONTHS[mon]) if (m.group(3) or m.group(1) in ("three", "3")) \
+            period = quarter_ending(year, MONTHS[mon]) if (m.group(3) or m.group(1).lower() in ("three", "3")) \
                 else month_period(year, MONTHS[mon])
             cols.append(_Column(y.col, y.col + y.span, period, f"{group.text} {y.text}"))
         if len(cols) >= 2:
