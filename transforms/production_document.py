@@ -129,7 +129,10 @@ def _load_html(text: str) -> Document:
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
     cell_footnotes = _strip_footnote_marks(root)
-    for el in root.iter(*_BLOCK_TAGS):
+    for el in root.iter(*_BLOCK_TAGS, "td", "th"):
+        if el.tag in ("td", "th"):
+            el.tail = " " + el.tail if el.tail else " "
+            continue
         el.tail = "\n" + el.tail if el.tail else "\n"
         if el.tag != "br":
             el.text = "\n" + el.text if el.text else "\n"
