@@ -140,8 +140,8 @@ def parse_production(content: bytes | str, *, ticker: str | None = None,
             tables.append(result)
     text_tables = scan_text_tables(doc.text, doc.locale, fy_end)
     for t in sorted(text_tables, key=lambda t: -t.start):
-        prose_text = prose_text[:t.start] + "\n" * prose_text[t.start:t.end].count("\n") + \
-            " " * 0 + prose_text[t.end:]
+        # the table's text leaves the prose; what stood before and after it stays on lines of its own
+        prose_text = prose_text[:t.start] + "\n" * (prose_text[t.start:t.end].count("\n") + 1) + prose_text[t.end:]
     tables += text_tables
 
     table_periods = next((t.periods for t in tables if t.findings), [])

@@ -120,8 +120,12 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
 def _load_html(text: str) -> Document:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    text = _XML_INCOMPATIBLE.sub(" ", text)     # lxml refuses these in text nodes it is handed back
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
@@ -142,7 +146,7 @@ def _load_html(text: str) -> Document:
         if table.getparent() is None or any(a.tag == "table" for a in table.iterancestors()):
             continue
         flat = table.text_content()
-        if len(_PERIODISH.findall(flat)) >= 2 or (_PERIODISH.search(flat) and re.search(r"\b20\d\d\b.*\b20\d\d\b", flat, re.S)):
+        if _PERIODISH.search(flat):
             grid = _grid(table, cell_footnotes)
             if grid.rows:
                 flat_clean = _clean_lines(flat)

@@ -15,7 +15,7 @@ from transforms.production_periods import Mention, Period, find_mentions
 from transforms.production_tables import TIER_LINE, TIER_PROSE, Finding
 from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, narrow_locale
 
-_LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}?)\s*(?::|\|)\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}?)\s*(?::|\|)\s*(?P<value>.*?)\s*$")
 _ABBREV = re.compile(r"(?:\b(?:Inc|Corp|Ltd|Co|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|"
                      r"St|approx|Avg|avg|vs|Colo|Fla|Tex|Nev|U\.S|e\.g|i\.e|est|Est)|\b[A-Z])\.$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘($\d])")
@@ -96,12 +96,15 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
         order = (order0 + n) * 1000
         locale = narrow_locale(detect_locale(line), doc_locale)
         m = _LABEL_LINE.match(line)
-        if m and m.group("value"):
+        value = next((cell.strip() for cell in m.group("value").split("|") if cell.strip()), "") if m else ""
+        if m and value:
             lm = match_label(m.group("label"))
             if lm is not None and lm.fields and _label_period_ok(m.group("label"), own, fy_end):
-                reading = read_value(lm.fields, m.group("value"), locale, lm.unit, parens_negative=True)
+                reading = read_value(lm.fields, value, locale, lm.unit, parens_negative=True)
                 if reading.field and (reading.value is not None or reading.reason):
-                    findings.append(Finding(reading.field, own, reading.value, reading.reason, line.strip(" |"),
+                    # a table row rendered as "label | cell | ..." cites its cells; a "Label: value" line itself
+                    evidence = f"{m.group('label').strip()} | {value}" if "|" in line else line.strip()
+                    findings.append(Finding(reading.field, own, reading.value, reading.reason, evidence,
                                             TIER_LINE, order))
                 continue
         for s_off, sentence in split_sentences(line):

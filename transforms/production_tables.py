@@ -116,6 +116,11 @@ def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None
             cols.append(_Column(c.col, c.col + c.span, p, c.text))
     if len(cols) >= 2:
         return cols
+    if len(cols) == 1:
+        # a one-period table: the period is a header when the other cells are header words, not figures
+        others = [c for c in row if c.col != cols[0].start and c.text]
+        if others and not any(re.search(r"\d", c.text) for c in others):
+            return cols
     # split header: "Three Months Ended September 30," over "2025 | 2024"
     years = [c for c in row if re.fullmatch(r"(?:19|20)\d\d\s?\*?\s?\d?", c.text)]
     if len(years) >= 2 and prev:
@@ -134,7 +139,7 @@ def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None
             year = int(y.text[:4])
             period = quarter_ending(year, MONTHS[mon]) if (m.group(3) or m.group(1).lower() in ("three", "3")) \
                 else month_period(year, MONTHS[mon])
-            cols.append(_Column(y.col, y.col + y.span, period, f"{group.text} {y.text}"))
+            cols.append(_Column(y.col, y.col + y.span, period, f"{group.text} | {y.text}"))
         if len(cols) >= 2:
             return cols
     return []
@@ -232,7 +237,7 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
                 if p is None:
                     return
                 periods.append((p, m.group(0)))
-            if len({p for p, _ in periods}) == len(periods):
+            if len({p for p, _ in periods}) == len(periods) and len({p.type for p, _ in periods}) == 1:
                 out.append((run[0].start(), run[-1].end(), periods))
 
     for m in _COLUMN_TEXT.finditer(text):
@@ -271,8 +276,14 @@ def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None) -> list[
     return results
 
 
+_DATE_TEXT = re.compile(rf"\b{_MON_RE}\.?\s+\d{{1,2}},?\s+\d{{4}}\b", re.I)
+
+
 def _tokens(segment: str, offset: int, locale: Locale) -> list[_Token]:
-    toks = [_Token(q.start + offset, q.end + offset, q.raw, q) for q in find_quantities(segment, locale)]
+    # years inside a period or date in a label ("Bitcoin mined in April 2025") are words, not values
+    named = [(m.start(), m.end()) for rx in (_COLUMN_TEXT, _DATE_TEXT) for m in rx.finditer(segment)]
+    toks = [_Token(q.start + offset, q.end + offset, q.raw, q) for q in find_quantities(segment, locale)
+            if not any(a <= q.start < b for a, b in named)]
     taken = [(t.start, t.end) for t in toks]
     for m in _MISSING_TOKEN.finditer(segment):
         s, e = m.start() + offset, m.end() + offset
