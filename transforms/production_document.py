@@ -86,9 +86,14 @@ def normalize_space(text: str) -> str:
     return re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text).strip()
 
 
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r" ?(?:\r\n?|\n)[ \r\n]*")
+
+
 def _clean_lines(text: str) -> str:
-    lines = (normalize_space(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    """Collapse runs of spaces, drop blank lines, trim each line (whole-text regexes: no per-line Python)."""
+    text = _SPACES.sub(" ", text)
+    return _BLANK_LINES.sub("\n", text).strip(" \n")
 
 
 def load_document(content: bytes | str) -> Document:

@@ -107,6 +107,10 @@ class LabelMatch:
     credit_component: bool = False
 
 
+_PERIOD_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|quarter|\bQ[1-4]|[1-4]Q\b|\bFY|"
+                          r"fiscal|months", re.I)
+
+
 def normalize_label(label: str) -> tuple[str, str | None]:
     """Lower-case label without footnote marks, periods named in it, units (returned apart) and filler."""
     s = label.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
@@ -122,9 +126,10 @@ def normalize_label(label: str) -> tuple[str, str | None]:
     s = re.sub(r"(?<=[A-Za-z.)])\d{1,2}(?=\s|$|[,:])", " ", s)
     s = re.sub(r"\(\s?\d{1,2}\s?\)|\[\s?\d{1,2}\s?\]", " ", s)
     s = re.sub(r"(?:\s\d{1,2})+\s*:?\s*$", "", s)
-    for mt in reversed(find_mentions(s)):
-        if mt.kind in ("month", "date", "month_only", "quarter", "fiscal_quarter"):
-            s = s[:mt.start] + " " + s[mt.end:]
+    if _PERIOD_HINT.search(s):
+        for mt in reversed(find_mentions(s)):
+            if mt.kind in ("month", "date", "month_only", "quarter", "fiscal_quarter"):
+                s = s[:mt.start] + " " + s[mt.end:]
     s = s.lower()
     s = re.sub(r"\((?:unaudited|estimated|approximate|approx\.?|actual|restated|total|net)\)", " ", s)
     s = re.sub(r"\b(?:at|as of|as at|end of)?\s*(?:the\s+)?(?:month|period|quarter)[- ]end\b", " ", s)

@@ -87,17 +87,25 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
     return [(s, p) for s, p in out if p.strip()]
 
 
+# Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
+# about the company, forward-looking statements and contacts).
+_METRIC_HINT = re.compile(r"bitcoin|btc|hash|eh/s|ph/s|th/s|j/th|w/th|kwh|efficien|proceeds|credits|sold|\bsale|"
+                          r"mined|produc|held|holding|treasury|reserve|per day|daily|restricted|pledged", re.I)
+_LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
+                         r"holding|sold|mined|produc|treasury|reserve|convert|hodl|per day|daily", re.I)
+
+
 def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None, order0: int = 0) -> list[Finding]:
     """Findings from `Label: value` lines (tier 2) and prose sentences (tier 1) for the document's period."""
     findings: list[Finding] = []
     for n, line in enumerate(text.split("\n")):
-        if not line.strip():
+        if not _METRIC_HINT.search(line) or not (_DIGIT.search(line) or _ZERO_SOLD.search(line)):
             continue
         order = (order0 + n) * 1000
-        locale = narrow_locale(detect_locale(line), doc_locale)
-        m = _LABEL_LINE.match(line)
+        locale = narrow_locale(detect_locale(line), doc_locale) if doc_locale == "mixed" else doc_locale
+        m = _LABEL_LINE.match(line) if (":" in line or "|" in line) else None
         value = next((cell.strip() for cell in m.group("value").split("|") if cell.strip()), "") if m else ""
-        if m and value:
+        if m and value and _LABEL_HINT.search(m.group("label")):
             lm = match_label(m.group("label"))
             if lm is not None and lm.fields and _label_period_ok(m.group("label"), own, fy_end):
                 reading = read_value(lm.fields, value, locale, lm.unit, parens_negative=True)
@@ -108,8 +116,17 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
                                             TIER_LINE, order))
                 continue
         for s_off, sentence in split_sentences(line):
-            findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
+            if _SENTENCE_HINT.search(sentence) or _ZERO_SOLD.search(sentence) or _RESTRICTED_NUMBER.search(sentence):
+                findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
     return findings
+
+
+_DIGIT = re.compile(r"\d")
+# a number with a metric unit, or a metric word shortly before a number: anything else is not worth reading
+_SENTENCE_HINT = re.compile(
+    r"\d\s?(?:EH|PH|TH|J/|W/|c/kWh|¢|cents?\b|/kWh|per kWh|/MWh|BTC|bitcoins?\b)|"
+    r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
+    r"treasury|reserve)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)", re.I)
 
 
 def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
@@ -143,13 +160,19 @@ def _segments(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
 
 
 def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int | None, order: int) -> list[Finding]:
-    if not re.search(r"\d", sentence) and not _ZERO_SOLD.search(sentence):
+    has_digit = _DIGIT.search(sentence) is not None
+    zero = _ZERO_SOLD.search(sentence)
+    if not has_digit and not zero:
+        return []
+    quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
+    # a first, cheap look with the whole sentence as context: most sentences state no metric at all
+    if not zero and not _RESTRICTED_NUMBER.search(sentence) and not any(
+            _classify(q, sentence[:q.start], sentence[q.end:], sentence) for q in quantities):
         return []
     mentions = find_mentions(sentence, fy_end)
     segments = _segments(sentence, mentions)
     lead = _leading_mentions(sentence, mentions, segments)
     out: list[Finding] = []
-    quantities = find_quantities(sentence, locale, parens_negative=False)
     for q in quantities:
         seg = next(((a, b) for a, b in segments if a <= q.start < b), (0, len(sentence)))
         before = sentence[seg[0]:q.start]

@@ -49,6 +49,8 @@ _QTY = re.compile(
     re.X | re.I,
 )
 
+_FIRST_DIGIT = re.compile(r"(?<![\d.,])\d")
+_PREFIX = re.compile(r"(?:\(\s?)?(?:(?:US|USD|U\.S\.|C|CA|CAD|A|AU|AUD)?\$\s?|USD\s|US\s\$\s?)?[-−]?$")
 _PER_BTC = re.compile(r"\s?(?:per|/|a|each)\s?(?:bitcoin|btc)\b", re.I)
 _PER_HASH = re.compile(r"\s?(?:/|per)\s?(?:EH|PH|TH)\b", re.I)
 _NOT_BTC_UNIT = re.compile(r"\s?(?:-|\s)?(?:miners?|mining|machines?|rigs?|network|price|blocks?|address|etf)\b", re.I)
@@ -61,7 +63,7 @@ _EU_EVIDENCE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+,\d|\d+,\d{1,2}(?![\d.,]?\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d))")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quantity:
     """A number read from text, in the canonical unit of its `kind`; `value` is None when unreadable."""
 
@@ -100,6 +102,22 @@ def is_missing(cell: str) -> bool:
     s = re.sub(r"^(?:[-–—―−]|n/?[am]\.?)\s*\d?$", lambda m: m.group(0).rstrip("0123456789 "), s, flags=re.I)
     return s.lower() in MISSING_MARKERS
 
+# Precompiled patterns of read_number/_kind_and_scale/find_quantities (called once per number).
+_RX0 = re.compile(r"\d+")
+_RX1 = re.compile(r"(\d{1,3}(?:,\d{3})*),(\d{3})(\d{1,2})")
+_RX2 = re.compile(r"(\d{1,3}(?:\.\d{3})*)\.(\d{3})(\d{1,2})")
+_RX3 = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_RX4 = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+_RX5 = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_RX6 = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_RX7 = re.compile(r"(\d{1,3}),(\d{3})")
+_RX8 = re.compile(r"(\d{1,3})\.(\d{3})")
+_RX9 = re.compile(r"\d+\.\d+")
+_RX10 = re.compile(r"\d+,\d{1,2}")
+_RX11 = re.compile(r"\d{1,2}")
+_RX12 = re.compile(r"[.,]\d{3}(?!\d)")
+_WS = re.compile(r"\s+")
+
 
 def read_number(core: str, locale: Locale = "us") -> tuple[float | None, str, str | None, int]:
     """Read a digit string with separators -> (value, footnote digits split off, reason if unreadable, decimals).
@@ -108,27 +126,27 @@ def read_number(core: str, locale: Locale = "us") -> tuple[float | None, str, st
     carries a footnote marker (Riot's tables). A single `1.818`/`1,818` group is read by the locale and
     refused when the locale is unknown or mixed.
     """
-    if re.fullmatch(r"\d+", core):
+    if _RX0.fullmatch(core):
         return float(core), "", None, 0
-    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})*),(\d{3})(\d{1,2})", core)
+    m = _RX1.fullmatch(core)
     if m:
         if locale == "eu" and "," not in m.group(1):
             digits = core.split(",")[1]
             return float(core.replace(",", ".")), "", None, len(digits)
         return float((m.group(1) + m.group(2)).replace(",", "")), m.group(3), None, 0
-    m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})*)\.(\d{3})(\d{1,2})", core)
+    m = _RX2.fullmatch(core)
     if m and locale == "eu" and "." in m.group(1):
         return float((m.group(1) + m.group(2)).replace(".", "")), m.group(3), None, 0
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", core) or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", core):
+    if _RX3.fullmatch(core) or _RX4.fullmatch(core):
         return float(core.replace(",", "")), "", None, len(core.partition(".")[2])
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", core) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", core):
+    if _RX5.fullmatch(core) or _RX6.fullmatch(core):
         return float(core.replace(".", "").replace(",", ".")), "", None, len(core.partition(",")[2])
-    m = re.fullmatch(r"(\d{1,3}),(\d{3})", core)
+    m = _RX7.fullmatch(core)
     if m:
         if locale == "eu" and m.group(1) != "0":
             return float(core.replace(",", ".")), "", None, 3
         return float(m.group(1) + m.group(2)), "", None, 0
-    m = re.fullmatch(r"(\d{1,3})\.(\d{3})", core)
+    m = _RX8.fullmatch(core)
     if m:
         if locale == "us" or m.group(1) == "0":
             return float(core), "", None, 3
@@ -136,15 +154,15 @@ def read_number(core: str, locale: Locale = "us") -> tuple[float | None, str, st
             return float(m.group(1) + m.group(2)), "", None, 0
         return None, "", f"'{core}' could be {core} or {core.replace('.', ',')} (thousands separator): " \
                         "the text does not show which separator convention it uses", 0
-    if re.fullmatch(r"\d+\.\d+", core):
+    if _RX9.fullmatch(core):
         return float(core), "", None, len(core.partition(".")[2])
-    if re.fullmatch(r"\d+,\d{1,2}", core):
+    if _RX10.fullmatch(core):
         return float(core.replace(",", ".")), "", None, len(core.partition(",")[2])
     return None, "", f"'{core}' is not a number in any separator convention", 0
 
 
 def _kind_and_scale(unit: str, cur: str, mult: str, after: str) -> tuple[str, float]:
-    u = re.sub(r"\s+", " ", unit.strip().lower())
+    u = _WS.sub(" ", unit.strip().lower())
     if cur:
         foreign = not re.fullmatch(r"(?:us|usd|u\.s\.)?\s?\$\s?|usd\s?|us \$\s?", cur.strip().lower() + "")
         scale = _MULT.get(mult.strip().lower(), 1.0) if mult else 1.0
@@ -186,7 +204,19 @@ def find_quantities(text: str, locale: Locale = "us", *, parens_negative: bool =
     `parens_negative`: a table cell `($38,791)` is negative; in prose, parentheses are only an aside.
     """
     out: list[Quantity] = []
-    for m in _QTY.finditer(text):
+    taken = 0
+    for d in _FIRST_DIGIT.finditer(text):
+        i = d.start()
+        if i < taken:
+            continue
+        # back up over what may precede the digits: "($", "US$ ", "-"
+        p = _PREFIX.search(text, max(0, i - 8), i)
+        m = _QTY.match(text, p.start() if p else i)
+        if m is None or m.start("num") != i:
+            m = _QTY.match(text, i)
+            if m is None:
+                continue
+        taken = m.end()
         start = m.start()
         prev = text[start - 1] if start else " "
         if prev.isdigit() or prev in ".,":
@@ -235,8 +265,8 @@ def find_quantities(text: str, locale: Locale = "us", *, parens_negative: bool =
         out.append(Quantity(
             value=value, kind=kind, raw=text[start:end], start=start, end=end, reason=reason,
             footnotes=footnotes, restated=restated,
-            plain_int=bool(re.fullmatch(r"\d{1,2}", core)) and not (cur or mult or unit or m.group("sign")),
-            glued_left=glued, decimals=decimals, has_separator=bool(re.search(r"[.,]\d{3}(?!\d)", core)),
+            plain_int=bool(_RX11.fullmatch(core)) and not (cur or mult or unit or m.group("sign")),
+            glued_left=glued, decimals=decimals, has_separator=bool(_RX12.search(core)),
             scaled=scale != 1.0,
         ))
     return out

@@ -3,6 +3,7 @@ yield a number that is not in the text (each value is checked against its eviden
 against the input); tables built from random figures read back exactly."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -21,7 +22,8 @@ SOURCES = {p.name: p.read_bytes().decode("utf-8") for p in FIXTURES}
 
 UNITS = ["EH/s", "PH/s", "J/TH", "W/TH", "c/kWh", "/kWh", "BTC", "bitcoin", "%", "million", "m", "$", "US$",
          "TH/s", ""]
-PROPERTY_SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# PROPERTY_EXAMPLES=2000 for a longer hunt; 120 keeps the suite quick
+PROPERTY_SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "120")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # --- the oracle: is a value in its evidence, and the evidence in the input? ---------------------------------
