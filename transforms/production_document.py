@@ -73,7 +73,7 @@ def decode(content: bytes | str) -> str:
 
 def repair_text(text: str) -> str:
     """Mojibake repair (ftfy, only when its markers occur) and literal `\\n` escapes from JSON copies."""
-    if _MOJIBAKE.search(text):
+    if ("â" in text or "Ã" in text or "Â" in text) and _MOJIBAKE.search(text):
         text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_line_breaks=False,
                              normalization="NFC")
     if text.count("\\n") >= 3:
@@ -117,12 +117,12 @@ def load_document(content: bytes | str) -> Document:
     return Document(text=cleaned, locale=detect_locale(cleaned))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:8192]
-    if not sample:
-        return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")

@@ -197,9 +197,14 @@ _COLUMN_MONTH = re.compile(rf"(?P<m>{_MON})\.?[\s'’-]*(?P<y>\d{{4}}|\d{{2}})",
 _COLUMN_QUARTER = re.compile(r"(?:Q(?P<q>[1-4])\s?'?(?P<y>\d{4}|\d{2})|(?P<q2>[1-4])Q\s?'?(?P<y2>\d{4}|\d{2}))", re.I)
 
 
+_COLUMN_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q)")
+
+
 def parse_column_label(cell: str, fy_end_month: int | None = None) -> Period | None:
     """A table column header that names one period: `April 2025`, `Apr-25`, `Aug 25*`, `Q3 2025`, `3Q25`,
     `Three Months Ended September 30, 2025`; footnote digits and restatement stars around it are ignored."""
+    if len(cell) > 80 or not _COLUMN_HINT.search(cell):
+        return None
     text = re.sub(r"\s+", " ", cell).strip().strip("*").strip()
     text = re.sub(r"^(?:for\s+the\s+)?(?:month\s+(?:of|ended)\s+)", "", text, flags=re.I)
     mentions = find_mentions(text, fy_end_month)

@@ -89,8 +89,9 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 
 # Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
 # about the company, forward-looking statements and contacts).
-_METRIC_HINT = re.compile(r"bitcoin|btc|hash|eh/s|ph/s|th/s|j/th|w/th|kwh|efficien|proceeds|credits|sold|\bsale|"
-                          r"mined|produc|held|holding|treasury|reserve|per day|daily|restricted|pledged", re.I)
+_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", "j/th", "w/th", "kwh", "efficien", "proceeds",
+               "credits", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
+               "daily", "restricted", "pledged")
 _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
                          r"holding|sold|mined|produc|treasury|reserve|convert|hodl|per day|daily", re.I)
 
@@ -99,7 +100,9 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     """Findings from `Label: value` lines (tier 2) and prose sentences (tier 1) for the document's period."""
     findings: list[Finding] = []
     for n, line in enumerate(text.split("\n")):
-        if not _METRIC_HINT.search(line) or not (_DIGIT.search(line) or _ZERO_SOLD.search(line)):
+        low = line.lower()
+        if not any(word in low for word in _HINT_WORDS) or not _DIGIT.search(line) and "no " not in low \
+                and "did not" not in low:
             continue
         order = (order0 + n) * 1000
         locale = narrow_locale(detect_locale(line), doc_locale) if doc_locale == "mixed" else doc_locale
@@ -116,17 +119,20 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
                                             TIER_LINE, order))
                 continue
         for s_off, sentence in split_sentences(line):
-            if _SENTENCE_HINT.search(sentence) or _ZERO_SOLD.search(sentence) or _RESTRICTED_NUMBER.search(sentence):
+            low_s = sentence.lower()
+            if _SENTENCE_HINT.search(low_s) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
+                    or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s)
+                        and _RESTRICTED_NUMBER.search(sentence)):
                 findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
     return findings
 
 
 _DIGIT = re.compile(r"\d")
 # a number with a metric unit, or a metric word shortly before a number: anything else is not worth reading
-_SENTENCE_HINT = re.compile(
-    r"\d\s?(?:EH|PH|TH|J/|W/|c/kWh|¢|cents?\b|/kWh|per kWh|/MWh|BTC|bitcoins?\b)|"
+_SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
+    r"\d\s?(?:eh|ph|th|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|/mwh|btc|bitcoins?\b)|"
     r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
-    r"treasury|reserve)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)", re.I)
+    r"treasury|reserve)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
 
 
 def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
