@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 
 import ftfy
-import lxml.html
 from lxml import etree
 
 from transforms.errors import ParseError
@@ -83,17 +82,12 @@ def repair_text(text: str) -> str:
 
 
 def normalize_space(text: str) -> str:
-    return re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text).strip()
-
-
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_BLANK_LINES = re.compile(r" ?(?:\r\n?|\n)[ \r\n]*")
+    return " ".join(text.split())
 
 
 def _clean_lines(text: str) -> str:
-    """Collapse runs of spaces, drop blank lines, trim each line (whole-text regexes: no per-line Python)."""
-    text = _SPACES.sub(" ", text)
-    return _BLANK_LINES.sub("\n", text).strip(" \n")
+    """Collapse runs of whitespace within lines and drop blank lines (str.split runs in C)."""
+    return "\n".join(line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line)
 
 
 def load_document(content: bytes | str) -> Document:
@@ -132,11 +126,13 @@ def _load_html(text: str) -> Document:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     text = _XML_INCOMPATIBLE.sub(" ", text)     # lxml refuses these in text nodes it is handed back
     try:
-        root = lxml.html.document_fromstring(text)
+        # plain etree elements: lxml.html's element-class lookup costs more than the parse itself
+        root = etree.HTML(text)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}") from None
-    for el in list(root.iter(*_DROP_TAGS)):
-        el.drop_tree()
+    if root is None:
+        raise ParseError("unreadable HTML: no elements")
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     cell_footnotes = _strip_footnote_marks(root)
     for el in root.iter(*_BLOCK_TAGS, "td", "th"):
         if el.tag in ("td", "th"):
@@ -150,7 +146,7 @@ def _load_html(text: str) -> Document:
     for table in list(root.iter("table")):
         if table.getparent() is None or any(a.tag == "table" for a in table.iterancestors()):
             continue
-        flat = table.text_content()
+        flat = "".join(table.itertext())
         if _PERIODISH.search(flat):
             grid = _grid(table, cell_footnotes)
             if grid.rows:
@@ -158,23 +154,39 @@ def _load_html(text: str) -> Document:
                 grid.locale = detect_locale(flat_clean)
                 tables.append(grid)
                 table_texts.append(flat_clean)
-                table.drop_tree()
+                _drop(table)
                 continue
         _render_cells(table)
-    body = _clean_lines(root.text_content())
+    body = _clean_lines("".join(root.itertext()))
     table_text = "\n".join(table_texts)
     return Document(text=body, tables=tables, is_html=True, locale=detect_locale(body + "\n" + table_text),
                     table_text=table_text)
 
 
+def _drop(el) -> None:
+    """Remove an element but keep the text that follows it (lxml.html's drop_tree for plain etree)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
 def _strip_footnote_marks(root) -> dict:
     """Remove superscript footnote markers (`<sup>3</sup>`, `vertical-align:super`), noting them per cell."""
     marks: dict = {}
-    supers = root.xpath("//sup | //*[contains(translate(@style, 'SUPER ', 'super'), 'vertical-align:super')]")
+    supers = root.xpath("//sup | //*[contains(@style, 'super') or contains(@style, 'SUPER')]")
     for el in supers:
         if el.getparent() is None:
             continue
-        content = el.text_content().strip()
+        content = "".join(el.itertext()).strip()
+        if el.tag != "sup" and not re.search(r"vertical-align:\s*super", el.get("style", ""), re.I):
+            continue
         if not content or not _FOOTNOTE_SUP.fullmatch(content):
             continue
         cell = next(el.iterancestors("td", "th"), None)
@@ -183,7 +195,7 @@ def _strip_footnote_marks(root) -> dict:
         elif el.getprevious() is None and not (el.getparent().text or "").strip() and content.strip("()").isdigit():
             # the marker that opens a footnote line keeps its number: "3 Includes 1,900 in restricted bitcoin"
             el.tail = content.strip("()") + " " + (el.tail or "").lstrip("\u00a0 ")
-        el.drop_tree()
+        _drop(el)
     return marks
 
 
@@ -207,12 +219,16 @@ def _grid(table, cell_footnotes: dict) -> GridTable:
                 span = max(1, min(int(td.get("colspan", "1") or 1), 64))
             except ValueError:
                 span = 1
-            text = normalize_space(td.text_content().replace("\n", " "))
+            text = " ".join("".join(td.itertext()).split()) if len(td) or td.text else ""
             cells.append(Cell(text, col, span, tuple(cell_footnotes.get(td, ()))))
             col += span
         if any(c.text for c in cells):
             rows.append(_merge_symbol_cells(cells))
     return GridTable(rows)
+
+
+_OPENING_SYMBOL = re.compile(r"\(?\s*(?:US|C|A)?\$\s*|\(")
+_CLOSING_SYMBOL = re.compile(r"\)|%|\)\s*%|\*+|\)\*+")
 
 
 def _merge_symbol_cells(cells: list[Cell]) -> list[Cell]:
@@ -222,11 +238,11 @@ def _merge_symbol_cells(cells: list[Cell]) -> list[Cell]:
     for c in cells:
         if not c.text:
             continue
-        if re.fullmatch(r"\(?\s*(?:US|C|A)?\$\s*|\(", c.text):
+        if len(c.text) <= 5 and _OPENING_SYMBOL.fullmatch(c.text):
             pending = Cell((pending.text if pending else "") + c.text, pending.col if pending else c.col,
                            (c.col + c.span) - (pending.col if pending else c.col), c.footnotes)
             continue
-        if re.fullmatch(r"\)|%|\)\s*%|\*+|\)\*+", c.text) and out:
+        if len(c.text) <= 4 and _CLOSING_SYMBOL.fullmatch(c.text) and out:
             last = out[-1]
             out[-1] = Cell(last.text + c.text, last.col, c.col + c.span - last.col, last.footnotes + c.footnotes)
             continue

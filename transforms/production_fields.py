@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.production_periods import find_mentions
 from transforms.textnum import Locale, Quantity, find_quantities, is_missing
@@ -111,6 +112,7 @@ _PERIOD_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
                           r"fiscal|months", re.I)
 
 
+@lru_cache(maxsize=4096)   # the same few hundred labels recur in every release
 def normalize_label(label: str) -> tuple[str, str | None]:
     """Lower-case label without footnote marks, periods named in it, units (returned apart) and filler."""
     s = label.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
@@ -148,6 +150,7 @@ def normalize_label(label: str) -> tuple[str, str | None]:
     return s, unit
 
 
+@lru_cache(maxsize=4096)
 def match_label(label: str) -> LabelMatch | None:
     """The field(s) a table row label or `Label:` names, or None."""
     norm, unit = normalize_label(label)
@@ -170,6 +173,7 @@ def _fields_for(norm: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=1024)
 def section_of(label: str) -> str | None:
     """'mining' or 'other' when a value-less row heads a segment (IREN: Bitcoin Mining / AI Cloud)."""
     norm, _ = normalize_label(label)

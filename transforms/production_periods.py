@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Literal
 
@@ -200,6 +201,7 @@ _COLUMN_QUARTER = re.compile(r"(?:Q(?P<q>[1-4])\s?'?(?P<y>\d{4}|\d{2})|(?P<q2>[1
 _COLUMN_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q)")
 
 
+@lru_cache(maxsize=4096)   # column headers recur ("April 2025", "Month/Month")
 def parse_column_label(cell: str, fy_end_month: int | None = None) -> Period | None:
     """A table column header that names one period: `April 2025`, `Apr-25`, `Aug 25*`, `Q3 2025`, `3Q25`,
     `Three Months Ended September 30, 2025`; footnote digits and restatement stars around it are ignored."""

@@ -55,12 +55,11 @@ _PER_BTC = re.compile(r"\s?(?:per|/|a|each)\s?(?:bitcoin|btc)\b", re.I)
 _PER_HASH = re.compile(r"\s?(?:/|per)\s?(?:EH|PH|TH)\b", re.I)
 _NOT_BTC_UNIT = re.compile(r"\s?(?:-|\s)?(?:miners?|mining|machines?|rigs?|network|price|blocks?|address|etf)\b", re.I)
 
-# Separator evidence: forms only one convention can print. `(?<![\w.,])` keeps footnote runs such as
-# `Held1,2` from counting.
-_US_EVIDENCE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+\.\d|\d+\.\d{1,2}(?![\d.,]?\d)|\d{1,3}(?:,\d{3}){2,}(?![\d.,]?\d)|\d+\.\d{4,})")
-_EU_EVIDENCE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+,\d|\d+,\d{1,2}(?![\d.,]?\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d))")
+# Separator evidence: forms only one convention can print, judged per number token. A token glued to a letter
+# (`Held1,2` footnote runs) is no evidence.
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d.,]*\d")
+_US_FORM = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{1,2}|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{4,}")
+_EU_FORM = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
 
 
 @dataclass(slots=True)
@@ -84,10 +83,15 @@ class Quantity:
 
 def detect_locale(text: str) -> Locale:
     """Which separator convention a text uses, judged only from forms one convention alone prints."""
-    us = _US_EVIDENCE.search(text) is not None
-    eu = _EU_EVIDENCE.search(text) is not None
-    if us and eu:
-        return "mixed"
+    us = eu = False
+    for m in _NUMBER_TOKEN.finditer(text):
+        token = m.group(0)
+        if "," not in token and "." not in token:
+            continue
+        us = us or _US_FORM.fullmatch(token) is not None
+        eu = eu or _EU_FORM.fullmatch(token) is not None
+        if us and eu:
+            return "mixed"
     return "us" if us else "eu" if eu else "unknown"
 
 
