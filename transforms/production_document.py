@@ -27,7 +27,7 @@ _PERIODISH = re.compile(
     r"|\bQ[1-4]\s?'?\d{2,4}|\b[1-4]Q\s?'?\d{2,4}|months?\s+ended|quarter\s+ended", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cell:
     text: str
     col: int
@@ -105,6 +105,7 @@ def load_document(content: bytes | str) -> Document:
     text = repair_text(decode(content))
     if _control_share(text) > 0.05:
         raise ParseError("binary content, not a press release")
+    text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (and lxml refuses them)
     if is_html:
         return _load_html(text)
     cleaned = _clean_lines(text)
@@ -124,7 +125,6 @@ _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud80
 
 def _load_html(text: str) -> Document:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    text = _XML_INCOMPATIBLE.sub(" ", text)     # lxml refuses these in text nodes it is handed back
     try:
         # plain etree elements: lxml.html's element-class lookup costs more than the parse itself
         root = etree.HTML(text)
@@ -215,12 +215,15 @@ def _grid(table, cell_footnotes: dict) -> GridTable:
         for td in tr:
             if td.tag not in ("td", "th"):
                 continue
-            try:
-                span = max(1, min(int(td.get("colspan", "1") or 1), 64))
-            except ValueError:
-                span = 1
+            colspan = td.get("colspan")
+            span = 1
+            if colspan and colspan != "1":
+                try:
+                    span = max(1, min(int(colspan), 64))
+                except ValueError:
+                    pass
             text = " ".join("".join(td.itertext()).split()) if len(td) or td.text else ""
-            cells.append(Cell(text, col, span, tuple(cell_footnotes.get(td, ()))))
+            cells.append(Cell(text, col, span, tuple(cell_footnotes[td]) if td in cell_footnotes else ()))
             col += span
         if any(c.text for c in cells):
             rows.append(_merge_symbol_cells(cells))

@@ -34,7 +34,8 @@ def _squash(text: str) -> str:
 def _input_texts(raw: str) -> tuple[str, ...]:
     """The input as a reader sees it, independent of the parser's own text extraction: for HTML both with and
     without the superscript footnote markers a reader skips (`Bitcoin mined<sup>4</sup>`)."""
-    text = repair_text(raw)
+    # control characters are invisible: a reader sees a gap where one stood
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", repair_text(raw))
     if not re.search(r"<\s*(?:html|body|table|div|p|td)\b", text, re.I):
         return (_squash(text),)
     try:
