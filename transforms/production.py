@@ -21,8 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from transforms.errors import ParseError
 from transforms.production_document import Document, GridTable, load_document
 from transforms.production_fields import METRIC_FIELDS
-from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, calendar_quarter, find_mentions,
-                                           month_period, parse_hint, quarter_ending)
+from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, find_mentions, month_period,
+                                           parse_hint, quarter_ending)
 from transforms.production_prose import extract_lines
 from transforms.production_tables import Finding, TableResult, read_grid_table, scan_text_tables
 
@@ -293,5 +293,5 @@ def _assemble(findings: list[Finding], tables: list[TableResult], own: Period, t
     return records
 
 
-__all__ = ["PARSER_VERSION", "ProductionRecord", "parse_production", "parse_for_cli", "looks_like_production_update",
-           "calendar_quarter"]
+__all__ = ["PARSER_VERSION", "CLI_KEYS", "METRIC_FIELDS", "ProductionRecord", "parse_production", "parse_for_cli",
+           "looks_like_production_update"]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.production_document import Cell, GridTable
-from transforms.production_fields import Reading, check_quantity, match_label, pick_quantity, read_value, section_of
+from transforms.production_fields import Reading, check_quantity, match_label, read_value, section_of
 from transforms.production_periods import MONTHS, Period, month_period, parse_column_label, quarter_ending
 from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, is_missing, narrow_locale
 
@@ -42,7 +42,7 @@ class TableResult:
 
 # --- shared row interpretation --------------------------------------------------------------------
 def _interpret_row(label: str, values: list[tuple[Period, str, str, Quantity | None, tuple[str, ...]]],
-                   locale: Locale, result: TableResult, order: int, uses_grouping: bool) -> None:
+                   locale: Locale, result: TableResult, order: int) -> None:
     """values: (period, header text, cell text, pre-read quantity or None, footnote marks)."""
     lm = match_label(label)
     if lm is None:
@@ -60,7 +60,7 @@ def _interpret_row(label: str, values: list[tuple[Period, str, str, Quantity | N
         else:
             reading = read_value(lm.fields, cell, locale, lm.unit)
         readings.append((period, header, cell, reading, fns))
-    readings = _footnote_consistency(readings, uses_grouping)
+    readings = _footnote_consistency(readings)
     for i, (period, header, cell, reading, fns) in enumerate(readings):
         if reading.field is None or (reading.value is None and reading.reason is None):
             continue
@@ -80,7 +80,7 @@ def _check_fields(fields: tuple[str, ...], q: Quantity, unit: str | None) -> Rea
     return first  # type: ignore[return-value]
 
 
-def _footnote_consistency(readings: list, uses_grouping: bool) -> list:
+def _footnote_consistency(readings: list) -> list:
     """A value with one more decimal than the rest of its row carries a glued footnote (`15.42` beside
     `17.2` and `12.5`): refuse it with a reason rather than guess which digit is the footnote."""
     decs = [r.quantity.decimals for _, _, _, r, _ in readings if r.value is not None and r.quantity is not None]
@@ -89,7 +89,7 @@ def _footnote_consistency(readings: list, uses_grouping: bool) -> list:
     out = []
     for period, header, cell, r, fns in readings:
         q = r.quantity
-        others = [d for d in decs]
+        others = list(decs)
         if q is not None and r.value is not None and q.decimals >= 1:
             others.remove(q.decimals)
             if others and all(d == q.decimals - 1 for d in others) and q.kind in ("number", "btc", "ehs", "j_per_th"):
@@ -157,7 +157,6 @@ def _column_for(cell: Cell, cols: list[_Column]) -> _Column | None:
 def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, order: int) -> TableResult | None:
     """Findings from an HTML table with period columns, or None when no header row names periods."""
     locale = narrow_locale(table.locale, doc_locale)
-    uses_grouping = True
     cols: list[_Column] = []
     result: TableResult | None = None
     section = None
@@ -192,7 +191,7 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
                 continue
             values.append((col.period, col.header, c.text, None, c.footnotes))
         assert result is not None
-        _interpret_row(label, values, locale, result, order * 1000 + i, uses_grouping)
+        _interpret_row(label, values, locale, result, order * 1000 + i)
     return result
 
 
@@ -339,7 +338,7 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
                                                        (order * 1000 + i) * 100 + k))
                     continue
             values.append((periods[k], headers[k], cell, q, ()))
-        _interpret_row(label, values, locale, result, order * 1000 + i, True)
+        _interpret_row(label, values, locale, result, order * 1000 + i)
         last_end = max(last_end, toks[-1].end if toks else last_end)
     result.end = last_end
     if last_end == start:

@@ -16,9 +16,6 @@ Locale = Literal["us", "eu", "mixed", "unknown"]
 #: Cell contents that mean "not disclosed" (null, never 0).
 MISSING_MARKERS = frozenset({"", "-", "--", "–", "—", "―", "−", "n/a", "na", "n/m", "nm", "n.a.", "n.m.", "nil"})
 
-#: Canonical unit per kind: btc (count), usd, usd_per_btc, usd_per_kwh, ehs (EH/s), j_per_th, pct, number.
-KINDS = ("btc", "usd", "usd_per_btc", "usd_per_kwh", "usd_per_hash", "money_other", "ehs", "j_per_th", "pct",
-         "number")
 
 _MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
          "b": 1e9}
@@ -67,7 +64,7 @@ class Quantity:
     """A number read from text, in the canonical unit of its `kind`; `value` is None when unreadable."""
 
     value: float | None
-    kind: str
+    kind: str                    # btc, usd, usd_per_btc, usd_per_kwh, usd_per_hash, money_other, ehs, j_per_th, pct, number
     raw: str
     start: int
     end: int
@@ -106,20 +103,21 @@ def is_missing(cell: str) -> bool:
     s = re.sub(r"^(?:[-–—―−]|n/?[am]\.?)\s*\d?$", lambda m: m.group(0).rstrip("0123456789 "), s, flags=re.I)
     return s.lower() in MISSING_MARKERS
 
-# Precompiled patterns of read_number/_kind_and_scale/find_quantities (called once per number).
-_RX0 = re.compile(r"\d+")
-_RX1 = re.compile(r"(\d{1,3}(?:,\d{3})*),(\d{3})(\d{1,2})")
-_RX2 = re.compile(r"(\d{1,3}(?:\.\d{3})*)\.(\d{3})(\d{1,2})")
-_RX3 = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
-_RX4 = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
-_RX5 = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_RX6 = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
-_RX7 = re.compile(r"(\d{1,3}),(\d{3})")
-_RX8 = re.compile(r"(\d{1,3})\.(\d{3})")
-_RX9 = re.compile(r"\d+\.\d+")
-_RX10 = re.compile(r"\d+,\d{1,2}")
-_RX11 = re.compile(r"\d{1,2}")
-_RX12 = re.compile(r"[.,]\d{3}(?!\d)")
+
+# Digit-grouping shapes read_number tells apart (`_LONG_LAST`: a last group of 4-5 digits = group + footnote).
+_DIGITS = re.compile(r"\d+")
+_COMMA_GROUPS_LONG_LAST = re.compile(r"(\d{1,3}(?:,\d{3})*),(\d{3})(\d{1,2})")
+_DOT_GROUPS_LONG_LAST = re.compile(r"(\d{1,3}(?:\.\d{3})*)\.(\d{3})(\d{1,2})")
+_COMMA_GROUPS_2PLUS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_COMMA_GROUPS_DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+_DOT_GROUPS_2PLUS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DOT_GROUPS_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_ONE_COMMA_GROUP = re.compile(r"(\d{1,3}),(\d{3})")
+_ONE_DOT_GROUP = re.compile(r"(\d{1,3})\.(\d{3})")
+_DOT_DECIMAL = re.compile(r"\d+\.\d+")
+_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+_HAS_GROUP = re.compile(r"[.,]\d{3}(?!\d)")
 _WS = re.compile(r"\s+")
 
 
@@ -130,27 +128,27 @@ def read_number(core: str, locale: Locale = "us") -> tuple[float | None, str, st
     carries a footnote marker (Riot's tables). A single `1.818`/`1,818` group is read by the locale and
     refused when the locale is unknown or mixed.
     """
-    if _RX0.fullmatch(core):
+    if _DIGITS.fullmatch(core):
         return float(core), "", None, 0
-    m = _RX1.fullmatch(core)
+    m = _COMMA_GROUPS_LONG_LAST.fullmatch(core)
     if m:
         if locale == "eu" and "," not in m.group(1):
             digits = core.split(",")[1]
             return float(core.replace(",", ".")), "", None, len(digits)
         return float((m.group(1) + m.group(2)).replace(",", "")), m.group(3), None, 0
-    m = _RX2.fullmatch(core)
+    m = _DOT_GROUPS_LONG_LAST.fullmatch(core)
     if m and locale == "eu" and "." in m.group(1):
         return float((m.group(1) + m.group(2)).replace(".", "")), m.group(3), None, 0
-    if _RX3.fullmatch(core) or _RX4.fullmatch(core):
+    if _COMMA_GROUPS_2PLUS.fullmatch(core) or _COMMA_GROUPS_DECIMAL.fullmatch(core):
         return float(core.replace(",", "")), "", None, len(core.partition(".")[2])
-    if _RX5.fullmatch(core) or _RX6.fullmatch(core):
+    if _DOT_GROUPS_2PLUS.fullmatch(core) or _DOT_GROUPS_DECIMAL.fullmatch(core):
         return float(core.replace(".", "").replace(",", ".")), "", None, len(core.partition(",")[2])
-    m = _RX7.fullmatch(core)
+    m = _ONE_COMMA_GROUP.fullmatch(core)
     if m:
         if locale == "eu" and m.group(1) != "0":
             return float(core.replace(",", ".")), "", None, 3
         return float(m.group(1) + m.group(2)), "", None, 0
-    m = _RX8.fullmatch(core)
+    m = _ONE_DOT_GROUP.fullmatch(core)
     if m:
         if locale == "us" or m.group(1) == "0":
             return float(core), "", None, 3
@@ -158,9 +156,9 @@ def read_number(core: str, locale: Locale = "us") -> tuple[float | None, str, st
             return float(m.group(1) + m.group(2)), "", None, 0
         return None, "", f"'{core}' could be {core} or {core.replace('.', ',')} (thousands separator): " \
                         "the text does not show which separator convention it uses", 0
-    if _RX9.fullmatch(core):
+    if _DOT_DECIMAL.fullmatch(core):
         return float(core), "", None, len(core.partition(".")[2])
-    if _RX10.fullmatch(core):
+    if _COMMA_DECIMAL.fullmatch(core):
         return float(core.replace(",", ".")), "", None, len(core.partition(",")[2])
     return None, "", f"'{core}' is not a number in any separator convention", 0
 
@@ -269,8 +267,8 @@ def find_quantities(text: str, locale: Locale = "us", *, parens_negative: bool =
         out.append(Quantity(
             value=value, kind=kind, raw=text[start:end], start=start, end=end, reason=reason,
             footnotes=footnotes, restated=restated,
-            plain_int=bool(_RX11.fullmatch(core)) and not (cur or mult or unit or m.group("sign")),
-            glued_left=glued, decimals=decimals, has_separator=bool(_RX12.search(core)),
+            plain_int=bool(_ONE_OR_TWO_DIGITS.fullmatch(core)) and not (cur or mult or unit or m.group("sign")),
+            glued_left=glued, decimals=decimals, has_separator=bool(_HAS_GROUP.search(core)),
             scaled=scale != 1.0,
         ))
     return out

@@ -253,3 +253,36 @@ def test_classifier_accepts_every_fixture():
         raw = (FIXTURES / name).read_bytes().decode("utf-8", "replace")
         from transforms.production_document import load_document
         assert looks_like_production_update(load_document(raw).full_text), name
+
+
+def test_bit_digital_style_prose():
+    text = ("Bit Digital Announces Monthly Production Update for January 2025\n"
+            "The company produced 750 bitcoin in January. It held 44,893 BTC as of January 31, 2025. "
+            "Energized hashrate of 53.2 EH/s at month-end; average operational hashrate was 40.1 EH/s.")
+    r = parse_production(text)[0]
+    assert (r.btc_produced, r.btc_held, r.hashrate_deployed_ehs, r.hashrate_operating_ehs) == (750, 44893, 53.2, 40.1)
+
+
+def test_fiscal_quarter_uses_the_stated_quarter_end_or_the_fiscal_calendar():
+    stated = ("CleanSpark Reports Fiscal First Quarter 2026 Results\nFor the three months ended December 31, 2025, "
+              "the company mined 1,800 bitcoin and paid 5.6 cents per kWh for power.")
+    r = parse_production(stated)[0]
+    assert (r.period_type, r.period_start, r.period_end) == ("quarter", date(2025, 10, 1), date(2025, 12, 31))
+    assert r.btc_produced == 1800 and r.power_cost_usd_per_kwh == pytest.approx(0.056)
+    bare = "CleanSpark Reports Fiscal First Quarter 2026 Results\nIn the quarter the company mined 1,800 bitcoin."
+    assert parse_production(bare, ticker="CLSK")[0].period_end == date(2025, 12, 31)     # FY ends 30 September
+    with pytest.raises(ParseError, match="period"):
+        parse_production(bare)                    # unknown fiscal calendar: no guess
+
+
+def test_figures_as_of_a_later_date_are_not_the_period_end():
+    text = ("Hut 8 Reports Third Quarter 2025 Results\nAs of September 30, 2025, the company held 10,278 bitcoin. "
+            "As of November 5, 2025, it held 10,500 bitcoin.")
+    r = parse_production(text)[0]
+    assert r.btc_held == 10278 and r.period_type == "quarter"
+
+
+def test_negative_all_in_power_cost_in_parentheses():
+    text = "Metric August 2023 July 2023\nBitcoin Produced 333 300\nAll-in Power Cost (15.8)c/kWh 2.1c/kWh\n"
+    aug, jul = parse_production(text)
+    assert aug.power_cost_usd_per_kwh == pytest.approx(-0.158) and jul.power_cost_usd_per_kwh == pytest.approx(0.021)
