@@ -20,23 +20,23 @@ MISSING_MARKERS = frozenset({"", "-", "--", "–", "—", "―", "−", "n/a", "
 _MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
          "b": 1e9}
 
-# One number with what may surround it. Footnote digits may follow a unit or multiplier directly
+# One number with what may surround it, never across a line break (one cell per line). Footnote digits may follow a unit or multiplier directly
 # (Riot prints `$1.0 million5` and `11.7 EH/s2`); after a bare number they are inside `num` and are
 # split off by `read_number` from the digit grouping (`19,2113`).
 _QTY = re.compile(
     r"""
-    (?P<open>\(\s?)?
-    (?P<cur>(?:US|USD|U\.S\.|C|CA|CAD|A|AU|AUD)?\$\s?|USD\s|US\s\$\s?)?
+    (?P<open>\([ \t\u00a0]?)?
+    (?P<cur>(?:US|USD|U\.S\.|C|CA|CAD|A|AU|AUD)?\$[ \t\u00a0]?|USD\s|US\s\$[ \t\u00a0]?)?
     (?P<sign>[-−](?=\d))?
     (?P<num>\d[\d,.]*\d|\d)
-    (?P<mult>\s?(?:million|billion|thousand|mn|bn|mm|m|b|k)(?![a-z/]))?
-    (?P<close>\s?\))?
-    (?P<unit>\s?(?:
+    (?P<mult>[ \t\u00a0]?(?:million|billion|thousand|mn|bn|mm|m|b|k)(?![a-z/]))?
+    (?P<close>[ \t\u00a0]?\))?
+    (?P<unit>[ \t\u00a0]?(?:
         EH/s(?:ec)?|PH/s(?:ec)?|TH/s(?:ec)?|EH(?![a-z/])|PH(?![a-z/])|
-        exahash(?:es)?(?:\s?per\s?second|/s)?|petahash(?:es)?(?:\s?per\s?second|/s)?|
-        J/TH|W/TH|J/T(?![a-z])|joules?\s+per\s+terahash|watts?\s+per\s+terahash|
-        c/kWh|¢/kWh|¢\s?per\s?kWh|cents?\s?(?:per|/)\s?kWh|c\s?per\s?kWh|
-        (?:/|\s?per\s)kWh|(?:/|\s?per\s)MWh|
+        exahash(?:es)?(?:[ \t\u00a0]?per[ \t\u00a0]?second|/s)?|petahash(?:es)?(?:[ \t\u00a0]?per[ \t\u00a0]?second|/s)?|
+        J/TH|W/TH|J/T(?![a-z])|joules?[ \t\u00a0]+per[ \t\u00a0]+terahash|watts?[ \t\u00a0]+per[ \t\u00a0]+terahash|
+        c/kWh|¢/kWh|¢[ \t\u00a0]?per[ \t\u00a0]?kWh|cents?[ \t\u00a0]?(?:per|/)[ \t\u00a0]?kWh|c[ \t\u00a0]?per[ \t\u00a0]?kWh|
+        (?:/|[ \t\u00a0]?per\s)kWh|(?:/|[ \t\u00a0]?per\s)MWh|
         BTC|bitcoins?|%|percent
     ))?
     (?P<close2>\))?

@@ -286,3 +286,23 @@ def test_negative_all_in_power_cost_in_parentheses():
     text = "Metric August 2023 July 2023\nBitcoin Produced 333 300\nAll-in Power Cost (15.8)c/kWh 2.1c/kWh\n"
     aug, jul = parse_production(text)
     assert aug.power_cost_usd_per_kwh == pytest.approx(-0.158) and jul.power_cost_usd_per_kwh == pytest.approx(0.021)
+
+
+def test_footnote_glued_between_label_and_value():
+    # IREN February 2025 as a web copy renders it: "Bitcoin mined3459 BTC" = footnote 3 + 459 (figures.csv)
+    text = ("IREN February 2025 Monthly Update\nKey Metrics Feb 25 Jan 25\nBitcoin Mining\n"
+            "Average operating hashrate 28.7 EH/s 29.0 EH/s\nBitcoin mined3459 BTC 521 BTC\n"
+            "Revenue per Bitcoin mined $95,570 $99,789\n")
+    feb, jan = parse_production(text)
+    assert (feb.btc_produced, jan.btc_produced, feb.hashrate_operating_ehs) == (459, 521, 28.7)
+    # without thousands separators anywhere, 3459 could be a value: refuse rather than guess
+    feb2, _ = parse_production(text.replace("$95,570", "$95570").replace("$99,789", "$99789"))
+    assert feb2.btc_produced is None and "3459" in feb2.null_reasons["btc_produced"]
+
+
+def test_decimal_with_one_digit_too_many_is_refused():
+    text = "Metric May 2025 April 2025 May 2024\nAverage Bitcoin Produced per Day 15.42 17.2 12.5\n" \
+           "Bitcoin Produced 478 533 375\n"
+    may = parse_production(text)[0]
+    assert may.btc_produced_per_day is None and "footnote" in may.null_reasons["btc_produced_per_day"]
+    assert may.btc_produced == 478
