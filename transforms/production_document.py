@@ -133,7 +133,8 @@ def _load_html(text: str) -> Document:
     if root is None:
         raise ParseError("unreadable HTML: no elements")
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    cell_footnotes = _strip_footnote_marks(root)
+    # the style scan walks every element: only when some style says "super" at all
+    cell_footnotes = _strip_footnote_marks(root, styled_supers="super" in text or "SUPER" in text)
     for el in root.iter(*_BLOCK_TAGS, "td", "th"):
         if el.tag in ("td", "th"):
             el.tail = " " + el.tail if el.tail else " "
@@ -177,10 +178,12 @@ def _drop(el) -> None:
     parent.remove(el)
 
 
-def _strip_footnote_marks(root) -> dict:
+def _strip_footnote_marks(root, styled_supers: bool = True) -> dict:
     """Remove superscript footnote markers (`<sup>3</sup>`, `vertical-align:super`), noting them per cell."""
     marks: dict = {}
-    supers = root.xpath("//sup | //*[contains(@style, 'super') or contains(@style, 'SUPER')]")
+    supers = list(root.iter("sup"))
+    if styled_supers:
+        supers += root.xpath("//*[contains(@style, 'super') or contains(@style, 'SUPER')]")
     for el in supers:
         if el.getparent() is None:
             continue
