@@ -7,6 +7,7 @@ Two readers share one row interpretation: `read_grid_table` for HTML tables laid
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from transforms.production_document import Cell, GridTable
@@ -251,12 +252,16 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
     return out
 
 
+_MAX_TABLE_CHARS = 30_000
+
+
 def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None) -> list[TableResult]:
     """Tables in plain text: the header is a run of period labels; each row is a label and its values."""
     results = []
     clusters = _header_clusters(text)
     for n, (h_start, h_end, periods) in enumerate(clusters):
-        limit = clusters[n + 1][0] if n + 1 < len(clusters) else len(text)
+        # a table ends within a few thousand characters; never tokenise the rest of a long document for it
+        limit = min(clusters[n + 1][0] if n + 1 < len(clusters) else len(text), h_end + _MAX_TABLE_CHARS)
         pos = h_end
         n_cmp = 0
         while True:
@@ -278,15 +283,23 @@ def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None) -> list[
 _DATE_TEXT = re.compile(rf"\b{_MON_RE}\.?\s+\d{{1,2}},?\s+\d{{4}}\b", re.I)
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Is `pos` inside one of the sorted, non-overlapping `spans` (binary search: linear overall)?"""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 def _tokens(segment: str, offset: int, locale: Locale) -> list[_Token]:
     # years inside a period or date in a label ("Bitcoin mined in April 2025") are words, not values
-    named = [(m.start(), m.end()) for rx in (_COLUMN_TEXT, _DATE_TEXT) for m in rx.finditer(segment)]
+    named = sorted((m.start(), m.end()) for rx in (_COLUMN_TEXT, _DATE_TEXT) for m in rx.finditer(segment))
+    named_starts = [a for a, _ in named]
     toks = [_Token(q.start + offset, q.end + offset, q.raw, q) for q in find_quantities(segment, locale)
-            if not any(a <= q.start < b for a, b in named)]
+            if not _inside(named, named_starts, q.start)]
     taken = [(t.start, t.end) for t in toks]
+    taken_starts = [a for a, _ in taken]
     for m in _MISSING_TOKEN.finditer(segment):
         s, e = m.start() + offset, m.end() + offset
-        if any(a <= s < b for a, b in taken):
+        if _inside(taken, taken_starts, s):
             continue
         toks.append(_Token(s, e, m.group(0), None))
     toks.sort(key=lambda t: t.start)
