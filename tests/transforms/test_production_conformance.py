@@ -1,4 +1,5 @@
-"""Conformance over the real press-release passages in ../shared/reference/press (skipped where absent).
+"""Conformance over the real press-release passages in ../shared/reference/press (skipped where absent:
+the `shared_dir` fixture of tests/conftest.py).
 
 Each expectation is a figure the passage discloses; where ../shared/reference/figures.csv holds the same
 figure, the test also checks that the expectation is that real figure.
@@ -6,7 +7,6 @@ figure, the test also checks that the expectation is that real figure.
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
 import pytest
@@ -15,22 +15,17 @@ from transforms.errors import ParseError
 from transforms.production import looks_like_production_update, parse_production
 
 
-def _shared() -> Path:
-    env = os.environ.get("MINERWATCH_SHARED_DIR")
-    return Path(env) if env else Path(__file__).parents[2] / ".." / "shared"
-
-
-@pytest.fixture(scope="module")
-def press() -> Path:
-    folder = _shared() / "reference" / "press"
+@pytest.fixture
+def press(shared_dir: Path) -> Path:
+    folder = shared_dir / "reference" / "press"
     if not folder.is_dir():
-        pytest.skip(f"no shared reference passages at {folder}")
+        pytest.skip(f"no reference passages at {folder}")
     return folder
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict:
-    path = _shared() / "reference" / "figures.csv"
+@pytest.fixture
+def figures(shared_dir: Path) -> dict:
+    path = shared_dir / "reference" / "figures.csv"
     if not path.is_file():
         pytest.skip(f"no figures.csv at {path}")
     out = {}
