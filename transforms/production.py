@@ -1,0 +1,297 @@
+"""Bitcoin miners' production/operations updates (monthly or quarterly) -> typed records per period.
+
+One record per period the document reports, its own period first: Riot's table gives the month, the prior
+month and the year-ago month; IREN's the month and the prior month. Every value carries `evidence`, the text
+it was read from: a sentence or line for prose, `label | column header | cell` for a table cell (each part is
+text of the document). A figure that is there but cannot be read with confidence stays null, with the reason
+in `null_reasons`; nothing is guessed or computed (Riot's components of power credits are never summed).
+
+Layouts, from most to least structured (a table cell wins over a `Label: value` line, which wins over prose):
+- metric tables with period columns, HTML as filed on EDGAR or plain text (production_tables.py);
+- `Label: value` lines and prose sentences (production_prose.py).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from transforms.errors import ParseError
+from transforms.production_document import Document, GridTable, load_document
+from transforms.production_fields import METRIC_FIELDS
+from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, find_mentions, month_period,
+                                           parse_hint, quarter_ending)
+from transforms.production_prose import extract_lines
+from transforms.production_tables import Finding, TableResult, read_grid_table, scan_text_tables
+
+PARSER_VERSION = "production-1"
+
+CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
+
+
+class ProductionRecord(BaseModel):
+    """What one production update says about one period. Natural key: (ticker, period_type, period_end)."""
+
+    model_config = ConfigDict(frozen=False, extra="forbid")
+
+    ticker: str | None = None
+    period_start: date
+    period_end: date
+    period_type: Literal["month", "quarter"]
+    btc_produced: float | None = None
+    btc_produced_per_day: float | None = None
+    btc_held: float | None = None
+    btc_held_restricted: float | None = None
+    btc_sold: float | None = None
+    btc_sale_proceeds_usd: float | None = None
+    btc_avg_sale_price_usd: float | None = None
+    hashrate_deployed_ehs: float | None = None
+    hashrate_operating_ehs: float | None = None
+    efficiency_j_per_th: float | None = None
+    power_cost_usd_per_kwh: float | None = None
+    power_credits_usd: float | None = None
+    evidence: dict[str, str] = Field(default_factory=dict)
+    null_reasons: dict[str, str] = Field(default_factory=dict)
+    is_reporting_period: bool = True
+
+    @field_validator("evidence", "null_reasons")
+    @classmethod
+    def _known_fields(cls, v: dict[str, str]) -> dict[str, str]:
+        unknown = set(v) - set(METRIC_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown fields {sorted(unknown)}")
+        return v
+
+    def values(self) -> dict[str, float]:
+        return {f: getattr(self, f) for f in METRIC_FIELDS if getattr(self, f) is not None}
+
+
+# --- classifier -------------------------------------------------------------------------------------
+_TITLE_POSITIVE = re.compile(
+    r"production (?:and|&) operations? updates?|operations? (?:and|&) production updates?|production updates?|"
+    r"(?:bitcoin )?mining (?:operations? )?updates?|operational updates?|monthly (?:operations?|production|investor|"
+    r"business )?(?:update|report)|(?:produces|produced|mined|mines) [\d,.]+ (?:bitcoin|btc)|"
+    r"bitcoin production|btc production", re.I)
+_TITLE_NEGATIVE = re.compile(
+    r"pricing of|prices? (?:upsized )?(?:\$|us\$)|proposed offering|convertible (?:senior )?notes|senior (?:secured )?notes|"
+    r"at[- ]the[- ]market|private placement|credit facility|term loan|closes? (?:\$|its)|acquisition of|to acquire|"
+    r"merger|annual (?:general )?meeting|dividend|share repurchase|appoints?|names? .{0,30}(?:chief|ceo|cfo|director)",
+    re.I)
+_METRIC_SIGNALS = [
+    re.compile(r"\b(?:produced|mined|self-mined|earned)\s+(?:approximately\s+)?[\d,.]+\s+(?:bitcoin|btc)\b|"
+               r"\b(?:bitcoin|btc)\s+(?:produced|mined)\b[^.\n]{0,40}?\d", re.I),
+    re.compile(r"\d\s?(?:EH/s|PH/s|exahash)", re.I),
+    re.compile(r"\b(?:held|holdings?)\b[^.\n]{0,40}?[\d,.]+\s+(?:bitcoin|btc)\b|\b(?:bitcoin|btc) held\b", re.I),
+    re.compile(r"\b(?:sold|sale of)\s+[\d,.]+\s+(?:bitcoin|btc)\b|\b(?:bitcoin|btc) sold\b", re.I),
+    re.compile(r"\d\s?(?:J/TH|W/TH)|c/kWh|¢/kWh|per kWh", re.I),
+]
+
+
+def looks_like_production_update(text: str) -> bool:
+    """Cheap guess whether an exhibit (its title and first text) is a production/operations update, as opposed
+    to an earnings release without production figures, a debt offering, or other news."""
+    head = (text or "")[:6000]
+    if not head.strip():
+        return False
+    first = head[:400]
+    if _TITLE_NEGATIVE.search(first) and not _TITLE_POSITIVE.search(first):
+        return False
+    if _TITLE_POSITIVE.search(first):
+        return True
+    signals = sum(1 for rx in _METRIC_SIGNALS if rx.search(head))
+    return signals >= 2
+
+
+# --- the parser -------------------------------------------------------------------------------------
+_EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE(?: American)?|NYSE MKT|TSX(?:-?V)?|TSXV|OTC\w*|ASX)"
+_TICKER = re.compile(rf"\({_EXCHANGE}(?:\s?/\s?{_EXCHANGE})?\s*:\s*(?P<t>[A-Z][A-Z.]{{0,5}})\b")
+_TITLE_SKIP = re.compile(r"^(?:exhibit\s*\d|ex-?99|press release|for immediate release|news release|"
+                         r"unaudited|[\W\d_]*$)", re.I)
+_COMPARISON_LEAD = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bcompared (?:to|with)|\bover|\bsince|\bprior|"
+                              r"\bprevious|\bvs)\s+$", re.I)
+
+
+def parse_production(content: bytes | str, *, ticker: str | None = None,
+                     period: str | None = None) -> list[ProductionRecord]:
+    """Parse a production/operations update into one record per reported period, its own period first.
+
+    `period` ("YYYY-MM" or "YYYY-Qn") is used when the document does not name its period. Raises ParseError
+    when the input is not a readable production update.
+    """
+    doc = load_document(content)
+    if not re.search(r"[A-Za-z]{3,}", doc.full_text):
+        raise ParseError("no readable text in the document")
+    if ticker is None:
+        m = _TICKER.search(doc.full_text[:20000])
+        ticker = m.group("t") if m else None
+    fy_end = FISCAL_YEAR_END_MONTH.get(ticker.upper()) if ticker else None
+    hint = parse_hint(period) if period else None
+
+    tables: list[TableResult] = []
+    prose_text = doc.text
+    leftover_lines: list[str] = []
+    for n, grid in enumerate(doc.tables):
+        result = read_grid_table(grid, doc.locale, fy_end, n)
+        if result is None:
+            leftover_lines.extend(_grid_lines(grid))
+        else:
+            tables.append(result)
+    text_tables = scan_text_tables(doc.text, doc.locale, fy_end)
+    for t in sorted(text_tables, key=lambda t: -t.start):
+        # the table's text leaves the prose; what stood before and after it stays on lines of its own
+        prose_text = prose_text[:t.start] + "\n" * (prose_text[t.start:t.end].count("\n") + 1) + prose_text[t.end:]
+    tables += text_tables
+
+    table_periods = next((t.periods for t in tables if t.findings), [])
+    own = _document_period(doc, table_periods, hint, fy_end)
+    if own is None:
+        raise ParseError("no reporting period named in the document; pass a period hint (YYYY-MM or YYYY-Qn)")
+
+    findings: list[Finding] = [f for t in tables for f in t.findings]
+    if leftover_lines:
+        prose_text += "\n" + "\n".join(leftover_lines)
+    findings += extract_lines(prose_text, own, doc.locale, fy_end, order0=10_000)
+    records = _assemble(findings, tables, own, ticker)
+    if not any(r.values() for r in records):
+        raise ParseError("no production metrics found (bitcoin produced, held or sold, hashrate, power cost)")
+    return records
+
+
+def parse_for_cli(content: bytes, ticker: str | None = None, period: str | None = None) -> list[dict]:
+    """`minerwatch parse production FILE`: the records as JSON-able dicts, CLI_KEYS first."""
+    out = []
+    for rec in parse_production(content, ticker=ticker, period=period):
+        row = {
+            "ticker": rec.ticker,
+            "period_start": rec.period_start.isoformat(),
+            "period_end": rec.period_end.isoformat(),
+            "period_type": rec.period_type,
+        }
+        for name in METRIC_FIELDS:
+            row[name] = getattr(rec, name)
+        row["evidence"] = dict(rec.evidence)
+        row["is_reporting_period"] = rec.is_reporting_period
+        row["null_reasons"] = dict(rec.null_reasons)
+        row["parser_version"] = PARSER_VERSION
+        out.append(row)
+    return out
+
+
+def _grid_lines(grid: GridTable) -> list[str]:
+    return [" | ".join(c.text for c in row) for row in grid.rows]
+
+
+def _document_period(doc: Document, table_periods: list[Period], hint: Period | None,
+                     fy_end: int | None) -> Period | None:
+    """The document's own period: its title or opening lines, else its first table's first column, else the
+    hint, else the month (or quarter) the text names most often."""
+    text = doc.text
+    lines = [ln for ln in text.split("\n")[:40] if not _TITLE_SKIP.match(ln)][:4]
+    for line in lines:
+        found = _first_period(line[:600], text, fy_end)
+        if found is not None:
+            return found
+    if table_periods:
+        return table_periods[0]
+    if hint is not None:
+        return hint
+    return _most_named_period(doc.full_text, fy_end)
+
+
+def _first_period(line: str, text: str, fy_end: int | None) -> Period | None:
+    for mt in find_mentions(line, fy_end):
+        if _COMPARISON_LEAD.search(line[max(0, mt.start - 16):mt.start]):
+            continue
+        if mt.kind == "month" or (mt.kind == "quarter" and mt.period is not None):
+            return mt.period
+        if mt.kind == "fiscal_quarter":
+            if mt.period is not None:
+                return mt.period
+            ended = re.search(r"(?:three months|quarter) ended\s+([A-Za-z]+)\.?\s+\d{1,2},?\s+(\d{4})", text, re.I)
+            if ended and ended.group(1).lower().rstrip(".") in MONTHS:
+                return quarter_ending(int(ended.group(2)), MONTHS[ended.group(1).lower().rstrip(".")])
+    return None
+
+
+def _most_named_period(text: str, fy_end: int | None) -> Period | None:
+    mentions = find_mentions(text, fy_end)
+    quarters = [mt.period for mt in mentions if mt.kind in ("quarter", "fiscal_quarter") and mt.period]
+    months = [mt for mt in mentions if mt.kind in ("month", "month_only")]
+    if quarters and len(quarters) > len(months):
+        return max(quarters, key=lambda p: (quarters.count(p), -quarters.index(p)))
+    if not months:
+        return None
+    nums = [mt.month for mt in months]
+    best = max(nums, key=lambda mo: (nums.count(mo), -nums.index(mo)))
+    years = [mt.period.start.year for mt in months if mt.month == best and mt.period]
+    if years:
+        return month_period(max(years, key=years.count), best)
+    dates = [mt.day for mt in mentions if mt.kind == "date" and mt.day]
+    if dates:
+        d = dates[0]
+        return month_period(d.year if best <= d.month else d.year - 1, best)
+    return None
+
+
+_FOOTNOTE_LEAD = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})[.)]?\s)")
+
+
+def _footnoted_restricted(findings: list[Finding]) -> list[Finding]:
+    """A numbered footnote "(2) Includes 3,300 in restricted bitcoin" belongs to every period whose
+    bitcoin-held cell carries marker 2 (Riot glues it to the current and prior month alike)."""
+    extra = []
+    for f in findings:
+        if f.field != "btc_held_restricted" or f.value is None:
+            continue
+        m = _FOOTNOTE_LEAD.match(f.evidence)
+        if not m:
+            continue
+        mark = m.group(1) or m.group(2)
+        for held in findings:
+            if held.field == "btc_held" and held.value is not None and mark in held.footnotes:
+                extra.append(Finding(f.field, held.period, f.value, None, f.evidence, f.tier + 1, f.order,
+                                     (mark,)))
+    return extra
+
+
+def _assemble(findings: list[Finding], tables: list[TableResult], own: Period, ticker: str | None
+              ) -> list[ProductionRecord]:
+    order: list[Period] = [own]
+    for t in tables:
+        for p in t.periods:
+            if p not in order and any(f.period == p for f in t.findings):
+                order.append(p)
+    findings = findings + _footnoted_restricted(findings)
+    values: dict[Period, dict[str, tuple[float, str]]] = {p: {} for p in order}
+    reasons: dict[Period, dict[str, str]] = {p: {} for p in order}
+    for f in sorted(findings, key=lambda f: (-f.tier, f.order)):
+        if f.period not in values:
+            continue
+        if f.value is not None:
+            if f.field not in values[f.period]:
+                values[f.period][f.field] = (f.value, f.evidence)
+        elif f.reason and f.field not in values[f.period] and f.field not in reasons[f.period]:
+            reasons[f.period][f.field] = f"{f.reason} (in: {f.evidence})" if f.evidence else f.reason
+    for t in tables:
+        for p, parts in t.credit_components.items():
+            if p in values and "power_credits_usd" not in values[p] and "power_credits_usd" not in reasons[p]:
+                reasons[p]["power_credits_usd"] = ("only components of power credits are disclosed ("
+                                                   + "; ".join(parts) + "); their total is not stated")
+    records = []
+    for p in order:
+        vals = values[p]
+        why = {k: v for k, v in reasons[p].items() if k not in vals}
+        if p != own and not vals:
+            continue
+        rec = ProductionRecord(
+            ticker=ticker.upper() if ticker else None, period_start=p.start, period_end=p.end,
+            period_type=p.type, evidence={k: v[1] for k, v in vals.items()}, null_reasons=why,
+            is_reporting_period=(p == own), **{k: v[0] for k, v in vals.items()})
+        records.append(rec)
+    return records
+
+
+__all__ = ["PARSER_VERSION", "CLI_KEYS", "METRIC_FIELDS", "ProductionRecord", "parse_production", "parse_for_cli",
+           "looks_like_production_update"]

@@ -1,0 +1,261 @@
+"""A production update's bytes -> plain text lines plus the HTML tables whose columns are periods.
+
+EDGAR exhibits split text across many `font`/`span`/`div` elements, put `$` and `)` in cells of their own,
+pad tables with empty spacer columns and mark footnotes with `<sup>` (see /work/notes/formats.md §5). Text
+copies arrive with literal `\\n` escapes (a JSON dump of the release), mojibake, pipes and en dashes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+from lxml import etree
+
+from transforms.errors import ParseError
+from transforms.textnum import Locale, detect_locale
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "center",
+               "blockquote", "pre", "hr", "dd", "dt", "section", "article", "header", "footer", "title")
+_DROP_TAGS = ("script", "style", "head", "noscript", "template")
+# Mojibake of UTF-8 read as cp1252/latin-1: `â€“` (en dash), `â€™`, `Â ` (no-break space), `Ã©`.
+_MOJIBAKE = re.compile("[âÃÂ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u00a0]|â€")
+_HTML_SNIFF = re.compile(rb"<\s*(?:html|body|table|div|p|font|span|td|tr|br|document|text)\b", re.I)
+_FOOTNOTE_SUP = re.compile(r"\(?\s*(?:\d{1,2}|[*†‡§])\s*\)?(?:\s*,\s*\(?\d{1,2}\)?)*")
+_PERIODISH = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s'’-]*(?:\d{4}|\d{2})\b"
+    r"|\bQ[1-4]\s?'?\d{2,4}|\b[1-4]Q\s?'?\d{2,4}|months?\s+ended|quarter\s+ended", re.I)
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    col: int
+    span: int
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass
+class GridTable:
+    """An HTML table laid out on its column grid (colspans expanded into start column + span)."""
+
+    rows: list[list[Cell]]
+    locale: Locale = "unknown"
+
+
+@dataclass
+class Document:
+    """Normalised text (data tables cut out) and the HTML tables that may carry period columns."""
+
+    text: str
+    tables: list[GridTable] = field(default_factory=list)
+    is_html: bool = False
+    locale: Locale = "unknown"
+    table_text: str = ""
+
+    @property
+    def full_text(self) -> str:
+        return self.text + ("\n" + self.table_text if self.table_text else "")
+
+
+def decode(content: bytes | str) -> str:
+    """Bytes -> str: UTF-8 when valid, else Windows-1252 (what EDGAR's older exhibits use)."""
+    if isinstance(content, str):
+        return content
+    if not isinstance(content, (bytes, bytearray)):
+        raise ParseError(f"expected bytes or str, got {type(content).__name__}")
+    try:
+        return bytes(content).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return bytes(content).decode("cp1252", errors="replace")
+
+
+def repair_text(text: str) -> str:
+    """Mojibake repair (ftfy, only when its markers occur) and literal `\\n` escapes from JSON copies."""
+    if ("â" in text or "Ã" in text or "Â" in text) and _MOJIBAKE.search(text):
+        text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_line_breaks=False,
+                             normalization="NFC")
+    if text.count("\\n") >= 3:
+        # a release pasted out of a JSON string: `\n` and `\"` are literal (reference/press riot_2025-04)
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace('\\"', '"').replace("\\t", "\t")
+    return text
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clean_lines(text: str) -> str:
+    """Collapse runs of whitespace within lines and drop blank lines (str.split runs in C)."""
+    return "\n".join(line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line)
+
+
+def load_document(content: bytes | str) -> Document:
+    """Read a press release as filed (HTML) or syndicated (plain text)."""
+    if isinstance(content, (bytes, bytearray)):
+        if not content.strip():
+            raise ParseError("empty document")
+        if b"\x00" in content[:4096]:
+            raise ParseError("binary content, not a press release")
+        is_html = _HTML_SNIFF.search(content[:65536]) is not None
+    else:
+        if not content.strip():
+            raise ParseError("empty document")
+        is_html = _HTML_SNIFF.search(content[:65536].encode("utf-8", "replace")) is not None
+    text = repair_text(decode(content))
+    if _control_share(text) > 0.05:
+        raise ParseError("binary content, not a press release")
+    text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (and lxml refuses them)
+    if is_html:
+        return _load_html(text)
+    cleaned = _clean_lines(text)
+    return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
+
+
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _load_html(text: str) -> Document:
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        # plain etree elements: lxml.html's element-class lookup costs more than the parse itself
+        root = etree.HTML(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"unreadable HTML: {exc}") from None
+    if root is None:
+        raise ParseError("unreadable HTML: no elements")
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    # the style scan walks every element: only when some style says "super" at all
+    cell_footnotes = _strip_footnote_marks(root, styled_supers="super" in text or "SUPER" in text)
+    for el in root.iter(*_BLOCK_TAGS, "td", "th"):
+        if el.tag in ("td", "th"):
+            el.tail = " " + el.tail if el.tail else " "
+            continue
+        el.tail = "\n" + el.tail if el.tail else "\n"
+        if el.tag != "br":
+            el.text = "\n" + el.text if el.text else "\n"
+    tables: list[GridTable] = []
+    table_texts: list[str] = []
+    for table in list(root.iter("table")):
+        if table.getparent() is None or any(a.tag == "table" for a in table.iterancestors()):
+            continue
+        flat = "".join(table.itertext())
+        if _PERIODISH.search(flat):
+            grid = _grid(table, cell_footnotes)
+            if grid.rows:
+                flat_clean = _clean_lines(flat)
+                grid.locale = detect_locale(flat_clean)
+                tables.append(grid)
+                table_texts.append(flat_clean)
+                _drop(table)
+                continue
+        _render_cells(table)
+    body = _clean_lines("".join(root.itertext()))
+    table_text = "\n".join(table_texts)
+    return Document(text=body, tables=tables, is_html=True, locale=detect_locale(body + "\n" + table_text),
+                    table_text=table_text)
+
+
+def _drop(el) -> None:
+    """Remove an element but keep the text that follows it (lxml.html's drop_tree for plain etree)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _strip_footnote_marks(root, styled_supers: bool = True) -> dict:
+    """Remove superscript footnote markers (`<sup>3</sup>`, `vertical-align:super`), noting them per cell."""
+    marks: dict = {}
+    supers = list(root.iter("sup"))
+    if styled_supers:
+        supers += root.xpath("//*[contains(@style, 'super') or contains(@style, 'SUPER')]")
+    for el in supers:
+        if el.getparent() is None:
+            continue
+        content = "".join(el.itertext()).strip()
+        if el.tag != "sup" and not re.search(r"vertical-align:\s*super", el.get("style", ""), re.I):
+            continue
+        if not content or not _FOOTNOTE_SUP.fullmatch(content):
+            continue
+        cell = next(el.iterancestors("td", "th"), None)
+        if cell is not None:
+            marks.setdefault(cell, []).extend(re.findall(r"\d{1,2}|[*†‡§]", content))
+        elif el.getprevious() is None and not (el.getparent().text or "").strip() and content.strip("()").isdigit():
+            # the marker that opens a footnote line keeps its number: "3 Includes 1,900 in restricted bitcoin"
+            el.tail = content.strip("()") + " " + (el.tail or "").lstrip("\u00a0 ")
+        _drop(el)
+    return marks
+
+
+def _render_cells(table) -> None:
+    """A layout table (bullets, label/value pairs) stays in the text, one row per line, cells split by `|`."""
+    for row in table.iter("tr"):
+        for cell in row:
+            if cell.tag in ("td", "th"):
+                cell.tail = " | " + cell.tail if cell.tail else " | "
+
+
+def _grid(table, cell_footnotes: dict) -> GridTable:
+    rows: list[list[Cell]] = []
+    for tr in table.iter("tr"):
+        col = 0
+        cells: list[Cell] = []
+        for td in tr:
+            if td.tag not in ("td", "th"):
+                continue
+            colspan = td.get("colspan")
+            span = 1
+            if colspan and colspan != "1":
+                try:
+                    span = max(1, min(int(colspan), 64))
+                except ValueError:
+                    pass
+            text = " ".join("".join(td.itertext()).split()) if len(td) or td.text else ""
+            cells.append(Cell(text, col, span, tuple(cell_footnotes[td]) if td in cell_footnotes else ()))
+            col += span
+        if any(c.text for c in cells):
+            rows.append(_merge_symbol_cells(cells))
+    return GridTable(rows)
+
+
+_OPENING_SYMBOL = re.compile(r"\(?\s*(?:US|C|A)?\$\s*|\(")
+_CLOSING_SYMBOL = re.compile(r"\)|%|\)\s*%|\*+|\)\*+")
+
+
+def _merge_symbol_cells(cells: list[Cell]) -> list[Cell]:
+    """Join the cells EDGAR tables split a value into: `$` | `38.8` | `)` -> `$38.8)` (Workiva layout)."""
+    out: list[Cell] = []
+    pending: Cell | None = None
+    for c in cells:
+        if not c.text:
+            continue
+        if len(c.text) <= 5 and _OPENING_SYMBOL.fullmatch(c.text):
+            pending = Cell((pending.text if pending else "") + c.text, pending.col if pending else c.col,
+                           (c.col + c.span) - (pending.col if pending else c.col), c.footnotes)
+            continue
+        if len(c.text) <= 4 and _CLOSING_SYMBOL.fullmatch(c.text) and out:
+            last = out[-1]
+            out[-1] = Cell(last.text + c.text, last.col, c.col + c.span - last.col, last.footnotes + c.footnotes)
+            continue
+        if pending is not None:
+            c = Cell(pending.text + c.text, pending.col, c.col + c.span - pending.col, pending.footnotes + c.footnotes)
+            pending = None
+        out.append(c)
+    if pending is not None:
+        out.append(pending)
+    return out

@@ -1,0 +1,288 @@
+"""Figures in `Label: value` lines and running prose (CleanSpark bullets, MARA/Bit Digital monthly prose,
+quarterly shareholder letters).
+
+A number counts only when its unit and the nearest metric word around it agree ("produced 750 bitcoin",
+"energized hashrate of 53.2 EH/s", "sale of 544 bitcoins ... average of approximately $17,300 per BTC"), and
+only for the document's own period: comparisons ("from 516 BTC"), other months, year-to-date and annual
+figures, and forward-looking targets are left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.production_fields import check_quantity, match_label, read_value
+from transforms.production_periods import Mention, Period, find_mentions
+from transforms.production_tables import TIER_LINE, TIER_PROSE, Finding
+from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, narrow_locale
+
+_LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}?)\s*(?::|\|)\s*(?P<value>.*?)\s*$")
+_ABBREV = re.compile(r"(?:\b(?:Inc|Corp|Ltd|Co|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|"
+                     r"St|approx|Avg|avg|vs|Colo|Fla|Tex|Nev|U\.S|e\.g|i\.e|est|Est)|\b[A-Z])\.$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘($\d])")
+_SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|versus|vs\.?|and)\s|\s[–—]\s")
+
+_FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|target\w*|plan(?:s|ned)?|goal|guidance|forecast\w*|"
+                      r"project(?:s|ed|ion)|aim\w*|will|would|could|intend\w*|by (?:the )?end of|by year[- ]end|"
+                      r"upon completion|once|potential|up to|estimated to)\b", re.I)
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:to|with)|\bthan|\bover|\bprior|\bprevious(?:ly)?|\blast (?:month|year|quarter)"
+    r"|\byear[- ]ago|\bup|\bdown|\bincrease (?:of|by)|\bdecrease (?:of|by)|\bincreased by|\bdecreased by|\bgrowth of"
+    r"|\bchange of|\bdecline of|\brise of|\bgain of|\bdrop of)\s+(?:approximately |about |roughly |an? )?"
+    r"(?:[A-Z][a-z]+(?:'s|’s)?\s+)?$", re.I)
+
+_KEYWORDS = [
+    ("exclude", r"\b(?:purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
+                r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network)\b"),
+    ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
+    ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
+    ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
+    ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of)\b"),
+    ("btc_produced", r"\b(?:produced|produces?|producing|production of|production|mined|mines?|mining|generated|"
+                     r"earned|self[- ]mined|output of)\b"),
+]
+_KEYWORD_RES = [(name, re.compile(rx, re.I)) for name, rx in _KEYWORDS]
+_AFTER_BTC = [
+    ("btc_produced_per_day", re.compile(r"^\s*\)?\s*(?:per day|a day|/day|daily|on average per day|per calendar day)\b", re.I)),
+    ("btc_held_restricted", re.compile(r"^\s*(?:were |was |are |is )?(?:restricted|pledged|loaned|held as collateral|"
+                                        r"as collateral|in restricted)", re.I)),
+    ("btc_produced", re.compile(r"^\s*(?:were |was )?(?:mined|produced|earned|generated|self-mined)\b", re.I)),
+    ("btc_sold", re.compile(r"^\s*(?:were |was )?(?:sold|converted)\b", re.I)),
+    ("btc_held", re.compile(r"^\s*(?:were |was |are )?(?:held|in (?:treasury|holdings|reserve)|on (?:the|its|our) "
+                            r"balance sheet)\b", re.I)),
+    ("exclude", re.compile(r"^\s*(?:were |was )?(?:purchased|bought|acquired|received)\b", re.I)),
+]
+_SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
+_NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
+                             r"acquired|buy|market price|closing price|spot)\b", re.I)
+_PROCEEDS_BEFORE = re.compile(r"(?:\bproceeds(?: of| were| was| totaled| totalled| totaling| amounted to| equal(?:ed)? to)?"
+                              r"|\bfor|\bgenerating|\bnetting|\braising|\btotaling|\btotalling|\bworth)\s+"
+                              r"(?:approximately |about |roughly |net |total |gross )*$", re.I)
+_CREDITS_BEFORE = re.compile(r"\btotal (?:power |energy |electricity )?(?:curtailment and demand response |"
+                             r"demand response and (?:power )?curtailment )?credits(?: of| were| was| totaled| totaling| "
+                             r"amounted to)?\s+(?:approximately |about )?$", re.I)
+_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) total (?:power |energy )?credits", re.I)
+_DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
+                       r"total hash rate)\b", re.I)
+_OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?)\b", re.I)
+_NOT_OPERATING = re.compile(r"\b(?:realized|realised|peak|network|global|nameplate|capacity of up to)\b", re.I)
+_ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
+                        r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
+_RESTRICTED_NUMBER = re.compile(
+    r"\b(?:includes?|including|of which)\s+(?:approximately\s+|about\s+)?(?P<n>\d[\d,.]*)\s+(?:bitcoin\s+|btc\s+)?"
+    r"(?:in\s+|of\s+|is\s+|are\s+)?(?:restricted|pledged|loaned)", re.I)
+_PER_DAY_NUMBER = re.compile(r"\b(?:daily|per day)\b[^.;]{0,40}?\baverag(?:ed|ing|e of)\s+(?:approximately\s+)?$", re.I)
+
+
+def split_sentences(line: str) -> list[tuple[int, str]]:
+    """Sentences of one line with their offsets; abbreviations (`Colo.`, `Avg.`, `Sept.`) do not end one."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(line):
+        piece = line[start:m.start()]
+        if _ABBREV.search(piece.rstrip("\"”’)")):
+            continue
+        out.append((start, piece))
+        start = m.end()
+    out.append((start, line[start:]))
+    return [(s, p) for s, p in out if p.strip()]
+
+
+# Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
+# about the company, forward-looking statements and contacts).
+_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", "j/th", "w/th", "kwh", "efficien", "proceeds",
+               "credits", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
+               "daily", "restricted", "pledged")
+_LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
+                         r"holding|sold|mined|produc|treasury|reserve|convert|hodl|per day|daily", re.I)
+
+
+def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None, order0: int = 0) -> list[Finding]:
+    """Findings from `Label: value` lines (tier 2) and prose sentences (tier 1) for the document's period."""
+    findings: list[Finding] = []
+    for n, line in enumerate(text.split("\n")):
+        low = line.lower()
+        if not any(word in low for word in _HINT_WORDS) or not _DIGIT.search(line) and "no " not in low \
+                and "did not" not in low:
+            continue
+        order = (order0 + n) * 1000
+        locale = narrow_locale(detect_locale(line), doc_locale) if doc_locale == "mixed" else doc_locale
+        m = _LABEL_LINE.match(line) if (":" in line or "|" in line) else None
+        value = next((cell.strip() for cell in m.group("value").split("|") if cell.strip()), "") if m else ""
+        if m and value and _LABEL_HINT.search(m.group("label")):
+            lm = match_label(m.group("label"))
+            if lm is not None and lm.fields and _label_period_ok(m.group("label"), own, fy_end):
+                reading = read_value(lm.fields, value, locale, lm.unit, parens_negative=True)
+                if reading.field and (reading.value is not None or reading.reason):
+                    # a table row rendered as "label | cell | ..." cites its cells; a "Label: value" line itself
+                    evidence = f"{m.group('label').strip()} | {value}" if "|" in line else line.strip()
+                    findings.append(Finding(reading.field, own, reading.value, reading.reason, evidence,
+                                            TIER_LINE, order))
+                continue
+        for s_off, sentence in split_sentences(line):
+            low_s = sentence.lower()
+            if _SENTENCE_HINT.search(low_s) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
+                    or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s)
+                        and _RESTRICTED_NUMBER.search(sentence)):
+                findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
+    return findings
+
+
+_DIGIT = re.compile(r"\d")
+# a number with a metric unit, or a metric word shortly before a number: anything else is not worth reading
+_SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
+    r"\d\s?(?:eh|ph|th|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|/mwh|btc|bitcoins?\b)|"
+    r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
+    r"treasury|reserve)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
+
+
+def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
+    return all(_mention_ok(mt, own, point_in_time=True) for mt in find_mentions(label, fy_end))
+
+
+def _mention_ok(mt: Mention, own: Period, point_in_time: bool) -> bool:
+    """Does a period named beside a figure refer to the document's own period?"""
+    if mt.kind in ("cumulative", "year"):
+        return False
+    if mt.kind == "month_only":
+        return own.type == "month" and mt.month == own.start.month or \
+            own.type == "quarter" and point_in_time and mt.month == own.end.month
+    if mt.kind == "date":
+        return mt.day == own.end or (own.type == "month" and own.contains(mt.day) and not point_in_time)
+    if mt.kind in ("month", "quarter", "fiscal_quarter"):
+        return mt.period == own
+    return True
+
+
+def _segments(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Clause boundaries, never inside a date ("September 30, 2025") or a number."""
+    cuts = [0]
+    for m in _SEGMENT_BREAK.finditer(sentence):
+        if any(mt.start <= m.start() < mt.end for mt in mentions):
+            continue
+        cuts.append(m.start())
+        cuts.append(m.end())
+    cuts.append(len(sentence))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+
+
+def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int | None, order: int) -> list[Finding]:
+    has_digit = _DIGIT.search(sentence) is not None
+    zero = _ZERO_SOLD.search(sentence)
+    if not has_digit and not zero:
+        return []
+    quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
+    # a first, cheap look with the whole sentence as context: most sentences state no metric at all
+    if not zero and not _RESTRICTED_NUMBER.search(sentence) and not any(
+            _classify(q, sentence[:q.start], sentence[q.end:], sentence) for q in quantities):
+        return []
+    mentions = find_mentions(sentence, fy_end)
+    segments = _segments(sentence, mentions)
+    lead = _leading_mentions(sentence, mentions, segments)
+    out: list[Finding] = []
+    for q in quantities:
+        seg = next(((a, b) for a, b in segments if a <= q.start < b), (0, len(sentence)))
+        before = sentence[seg[0]:q.start]
+        after = sentence[q.end:seg[1]]
+        name = _classify(q, before, after, sentence)
+        if name is None:
+            continue
+        if _FORWARD.search(sentence[seg[0]:seg[1]]) or _COMPARISON_BEFORE.search(before[-60:]):
+            continue
+        point = name in ("btc_held", "btc_held_restricted", "hashrate_deployed_ehs")
+        seg_mentions = [mt for mt in mentions if seg[0] <= mt.start < seg[1]]
+        if not all(_mention_ok(mt, own, point) for mt in (seg_mentions or lead)):
+            continue
+        reading = check_quantity(name, q)
+        if reading.value is None and reading.reason is None:
+            continue
+        out.append(Finding(name, own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
+                           order + q.start))
+    for m in _RESTRICTED_NUMBER.finditer(sentence):
+        qs = find_quantities(m.group("n"), locale)
+        if qs and qs[0].value is not None and not _FORWARD.search(sentence):
+            reading = check_quantity("btc_held_restricted", qs[0])
+            out.append(Finding("btc_held_restricted", own, reading.value, reading.reason, _evidence(sentence, qs[0]),
+                               TIER_PROSE, order + m.start()))
+    z = _ZERO_SOLD.search(sentence)
+    if z and not _FORWARD.search(sentence) and all(_mention_ok(mt, own, False) for mt in mentions):
+        out.append(Finding("btc_sold", own, 0.0, None, sentence.strip(), TIER_PROSE, order + z.start()))
+    return out
+
+
+def _leading_mentions(sentence: str, mentions: list[Mention], segments: list[tuple[int, int]]) -> list[Mention]:
+    """`As of September 30, 2025, ...` / `In Q3 2025 ...` / `For the nine months ended ...` govern the whole
+    sentence: the periods named in its opening clause."""
+    if not re.match(r"\s*(?:as of|as at|at|in|during|for|through|throughout|by|over)\b", sentence, re.I):
+        return []
+    end = segments[0][1] if segments else len(sentence)
+    return [mt for mt in mentions if mt.start < end]
+
+
+def _nearest(before: str) -> str | None:
+    best, pos = None, -1
+    for name, rx in _KEYWORD_RES:
+        for m in rx.finditer(before):
+            if m.end() > pos or (m.end() == pos and name == "exclude"):
+                best, pos = name, m.end()
+    return best
+
+
+def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None:
+    """Which field a number in prose states, from its unit and the nearest metric word; None when unclear."""
+    if q.value is None and q.kind == "number":
+        return None
+    if q.kind == "btc":
+        for name, rx in _AFTER_BTC:
+            if rx.search(after):
+                return None if name == "exclude" else name
+        name = _nearest(before)
+        if name == "btc_produced_per_day" and not re.search(r"\b(?:produc\w*|mined|mining|earned|generated)\b",
+                                                              sentence, re.I):
+            return None
+        return None if name in (None, "exclude") else name
+    if q.kind == "usd_per_btc":
+        if _SALE.search(sentence) and re.search(r"\baverag\w*|\bat\b|\bprice\b", before, re.I) \
+                and not _NOT_SALE_PRICE.search(before):
+            return "btc_avg_sale_price_usd"
+        return None
+    if q.kind == "usd":
+        if _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after):
+            return "power_credits_usd"
+        if _PROCEEDS_BEFORE.search(before) and _SALE.search(sentence) and not re.search(
+                r"\b(?:revenue|offering|notes|loan|financing|facility|purchas\w*|acquisition)\b", before, re.I):
+            return "btc_sale_proceeds_usd"
+        return None
+    if q.kind == "usd_per_kwh":
+        if re.search(r"\b(?:power|energy|electricity|all-in|cost)\b", sentence, re.I) and \
+                not re.search(r"\b(?:hosting|hosted|sold|sell|revenue|contract(?:ed)? rate)\b", before, re.I):
+            return "power_cost_usd_per_kwh"
+        return None
+    if q.kind == "ehs":
+        window = before
+        if _NOT_OPERATING.search(before[-40:]):
+            return None
+        dep = [m.end() for m in _DEPLOYED.finditer(window)]
+        op = [m.end() for m in _OPERATING.finditer(window)]
+        if not dep and not op:
+            return None
+        return "hashrate_deployed_ehs" if (max(dep) if dep else -1) > (max(op) if op else -1) \
+            else "hashrate_operating_ehs"
+    if q.kind == "j_per_th":
+        if re.search(r"efficien", before + " " + after[:20], re.I):
+            return "efficiency_j_per_th"
+        return None
+    if q.kind == "number" and _PER_DAY_NUMBER.search(before) and re.search(r"\b(?:bitcoin|btc)\b", before, re.I):
+        return "btc_produced_per_day"
+    return None
+
+
+def _evidence(sentence: str, q: Quantity) -> str:
+    s = sentence.strip()
+    if len(s) <= 300:
+        return s
+    a = max(0, q.start - 150)
+    b = min(len(sentence), q.end + 150)
+    a = sentence.rfind(" ", 0, a) + 1 if a > 0 else 0
+    b_space = sentence.find(" ", b)
+    b = b_space if b_space != -1 else len(sentence)
+    return sentence[a:b].strip()

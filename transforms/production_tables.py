@@ -1,0 +1,432 @@
+"""Metric tables whose columns are periods: Riot's Metric | month | prior month | year-ago | M/M | Y/Y,
+IREN's Key Metrics with months as columns and segments reusing labels, quarterly results tables.
+
+Two readers share one row interpretation: `read_grid_table` for HTML tables laid out on their column grid,
+`scan_text_tables` for the same tables as plain text (one cell per line, pipes, or flattened on one line).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from transforms.production_document import Cell, GridTable
+from transforms.production_fields import Reading, check_quantity, match_label, read_value, section_of
+from transforms.production_periods import MONTHS, Period, month_period, parse_column_label, quarter_ending
+from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, is_missing, narrow_locale
+
+TIER_TABLE, TIER_LINE, TIER_PROSE = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One field of one period as read from one place in the document."""
+
+    field: str
+    period: Period
+    value: float | None
+    reason: str | None
+    evidence: str
+    tier: int
+    order: int
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass
+class TableResult:
+    periods: list[Period]
+    findings: list[Finding] = field(default_factory=list)
+    credit_components: dict[Period, list[str]] = field(default_factory=dict)
+    start: int = 0     # span in the text it was read from (text tables only)
+    end: int = 0
+
+
+# --- shared row interpretation --------------------------------------------------------------------
+def _interpret_row(label: str, values: list[tuple[Period, str, str, Quantity | None, tuple[str, ...]]],
+                   locale: Locale, result: TableResult, order: int) -> None:
+    """values: (period, header text, cell text, pre-read quantity or None, footnote marks)."""
+    lm = match_label(label)
+    if lm is None:
+        return
+    label_clean = label.strip(" |")
+    if lm.credit_component:
+        for period, _header, cell, _q, _fn in values:
+            if cell and not is_missing(cell):
+                result.credit_components.setdefault(period, []).append(f"{label_clean} {cell}".strip())
+        return
+    readings = []
+    for period, header, cell, q, fns in values:
+        if q is not None:
+            reading = _check_fields(lm.fields, q, lm.unit)
+        else:
+            reading = read_value(lm.fields, cell, locale, lm.unit)
+        readings.append((period, header, cell, reading, fns))
+    readings = _footnote_consistency(readings)
+    for i, (period, header, cell, reading, fns) in enumerate(readings):
+        if reading.field is None or (reading.value is None and reading.reason is None):
+            continue
+        fn_all = tuple(fns) + (reading.quantity.footnotes if reading.quantity else ())
+        evidence = " | ".join(part for part in (label_clean, header.strip(), cell.strip()) if part)
+        result.findings.append(Finding(reading.field, period, reading.value, reading.reason, evidence,
+                                       TIER_TABLE, order * 100 + i, fn_all))
+
+
+def _check_fields(fields: tuple[str, ...], q: Quantity, unit: str | None) -> Reading:
+    first = None
+    for name in fields:
+        r = check_quantity(name, q, unit)
+        if r.value is not None or len(fields) == 1:
+            return r
+        first = first or r
+    return first  # type: ignore[return-value]
+
+
+def _footnote_consistency(readings: list) -> list:
+    """A value with one more decimal than the rest of its row carries a glued footnote (`15.42` beside
+    `17.2` and `12.5`): refuse it with a reason rather than guess which digit is the footnote."""
+    decs = [r.quantity.decimals for _, _, _, r, _ in readings if r.value is not None and r.quantity is not None]
+    if len(decs) < 2:
+        return readings
+    out = []
+    for period, header, cell, r, fns in readings:
+        q = r.quantity
+        others = list(decs)
+        if q is not None and r.value is not None and q.decimals >= 1:
+            others.remove(q.decimals)
+            if others and all(d == q.decimals - 1 for d in others) and q.kind in ("number", "btc", "ehs", "j_per_th"):
+                r = Reading(r.field, None, f"{q.raw.strip()!r} has one more decimal than the rest of its row: "
+                                           "possibly a footnote marker glued to the value", q)
+        out.append((period, header, cell, r, fns))
+    return out
+
+
+# --- HTML tables on their grid --------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Column:
+    start: int
+    end: int
+    period: Period
+    header: str
+
+
+def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None) -> list[_Column]:
+    cols = []
+    for c in row:
+        p = parse_column_label(c.text, fy_end)
+        if p is not None:
+            cols.append(_Column(c.col, c.col + c.span, p, c.text))
+    if len(cols) >= 2:
+        return cols
+    if len(cols) == 1:
+        # a one-period table: the period is a header when the other cells are header words, not figures
+        others = [c for c in row if c.col != cols[0].start and c.text]
+        if others and not any(re.search(r"\d", c.text) for c in others):
+            return cols
+    # split header: "Three Months Ended September 30," over "2025 | 2024"
+    years = [c for c in row if re.fullmatch(r"(?:19|20)\d\d\s?\*?\s?\d?", c.text)]
+    if len(years) >= 2 and prev:
+        cols = []
+        for y in years:
+            group = next((g for g in prev if g.col <= y.col < g.col + g.span), None)
+            if group is None:
+                continue
+            m = re.search(r"(three|3|one|1)[- ]months?\s+ended\s+([A-Za-z]+)\.?\s*\d{0,2}|quarter\s+ended\s+([A-Za-z]+)",
+                          group.text, re.I)
+            if not m:
+                continue
+            mon = (m.group(2) or m.group(3) or "").lower().rstrip(".")
+            if mon not in MONTHS:
+                continue
+            year = int(y.text[:4])
+            period = quarter_ending(year, MONTHS[mon]) if (m.group(3) or m.group(1).lower() in ("three", "3")) \
+                else month_period(year, MONTHS[mon])
+            cols.append(_Column(y.col, y.col + y.span, period, f"{group.text} | {y.text}"))
+        if len(cols) >= 2:
+            return cols
+    return []
+
+
+def _column_for(cell: Cell, cols: list[_Column]) -> _Column | None:
+    best, overlap = None, 0
+    for col in cols:
+        ov = min(cell.col + cell.span, col.end) - max(cell.col, col.start)
+        if ov > overlap:
+            best, overlap = col, ov
+    return best
+
+
+def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, order: int) -> TableResult | None:
+    """Findings from an HTML table with period columns, or None when no header row names periods."""
+    locale = narrow_locale(table.locale, doc_locale)
+    cols: list[_Column] = []
+    result: TableResult | None = None
+    section = None
+    for i, row in enumerate(table.rows):
+        header = _header_columns(row, table.rows[i - 1] if i else None, fy_end)
+        if header:
+            cols = header
+            if result is None:
+                result = TableResult(periods=[c.period for c in cols])
+            else:
+                result.periods += [c.period for c in cols if c.period not in result.periods]
+            continue
+        if not cols:
+            continue
+        first_col = min(c.start for c in cols)
+        label_cells = [c for c in row if c.col < first_col and not _is_value_text(c.text)]
+        value_cells = [c for c in row if c not in label_cells]
+        label = " ".join(c.text for c in label_cells).strip()
+        if not label:
+            continue
+        if not value_cells:
+            sec = section_of(label)
+            if sec:
+                section = sec
+            continue
+        if section == "other":
+            continue
+        values = []
+        for c in value_cells:
+            col = _column_for(c, cols)
+            if col is None:
+                continue
+            values.append((col.period, col.header, c.text, None, c.footnotes))
+        assert result is not None
+        _interpret_row(label, values, locale, result, order * 1000 + i)
+    return result
+
+
+def _is_value_text(text: str) -> bool:
+    return bool(re.fullmatch(r"[\s$()%*,.\d–—-]*\d[\s$()%*,.\d–—-]*(?:[a-zA-Z/]{0,6})?|[-–—]|n/?[am]", text.strip(),
+                             re.I))
+
+
+# --- the same tables as plain text ----------------------------------------------------------------
+_MON_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_COLUMN_TEXT = re.compile(
+    rf"\b(?:{_MON_RE}\.?[ '’-]?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b)",
+    re.I)
+_COLUMN_GAP = re.compile(r"[\s|*]*(?:\d{1,2}(?![\d.,])[\s|*]*)?(?:\((?:unaudited|restated)\)[\s|*]*)?", re.I)
+_COMPARISON = re.compile(
+    r"[\s|]*(?:Month\s?/\s?Month|Year\s?/\s?Year|Quarter\s?/\s?Quarter|M\s?/\s?M|Y\s?/\s?Y|Q\s?/\s?Q|MoM|YoY|QoQ|"
+    r"Month[- ]over[- ]Month|Year[- ]over[- ]Year|Quarter[- ]over[- ]Quarter|%\s?Change|Change\s?\(?%\)?|Change|"
+    r"Sequential)\*?\d?(?![A-Za-z])", re.I)
+_MISSING_TOKEN = re.compile(r"(?<![^\s|])(?:[-–—]|N/A|N/M|n/a|n/m|NM|NA)\*?(?![^\s|])")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    q: Quantity | None     # None for a missing marker
+
+
+def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]]]:
+    """Runs of >= 2 period labels separated only by whitespace, pipes, stars and footnote digits."""
+    out = []
+    run: list[re.Match] = []
+
+    def flush():
+        if len(run) >= 2:
+            periods = []
+            for m in run:
+                p = parse_column_label(m.group(0))
+                if p is None:
+                    return
+                periods.append((p, m.group(0)))
+            if len({p for p, _ in periods}) == len(periods) and len({p.type for p, _ in periods}) == 1:
+                out.append((run[0].start(), run[-1].end(), periods))
+
+    for m in _COLUMN_TEXT.finditer(text):
+        if run:
+            gap = _COLUMN_GAP.match(text, run[-1].end())
+            if gap and gap.end() == m.start():
+                run.append(m)
+                continue
+            flush()
+        run = [m]
+    flush()
+    return out
+
+
+_MAX_TABLE_CHARS = 30_000
+
+
+def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None) -> list[TableResult]:
+    """Tables in plain text: the header is a run of period labels; each row is a label and its values."""
+    results = []
+    clusters = _header_clusters(text)
+    for n, (h_start, h_end, periods) in enumerate(clusters):
+        # a table ends within a few thousand characters; never tokenise the rest of a long document for it
+        limit = min(clusters[n + 1][0] if n + 1 < len(clusters) else len(text), h_end + _MAX_TABLE_CHARS)
+        pos = h_end
+        n_cmp = 0
+        while True:
+            m = _COMPARISON.match(text, pos)
+            if not m or m.end() == pos:
+                break
+            n_cmp += 1
+            pos = m.end()
+            gap = _COLUMN_GAP.match(text, pos)
+            pos = gap.end() if gap else pos
+        result = _scan_rows(text, pos, limit, [p for p, _ in periods], [h for _, h in periods], n_cmp,
+                            narrow_locale(detect_locale(text[h_start:limit][:20000]), doc_locale), n)
+        if result is not None:
+            result.start = h_start
+            results.append(result)
+    return results
+
+
+_DATE_TEXT = re.compile(rf"\b{_MON_RE}\.?\s+\d{{1,2}},?\s+\d{{4}}\b", re.I)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Is `pos` inside one of the sorted, non-overlapping `spans` (binary search: linear overall)?"""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _tokens(segment: str, offset: int, locale: Locale) -> list[_Token]:
+    # years inside a period or date in a label ("Bitcoin mined in April 2025") are words, not values
+    named = sorted((m.start(), m.end()) for rx in (_COLUMN_TEXT, _DATE_TEXT) for m in rx.finditer(segment))
+    named_starts = [a for a, _ in named]
+    toks = [_Token(q.start + offset, q.end + offset, q.raw, q) for q in find_quantities(segment, locale)
+            if not _inside(named, named_starts, q.start)]
+    taken = [(t.start, t.end) for t in toks]
+    taken_starts = [a for a, _ in taken]
+    for m in _MISSING_TOKEN.finditer(segment):
+        s, e = m.start() + offset, m.end() + offset
+        if _inside(taken, taken_starts, s):
+            continue
+        toks.append(_Token(s, e, m.group(0), None))
+    toks.sort(key=lambda t: t.start)
+    return toks
+
+
+def _sentence_like(label: str) -> bool:
+    """Running prose, not a row label: long, quoted, or a full stop between words (not after `Avg.`)."""
+    words = label.split()
+    if len(words) > 12 or len(label) > 90 or any(ch in label for ch in "“”\""):
+        return True
+    if re.search(r"\b(?!(?:avg|no|approx|est|inc|incl)\.)[a-z]{2,}\.\s*[A-Z]", label, re.I) and len(words) > 3:
+        return True
+    return ", " in label and len(words) > 6
+
+
+def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
+               locale: Locale, order: int) -> TableResult | None:
+    rows = _split_rows(text, start, limit, locale)
+    result = TableResult(periods=list(periods))
+    last_end = start
+    unknown_run = 0
+    section = None
+    for i, (label, label_pos, toks) in enumerate(rows):
+        label = re.sub(r"\s+", " ", label).strip(" |")
+        if not toks:
+            sec = section_of(label)
+            if sec:
+                section = sec
+                continue
+            unknown_run += 1
+            if unknown_run >= 2:
+                break
+            continue
+        unknown_run = 0
+        lm = match_label(label)
+        if lm is None or section == "other":
+            continue
+        toks = _drop_footnote_token(label_pos, toks, text, len(periods) + n_cmp)
+        values = []
+        for k, tok in enumerate(toks[:len(periods)]):
+            q, cell = tok.q, tok.text
+            if q is not None and q.glued_left:
+                q, cell, reason = _split_glued(q, text)
+                if q is None:
+                    if lm.fields:
+                        result.findings.append(Finding(lm.fields[0], periods[k], None, reason,
+                                                       f"{label} | {headers[k]} | {tok.text}", TIER_TABLE,
+                                                       (order * 1000 + i) * 100 + k))
+                    continue
+            values.append((periods[k], headers[k], cell, q, ()))
+        _interpret_row(label, values, locale, result, order * 1000 + i)
+        last_end = max(last_end, toks[-1].end if toks else last_end)
+    result.end = last_end
+    if last_end == start:
+        return None
+    return result
+
+
+def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple[str, int, list[_Token]]]:
+    """Rows of a text table: (label, where the label starts, value tokens). Stops at running prose."""
+    rows: list[tuple[str, int, list[_Token]]] = []
+    label: str | None = None
+    label_pos = start
+    values: list[_Token] = []
+    prev_end = start
+    for tok in _tokens(text[start:limit], start, locale):
+        gap = text[prev_end:tok.start]
+        if tok.q is None and tok.text[0] in "-–—" and _LETTER.search(gap.split("\n")[-1]) \
+                and _starts_words(text, tok.end):
+            continue        # a dash inside a label: "Bitcoin Sales - Net Proceeds"
+        if _LETTER.search(gap):
+            if label is not None:
+                rows.append((label, label_pos, values))
+            lines = [(m.start() + prev_end, m.group(0)) for m in re.finditer(r"[^\n]+", gap) if _LETTER.search(m.group(0))]
+            for pos, line in lines[:-1]:
+                rows.append((line.strip(" |"), pos, []))
+            label_pos, label = lines[-1][0], lines[-1][1].strip(" |")
+            if _sentence_like(label):
+                return rows
+            values = [tok]
+        elif label is not None:
+            values.append(tok)
+        prev_end = tok.end
+    if label is not None:
+        rows.append((label, label_pos, values))
+    return rows
+
+
+def _starts_words(text: str, pos: int) -> bool:
+    return re.match(r"[ \t|]*[A-Za-z]{2}", text[pos:pos + 12]) is not None
+
+
+def _drop_footnote_token(label_pos: int, toks: list[_Token], text: str, n_cols: int) -> list[_Token]:
+    """A bare 1-2 digit number right after a label is its footnote marker (`Bitcoin Held 2` then the values
+    one per line; `Held1 7,358 7,345`), when the row has one value too many or the values carry units."""
+    if not toks or toks[0].q is None or not toks[0].q.plain_int:
+        return toks
+    first = toks[0]
+    rest = toks[1:]
+    if first.q.glued_left:
+        return rest
+    same_line = "\n" not in text[label_pos:first.end]
+    next_on_new_line = bool(rest) and "\n" in text[first.end:rest[0].start]
+    if same_line and next_on_new_line:
+        return rest
+    if len(toks) == n_cols + 1:
+        return rest
+    if rest and rest[0].q is not None and rest[0].q.kind != "number":
+        return rest
+    return toks
+
+
+def _split_glued(q: Quantity, text: str) -> tuple[Quantity | None, str, str]:
+    """`Bitcoin mined3459 BTC`: a footnote digit runs into the value. Split only when the document groups
+    thousands (so a bare four-digit `3459` cannot be a value) and the footnote is a single digit."""
+    digits = re.match(r"\d+", q.raw)
+    if q.value is None or not digits:
+        return None, q.raw, q.reason or f"{q.raw!r} is unreadable"
+    d = digits.group(0)
+    if len(d) == 1:
+        return None, q.raw, f"{q.raw!r} is only a footnote marker"
+    groups_thousands = re.search(r"(?<![\d.,])\d{1,3},\d{3}(?!\d)", text) is not None
+    if groups_thousands and len(d) >= 4 and not re.search(r"[.,]", q.raw[:len(d) + 1]):
+        rest = q.raw[1:]
+        value = q.value * float(d[1:]) / float(d)
+        return (Quantity(value=value, kind=q.kind, raw=rest, start=q.start + 1, end=q.end, footnotes=(d[0],)),
+                rest, "")
+    return None, q.raw, (f"{q.raw!r} is glued to its label: the footnote marker and the value cannot be "
+                         "told apart")
