@@ -8,6 +8,7 @@ press releases use for "not disclosed" (`-`, `–`, `—`, `N/A`, `N/M`, blank).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -163,6 +164,12 @@ def read_number(core: str, locale: Locale = "us") -> tuple[float | None, str, st
     return None, "", f"'{core}' is not a number in any separator convention", 0
 
 
+def _scaled(value: float, scale: float, negative: bool) -> float:
+    """value x scale without binary noise: 16.1 x 1e6 is 16,100,000, not 16,100,000.000000002."""
+    out = float(Decimal(repr(value)) * Decimal(repr(scale))) if scale != 1.0 else value
+    return -out if negative else out
+
+
 def _kind_and_scale(unit: str, cur: str, mult: str, after: str) -> tuple[str, float]:
     u = _WS.sub(" ", unit.strip().lower())
     if cur:
@@ -263,7 +270,7 @@ def find_quantities(text: str, locale: Locale = "us", *, parens_negative: bool =
         if m.group("sign"):
             negative = not negative
         if value is not None:
-            value = -value * scale if negative else value * scale
+            value = _scaled(value, scale, negative)
         out.append(Quantity(
             value=value, kind=kind, raw=text[start:end], start=start, end=end, reason=reason,
             footnotes=footnotes, restated=restated,
