@@ -86,6 +86,20 @@ class RateLimiter:
             self._sleep(slot - now)
 
 
+#: Limiters are shared by every client in the process: SEC's 10 requests/s is a budget for the
+#: whole machine, and a run has several tasks (threads), each with its own client.
+_LIMITERS: dict[tuple[str, float], RateLimiter] = {}
+_LIMITERS_LOCK = threading.Lock()
+
+
+def shared_limiter(source: str, rate_per_s: float, sleep=time.sleep) -> RateLimiter:
+    with _LIMITERS_LOCK:
+        key = (source, rate_per_s)
+        if key not in _LIMITERS:
+            _LIMITERS[key] = RateLimiter(rate_per_s, sleep=sleep)
+        return _LIMITERS[key]
+
+
 @dataclass
 class SourcePolicy:
     user_agent: str
@@ -152,7 +166,9 @@ class HttpClient:
                         "coinmetrics": s.coinmetrics_rate_per_s,
                     }.get(source, 1.0)
                     ua = DEFAULT_USER_AGENT
-                self._policies[source] = SourcePolicy(ua, RateLimiter(rate, sleep=self._sleep))
+                limiter = shared_limiter(source, rate) if self._sleep is time.sleep else \
+                    RateLimiter(rate, sleep=self._sleep)  # tests that fake sleep get their own
+                self._policies[source] = SourcePolicy(ua, limiter)
             return self._policies[source]
 
     def _session(self) -> requests.Session:

@@ -40,6 +40,8 @@ def run_alert_lines(summary: dict) -> list[str]:
             lines.append(f"quarantined [{source}] {item}")
     for check, n in (summary.get("failed_checks") or {}).items():
         lines.append(f"data check {check}: {n} violations held back")
+    if summary.get("held_back"):
+        lines.append(f"{summary['held_back']} facts held back by data checks")
     for item in summary.get("alerts") or []:
         lines.append(item)
     lines.append("details: minerwatch status")

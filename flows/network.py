@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -190,6 +190,17 @@ def _window_key(document_key: str) -> str:
     import hashlib
 
     return hashlib.sha256(document_key.encode()).hexdigest()
+
+
+def submit_network(ctx: RunContext, source: str, start: date | None, end: date) -> list:
+    """One task for the source's window; a refresh (start=None) starts at its watermark minus
+    the overlap that picks up late revisions."""
+    if start is None:
+        with ctx.work_db() as con:
+            mark = load.watermark(con, source)
+        start = mark - timedelta(days=ctx.settings.refresh_overlap_days) if mark else None
+    log.info("[%s] window %s .. %s", source, start or "beginning", end)
+    return [network_source.submit(ctx, source, start, end)]
 
 
 def replay_network(ctx: RunContext, source: str, loads: list[dict]) -> SourceOutcome:

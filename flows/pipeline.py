@@ -12,16 +12,16 @@ from prefect.context import get_run_context
 from extractors.settings import Settings, load_settings
 from flows.alerts import run_alert_lines, send_alert
 from flows.context import RunContext, SourceOutcome, source_endpoints
-from flows.sources import SOURCE_TASKS
+from flows.sources import SOURCE_SUBMITTERS
 from warehouse import load
 from warehouse.db import transaction
-from warehouse.marts import build_marts, run_checks
+from warehouse.marts import build_and_check, hold_check_names
 from warehouse.db import WarehouseError
 from warehouse.publish import is_valid_duckdb, prepare_work_copy, publish, writer_lock
 
 log = logging.getLogger("minerwatch")
 
-ALL_SOURCES = tuple(SOURCE_TASKS)
+ALL_SOURCES = tuple(SOURCE_SUBMITTERS)
 
 
 class UnknownSource(ValueError):
@@ -37,10 +37,9 @@ def _check_sources(sources: list[str] | None) -> list[str]:
 
 
 @task(name="build-marts-and-check", cache_policy=NO_CACHE)
-def build_and_check(ctx: RunContext) -> dict[str, int]:
+def build_and_check_task(ctx: RunContext) -> tuple[dict[str, int], int]:
     with ctx.work_db() as con:
-        build_marts(con)
-        return run_checks(con, ctx.run_id)
+        return build_and_check(con, ctx.run_id)
 
 
 @task(name="publish-warehouse", cache_policy=NO_CACHE)
@@ -54,6 +53,22 @@ def _flow_run_id() -> str | None:
         return str(get_run_context().flow_run.id)
     except Exception:  # noqa: BLE001 - outside a flow run
         return None
+
+
+def merge_outcomes(results: list[tuple[str, SourceOutcome]]) -> list[SourceOutcome]:
+    """One outcome per source (SEC runs one task per miner)."""
+    merged: dict[str, SourceOutcome] = {}
+    for source, o in results:
+        m = merged.setdefault(source, SourceOutcome(source))
+        m.requests += o.requests
+        m.documents += o.documents
+        m.rows_in += o.rows_in
+        m.rows_changed += o.rows_changed
+        m.windows_loaded += o.windows_loaded
+        m.windows_skipped += o.windows_skipped
+        m.quarantined += o.quarantined
+        m.last_day = max(filter(None, [m.last_day, o.last_day]), default=None)
+    return list(merged.values())
 
 
 def _refuse_silent_data_loss(settings: Settings) -> None:
@@ -88,22 +103,18 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
             try:
                 futures = []
                 for source, (start, end) in windows.items():
-                    if start is None:
-                        with ctx.work_db() as con:
-                            mark = load.watermark(con, source)
-                        start = mark - timedelta(days=run_settings.refresh_overlap_days) if mark else None
                     end = min(end or ctx.last_complete_day, ctx.last_complete_day)
-                    log.info("[%s] window %s .. %s", source, start or "beginning", end)
-                    futures.append(SOURCE_TASKS[source].submit(ctx, source, start, end))
-                outcomes: list[SourceOutcome] = [f.result() for f in futures]
-                checks = build_and_check(ctx)
-                failed_checks = {k: v for k, v in checks.items() if v}
+                    futures += [(source, f) for f in SOURCE_SUBMITTERS[source](ctx, source, start, end)]
+                outcomes = merge_outcomes([(source, f.result()) for source, f in futures])
+                checks, held = build_and_check_task(ctx)
+                failed_checks = {k: v for k, v in checks.items() if v and k not in hold_check_names()}
                 quarantined = sum(len(o.quarantined) for o in outcomes)
-                status = "partial" if quarantined or failed_checks else "success"
+                status = "partial" if quarantined or failed_checks or held else "success"
                 counts = {
                     "sources": {o.source: {k: v for k, v in asdict(o).items() if k != "source"} for o in outcomes},
                     "quarantined": quarantined,
                     "failed_checks": failed_checks,
+                    "held_back": held,
                 }
                 with ctx.work_db() as con, transaction(con):
                     load.finish_run(con, run_id, status, counts)

@@ -1,22 +1,28 @@
 """The registry of sources a run can include.
 
-Each source has a Prefect task `(ctx, source, start, end) -> SourceOutcome` that fetches and loads,
-and a replayer `(ctx, source, archive_entries) -> SourceOutcome` that reloads from the archive
-with no network (`minerwatch rebuild`). Adding a source is one entry in each map.
-Tasks run concurrently (fetching overlaps); their window loads serialise on `WRITE_LOCK`.
+Each source has a submitter `(ctx, source, start, end) -> [PrefectFuture of SourceOutcome]` that
+maps its Prefect tasks (per source x window: one for a network source, one per miner for SEC),
+and a replayer `(ctx, source, journaled_loads) -> SourceOutcome` that reloads it from the archive
+with no network (`minerwatch rebuild`). Adding a source is one entry in each map. Tasks run
+concurrently (fetching overlaps); their loads serialise on `WRITE_LOCK`. `start=None` means
+"from the source's own watermark" (a refresh).
 """
 from __future__ import annotations
 
-from flows.network import network_source, replay_network
+import flows.sec_production  # noqa: F401 - registers the production handlers
+from flows.network import replay_network, submit_network
+from flows.sec import replay_sec, submit_sec
 
-SOURCE_TASKS = {
-    "mempool": network_source,
-    "blockchain_com": network_source,
-    "coinmetrics": network_source,
+SOURCE_SUBMITTERS = {
+    "mempool": submit_network,
+    "blockchain_com": submit_network,
+    "coinmetrics": submit_network,
+    "sec": submit_sec,
 }
 
 REPLAYERS = {
     "mempool": replay_network,
     "blockchain_com": replay_network,
     "coinmetrics": replay_network,
+    "sec": replay_sec,
 }

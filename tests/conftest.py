@@ -73,7 +73,7 @@ def live_settings(settings, snapshot_server, monkeypatch):
         monkeypatch.setenv(key, base + path)
     monkeypatch.setenv("MINERWATCH_SEC_NAME", "minerwatch tests")
     monkeypatch.setenv("MINERWATCH_SEC_EMAIL", "tests@example.org")
-    monkeypatch.setenv("MINERWATCH_TODAY", "2026-01-02")
+    monkeypatch.setenv("MINERWATCH_TODAY", "2026-04-30")
     return load_settings()
 
 

@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 
 FIRST_DAY = date(2009, 1, 3)
-LAST_DAY = date(2026, 1, 1)         # last day every real series covers
-AS_OF = "2026-01-02T00:00:00Z"       # the snapshot's "now": 2026-01-01 is the last complete day
+REAL_LAST_DAY = date(2026, 1, 1)    # last day every real series covers
+LAST_DAY = date(2026, 4, 29)        # the snapshot runs on, with MODELLED data, to meet the SEC filings
+AS_OF = "2026-04-30T00:00:00Z"      # the snapshot's "now": 2026-04-29 is the last complete day
 TWO32 = 2.0**32
 #: (UTC day, height of the first block of the day's anchor, fraction of the day elapsed at it).
 #: Halvings are real (heights and days); the tip at the end of 2026-01-01 is an estimate.
@@ -34,6 +35,7 @@ ANCHORS = [
     (date(2020, 5, 11), 630_000, 0.81),
     (date(2024, 4, 20), 840_000, 0.01),
     (date(2026, 1, 1), 929_830, 1.0),
+    (date(2026, 4, 29), 946_800, 1.0),  # modelled: ~144 blocks a day after the last real data
 ]
 #: Modelled mean fees per block (BTC) at era anchor days: a smooth shape after public fee
 #: history (2017 and 2021 peaks, the 2023 inscription wave, the 2024 halving spike). NOT real.
@@ -44,7 +46,7 @@ FEE_MODEL = [
     ("2020-06-01", 0.30), ("2021-01-10", 0.90), ("2021-04-20", 1.60), ("2021-07-15", 0.15),
     ("2022-06-15", 0.10), ("2023-05-08", 1.50), ("2023-09-01", 0.20), ("2023-12-16", 1.30),
     ("2024-03-01", 0.35), ("2024-04-20", 6.00), ("2024-04-25", 0.40), ("2024-09-01", 0.04),
-    ("2025-06-01", 0.03), ("2025-11-15", 0.022), ("2026-01-01", 0.017),
+    ("2025-06-01", 0.03), ("2025-11-15", 0.022), ("2026-01-01", 0.017), ("2026-04-29", 0.02),
 ]
 
 
@@ -79,6 +81,33 @@ def load_real(samples: Path) -> dict[str, pd.Series]:
         "price_cg": cg["price"].astype(float).groupby(level=0).last(),
         "cm": cm,
     }
+
+
+def extend_beyond_real(real: dict, seed: int = 20260430) -> dict:
+    """MODELLED data from 2026-01-02 to LAST_DAY (no real series exists here): difficulty
+    retargets every ~14 days by a few percent, hashrate follows it, and the price is a seeded
+    mean-reverting random walk around $85,000. Marked as made up in snapshot/README.md."""
+    rng = np.random.default_rng(seed)
+    start = pd.Timestamp(REAL_LAST_DAY) + pd.Timedelta(days=1)
+    days = pd.date_range(start, LAST_DAY, freq="D")
+    last_diff = float(real["difficulty_samples"].iloc[-1])
+    diffs, current = [], last_diff
+    for i, _ in enumerate(days):
+        if i % 14 == 6:
+            current *= 1 + rng.normal(0.004, 0.025)
+        diffs.append(current)
+    diff = pd.Series(diffs, index=days)
+    hashrate = diff * TWO32 / 600 / 1e12 * np.exp(rng.normal(0.0, 0.03, len(days)))
+    price, p = [], float(real["price_cg"].iloc[-1])
+    for _ in days:
+        p = p * np.exp(rng.normal(0.0, 0.018) + 0.03 * np.log(85_000 / p))
+        price.append(round(p, 2))
+    out = dict(real)
+    out["difficulty_samples"] = pd.concat([real["difficulty_samples"], diff])
+    out["hashrate_samples"] = pd.concat([real["hashrate_samples"], hashrate])
+    cg = real["price_cg"]
+    out["price_cg"] = pd.concat([cg, pd.Series(price, index=days)[lambda s: ~s.index.isin(cg.index)]])
+    return out
 
 
 def reconstruct(real: dict, seed: int = 20260102) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -290,7 +319,7 @@ def write_snapshot(truth: pd.DataFrame, rt: pd.DataFrame, out: Path) -> None:
             row["PriceUSD"] = repr(float(r.price_close))
         rows.append(row)
     # The newest day is not complete yet at AS_OF: only reference rates are filled.
-    rows.append({"asset": "btc", "time": "2026-01-02T00:00:00.000000000Z",
+    rows.append({"asset": "btc", "time": "2026-04-30T00:00:00.000000000Z",
                  "PriceUSD": repr(float(truth["price_close"].iloc[-1]))})
     dump("coinmetrics/v4/timeseries/asset-metrics/btc_all.json", {"data": rows})
 
@@ -325,7 +354,7 @@ def main() -> None:
     parser.add_argument("--samples", type=Path, default=Path("../shared/real-samples"))
     parser.add_argument("--out", type=Path, default=Path("snapshot"))
     args = parser.parse_args()
-    truth, rt = reconstruct(load_real(args.samples))
+    truth, rt = reconstruct(extend_beyond_real(load_real(args.samples)))
     write_snapshot(truth, rt, args.out)
     print(f"{len(truth)} days, {len(rt)} retargets, tip height {int(truth.first_height.iloc[-1] + truth.blocks.iloc[-1] - 1)}")
 

@@ -85,6 +85,31 @@ def merge_rows(
     return int(changed)
 
 
+def retract_missing(con, table: str, frame: pd.DataFrame, *, document_hash: str, keys: Sequence[str],
+                    run_id: str) -> int:
+    """Delete rows `document_hash` produced before but no longer produces (a re-parse by a newer
+    parser), logging each as a retraction."""
+    con.register("_still_df", frame[list(keys)])
+    try:
+        match = " and ".join(f"t.{k} = s.{k}" for k in keys)
+        gone = con.execute(
+            f"select {', '.join('t.' + k for k in keys)}, t.value from {table} t"
+            f" where t.document_hash = ? and not exists (select 1 from _still_df s where {match})",
+            [document_hash]).fetchall()
+        for row in gone:
+            key = dict(zip(keys, row[:-1]))
+            con.execute(
+                "insert into ops.change_log (run_id, table_name, entity, metric, period, change_kind, old_value,"
+                " new_value, document_hash, changed_at) values (?, ?, ?, ?, ?, 'retract', ?, null, ?, current_timestamp)",
+                [run_id, table, key.get("ticker", ""), key.get("metric", ""),
+                 ":".join(str(key[k]) for k in keys if k not in ("ticker", "metric")), row[-1], document_hash])
+            where = " and ".join(f"{k} = ?" for k in keys)
+            con.execute(f"delete from {table} where document_hash = ? and {where}", [document_hash, *key.values()])
+        return len(gone)
+    finally:
+        con.unregister("_still_df")
+
+
 def with_lineage(frame: pd.DataFrame, *, document_hash: str, url: str, fetched_at: str,
                  parser_version: str, run_id: str) -> pd.DataFrame:
     out = frame.copy()
@@ -215,10 +240,11 @@ def quarantine(con, *, run_id: str, source: str, endpoint: str, url: str | None,
         )
 
 
-def resolve_quarantine(con, *, run_id: str, source: str, endpoint: str) -> int:
-    """Close open quarantine items of an endpoint that has now loaded cleanly."""
-    return con.execute(
+def resolve_quarantine(con, *, run_id: str, source: str, endpoint: str | None = None) -> int:
+    """Close open quarantine items of a source (one endpoint, or all) that now loaded cleanly."""
+    rows = con.execute(
         "update ops.quarantine set resolved_at = current_timestamp, resolved_run_id = ?"
-        " where source = ? and endpoint = ? and resolved_at is null returning quarantine_id",
-        [run_id, source, endpoint],
-    ).fetchall().__len__()
+        " where source = ? and (? is null or endpoint = ?) and resolved_at is null returning quarantine_id",
+        [run_id, source, endpoint, endpoint],
+    ).fetchall()
+    return len(rows)

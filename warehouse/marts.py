@@ -1,11 +1,20 @@
-"""Rebuild the analyst-facing marts from staging and run the data checks."""
+"""Rebuild the analyst-facing marts from staging, hold back facts that fail data checks, check.
+
+Every warehouse/sql/checks/*.sql is a query that must return zero rows. A check whose first line
+is `-- holds back: <staging table>` returns the offending facts (ticker, period_type,
+period_end, metric, document_hash, reason); they are recorded in ops.held_back, which the marts
+leave out, so a misread figure never reaches an analyst while its reason shows in status.
+"""
 from __future__ import annotations
 
 import json
+import re
 
 import duckdb
 
 from warehouse.db import read_sql, transaction
+
+HOLD_HEADER = re.compile(r"^--\s*holds back:\s*(?P<table>[a-z_]+\.[a-z_]+)\s*$", re.M)
 
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -18,8 +27,39 @@ def build_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
     return names
 
 
+def hold_back(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+    """Recompute ops.held_back from the hold-back checks; return how many facts are held."""
+    with transaction(con):
+        con.execute("delete from ops.held_back")
+        for name, sql in read_sql("checks"):
+            header = HOLD_HEADER.search(sql.split("\n", 1)[0])
+            if not header:
+                continue
+            con.execute(
+                f"""
+                insert or ignore into ops.held_back
+                select ?, ticker, period_type, period_end, metric, document_hash, ?, reason, ?, current_timestamp
+                from ({sql})
+                """,
+                [header.group("table"), name, run_id],
+            )
+        return con.execute("select count(*) from ops.held_back").fetchone()[0]
+
+
+def build_and_check(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[dict[str, int], int]:
+    """Build marts, hold back failing facts (rebuilding the marts without them), run every check.
+
+    Returns (violations per check, facts held back).
+    """
+    build_marts(con)
+    held = hold_back(con, run_id)
+    if held:
+        build_marts(con)
+    return run_checks(con, run_id), held
+
+
 def run_checks(con: duckdb.DuckDBPyConnection, run_id: str, sample_rows: int = 5) -> dict[str, int]:
-    """Each warehouse/sql/checks/*.sql must return zero rows; record and return violations."""
+    """Record each check's violations (for hold-back checks: the facts held back)."""
     results = {}
     with transaction(con):
         for name, sql in read_sql("checks"):
@@ -34,6 +74,11 @@ def run_checks(con: duckdb.DuckDBPyConnection, run_id: str, sample_rows: int = 5
             )
             results[name] = int(violations)
     return results
+
+
+def hold_check_names() -> set[str]:
+    """Checks that hold facts back (their violations are reported as held, not as failures)."""
+    return {name for name, sql in read_sql("checks") if HOLD_HEADER.search(sql.split("\n", 1)[0])}
 
 
 def _jsonable(value):

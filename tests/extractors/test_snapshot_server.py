@@ -22,7 +22,7 @@ def test_mempool_period_slices_history_relative_to_as_of(snapshot_server):
     assert len(full["hashrates"]) > 6000
     assert 28 <= len(month["hashrates"]) <= 31
     oldest = datetime.fromtimestamp(month["hashrates"][0]["timestamp"], timezone.utc)
-    assert oldest >= datetime(2025, 12, 3, tzinfo=timezone.utc)
+    assert oldest >= datetime(2026, 3, 31, tzinfo=timezone.utc)
 
 
 def test_difficulty_adjustments_are_newest_first(snapshot_server):
@@ -72,5 +72,5 @@ def test_rate_ceiling_refuses_bursts():
 
 def test_routes_file_is_valid_json_with_as_of():
     routes = json.loads((SNAPSHOT / "routes.json").read_text())
-    assert routes["as_of"].startswith("2026-01-02")
+    assert routes["as_of"].startswith("2026-04-30")
     assert all("file" in r and (SNAPSHOT / r["file"]).is_file() for r in routes["routes"])

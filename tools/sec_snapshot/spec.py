@@ -4,7 +4,7 @@ Layout of the spec folder (tools/sec_snapshot_spec/):
     filers.toml            one table per ticker: submissions header fields, filing agent, older-page cut
     panels/<TICKER>.toml   [periods."YYYY-MM" | "YYYY-Qn"] figures per period, with `real = [...]` naming
                            the keys that are real (figures.csv) and `source` saying where they come from
-    filings/<TICKER>.toml  [[filing]] one per filing: kind, layout, dates, form, items, headline, terms
+    filings/<TICKER>[.<topic>].toml  [[filing]] one per filing: kind, layout, dates, form, items, headline, terms
     companyfacts/<TICKER>.toml  facts in the companyfacts shape (one [[fact]] per concept)
 
 Everything the generator writes is decided here or derived deterministically from it.
@@ -144,8 +144,11 @@ def load_spec(root: Path) -> Spec:
         panels[ticker] = periods
 
     filings: list[FilingSpec] = []
+    # filings/<TICKER>.toml, plus optional <TICKER>.<topic>.toml (e.g. RIOT.debt.toml) so each
+    # kind of document can be kept in its own file; `index` stays unique per ticker.
+    counters: dict[str, int] = {}
     for path in sorted((root / "filings").glob("*.toml")):
-        ticker = path.stem.upper()
+        ticker = path.stem.split(".")[0].upper()
         if ticker not in filers:
             raise SpecError(f"{path.name}: no [{ticker}] in filers.toml")
         filer = filers[ticker]
@@ -167,7 +170,8 @@ def load_spec(root: Path) -> Spec:
                 exhibit_document=row.pop("exhibit_document", None),
                 exhibit_description=row.pop("exhibit_description", None),
                 terms=row.pop("terms", {}), real=tuple(row.pop("real", ())), source=row.pop("source", ""),
-                note=row.pop("note", ""), index=i)
+                note=row.pop("note", ""), index=counters.get(ticker, 0))
+            counters[ticker] = counters.get(ticker, 0) + 1
             if row:
                 raise SpecError(f"{where}: unknown keys {sorted(row)}")
             if spec.has_documents and not spec.layout:
@@ -178,7 +182,7 @@ def load_spec(root: Path) -> Spec:
 
     companyfacts: dict[str, dict[str, Any]] = {}
     for path in sorted((root / "companyfacts").glob("*.toml")):
-        companyfacts[path.stem.upper()] = _load(path)
+        companyfacts[path.stem.split(".")[0].upper()] = _load(path)
     return Spec(root, filers, panels, filings, companyfacts)
 
 

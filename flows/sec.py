@@ -1,0 +1,259 @@
+"""SEC filings: per miner, discover new 8-K/6-K press releases, parse each by kind, load it.
+
+One Prefect task per miner and date window (the submissions request, the new filings' indexes
+and exhibits, all through the shared client and SEC's shared rate limit). Each document loads in
+its own transaction through the handler registered for its kind; a document whose parser
+fails is fetched once more and then quarantined with the reason, and the next run retries it
+(only loaded accessions count as seen). Documents loaded by an older parser version are re-read
+from the archive, with no network.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+import duckdb
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from extractors.edgar.discovery import discover
+from extractors.edgar.filing_index import fetch_document
+from extractors.edgar.registry import Miner, cadence_on, load_registry
+from extractors.http import HttpError
+from flows.context import WRITE_LOCK, RunContext, SourceOutcome
+from transforms.errors import ParseError
+from warehouse import load
+from warehouse.db import transaction
+
+log = logging.getLogger("minerwatch")
+
+SOURCE = "sec"
+#: How far before its watermark a miner's refresh looks again (late filings, amendments).
+REFRESH_OVERLAP_DAYS = 45
+#: Where a refresh starts for a miner never loaded before.
+DEFAULT_START = date(2024, 1, 1)
+
+
+@dataclass(frozen=True)
+class SecDocument:
+    """A press-release document to load, with what the handlers need for lineage."""
+
+    ticker: str
+    accession: str
+    filing_date: date
+    url: str
+    document_hash: str
+    fetched_at: str
+    kind: str
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Handler:
+    """Loads one kind of document: returns the rows it wrote; raises ParseError when unreadable.
+
+    `optional`: a ParseError means "nothing of this kind here" (results releases often carry no
+    production table), not a broken document.
+    """
+
+    load: Callable[[duckdb.DuckDBPyConnection, RunContext, SecDocument], int]
+    parser_version: str
+    optional: bool = False
+
+
+#: kind -> handlers, in order. Filled by the modules that own each kind (flows/sec_*.py).
+HANDLERS: dict[str, list[Handler]] = {}
+
+
+def register(kind: str, handler: Handler) -> None:
+    HANDLERS.setdefault(kind, []).append(handler)
+
+
+def sync_registry(con: duckdb.DuckDBPyConnection, miners: list[Miner], today: date) -> None:
+    """Mirror registry/miners.csv into staging.miners (marts join it for names and cadence)."""
+    con.execute("delete from staging.miners")
+    con.executemany("insert into staging.miners values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(m.ticker, m.cik, m.name, m.filer_type, m.fiscal_year_end, m.cadence,
+                      _cadence_today(m, today), today) for m in miners])
+
+
+def _cadence_today(miner: Miner, today: date) -> str:
+    try:
+        return cadence_on(miner, today)
+    except ValueError:
+        return miner.cadence_segments[-1].kind
+
+
+def _parser_versions(kind: str) -> str:
+    return "+".join(h.parser_version for h in HANDLERS.get(kind, [])) or "none"
+
+
+def load_document(con, ctx: RunContext, doc: SecDocument) -> int:
+    """Run every handler of the document's kind in one transaction and record the document."""
+    rows = 0
+    with transaction(con):
+        for handler in HANDLERS.get(doc.kind, []):
+            try:
+                rows += handler.load(con, ctx, doc)
+            except ParseError:
+                if not handler.optional:
+                    raise
+        con.execute(
+            "insert or replace into ops.loaded_documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+            [SOURCE, doc.ticker, doc.accession, doc.filing_date, doc.document_hash, doc.url, doc.kind,
+             _parser_versions(doc.kind), rows, ctx.run_id])
+    return rows
+
+
+def _journal(ctx: RunContext, doc: SecDocument) -> None:
+    ctx.archive().journal_load({
+        "source": SOURCE, "ticker": doc.ticker, "accession": doc.accession,
+        "filing_date": doc.filing_date, "kind": doc.kind, "documents": [doc.document_hash], "urls": [doc.url],
+        "fetched_at": [doc.fetched_at], "run_id": ctx.run_id,
+    })
+
+
+def miner_window(ctx: RunContext, miner: Miner, start: date | None) -> date:
+    if start is not None:
+        return start
+    with ctx.work_db() as con:
+        mark = load.watermark(con, f"{SOURCE}:{miner.ticker}")
+    return mark - timedelta(days=REFRESH_OVERLAP_DAYS) if mark else DEFAULT_START
+
+
+@task(name="sec-miner", cache_policy=NO_CACHE, retries=0)
+def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> SourceOutcome:
+    """Discover and load one miner's new filings in [start, end] (filing dates)."""
+    miner = next(m for m in load_registry() if m.ticker == ticker)
+    client = ctx.http()
+    outcome = SourceOutcome(SOURCE)
+    window_start = miner_window(ctx, miner, start)
+    with ctx.work_db() as con:
+        seen = {r[0] for r in con.execute(
+            "select distinct accession from ops.loaded_documents where ticker = ?", [ticker]).fetchall()}
+    try:
+        found = discover(client, miner, window_start, end, seen)
+    except (HttpError, ParseError) as exc:
+        _quarantine(ctx, ticker, "submissions", getattr(exc, "url", None), None, f"{type(exc).__name__}: {exc}",
+                    outcome)
+        outcome.requests = client.stats.requests[SOURCE]
+        return outcome
+    with WRITE_LOCK, ctx.work_db() as con:
+        load.sync_documents(con, [r.entry for r in found.submissions_responses if r.entry is not None])
+    for failure in found.failures:
+        _quarantine(ctx, ticker, "filing", failure.url, None, failure.reason, outcome)
+    for filing in found.filings:
+        for document in filing.documents:
+            doc = SecDocument(ticker, filing.accession, filing.filing.filing_date, document.url,
+                              document.document_hash, document.response.fetched_at, document.kind,
+                              document.response.body)
+            outcome.documents += 1
+            try:
+                rows = _load_with_one_refetch(ctx, client, miner, doc, document.response)
+            except ParseError as exc:
+                _quarantine(ctx, ticker, doc.kind, doc.url, doc.document_hash, f"ParseError: {exc}", outcome)
+                continue
+            outcome.rows_changed += rows
+            outcome.windows_loaded += 1
+    outcome.rows_changed += _reparse_stale(ctx, ticker)
+    outcome.windows_skipped = len(found.already_seen)
+    outcome.requests = client.stats.requests[SOURCE]
+    if not outcome.quarantined:
+        outcome.last_day = end
+        with WRITE_LOCK, ctx.work_db() as con, transaction(con):
+            load.advance_watermark(con, f"{SOURCE}:{ticker}", end, ctx.run_id)
+            load.resolve_quarantine(con, run_id=ctx.run_id, source=f"{SOURCE}:{ticker}")
+    log.info("[sec] %s: %d new documents, %d rows, %d filings already loaded%s", ticker, outcome.documents,
+             outcome.rows_changed, outcome.windows_skipped,
+             f", {len(outcome.quarantined)} quarantined" if outcome.quarantined else "")
+    return outcome
+
+
+def _load_with_one_refetch(ctx, client, miner, doc: SecDocument, response) -> int:
+    """Load; on a ParseError fetch the document once more (a garbled transfer is archived under
+    its own hash), and let a second failure propagate."""
+    try:
+        with WRITE_LOCK, ctx.work_db() as con:
+            sync = [response.entry] if response.entry is not None else []
+            load.sync_documents(con, sync)
+            _journal(ctx, doc)
+            return load_document(con, ctx, doc)
+    except ParseError:
+        filename = doc.url.rsplit("/", 1)[-1]
+        try:
+            again = fetch_document(client, miner.cik, doc.accession, filename, refresh=True)
+        except HttpError:
+            raise
+        if again.document_hash == doc.document_hash:
+            raise
+        retry = SecDocument(doc.ticker, doc.accession, doc.filing_date, again.url, again.document_hash,
+                            again.fetched_at, doc.kind, again.body)
+        with WRITE_LOCK, ctx.work_db() as con:
+            load.sync_documents(con, [again.entry] if again.entry is not None else [])
+            _journal(ctx, retry)
+            return load_document(con, ctx, retry)
+
+
+def _reparse_stale(ctx: RunContext, ticker: str) -> int:
+    """Re-read, from the archive, documents loaded by an older parser version of their kind."""
+    archive = ctx.archive()
+    rows = 0
+    with WRITE_LOCK, ctx.work_db() as con:
+        loaded = con.execute(
+            "select ticker, accession, filing_date, url, document_hash, kind, parser_version"
+            " from ops.loaded_documents where source = ? and ticker = ? order by filing_date, accession",
+            [SOURCE, ticker]).fetchall()
+        for _, accession, filing_date, url, digest, kind, recorded in loaded:
+            if recorded == _parser_versions(kind) or not archive.has(digest):
+                continue
+            doc = SecDocument(ticker, accession, filing_date, url, digest, "", kind, archive.get(digest))
+            try:
+                rows += load_document(con, ctx, doc)
+            except ParseError as exc:
+                log.warning("[sec] %s %s: the new parser cannot read it: %s", ticker, accession, exc)
+    return rows
+
+
+def _quarantine(ctx, ticker, endpoint, url, document_hash, reason, outcome: SourceOutcome) -> None:
+    log.warning("[sec] %s %s quarantined: %s", ticker, endpoint, reason)
+    with WRITE_LOCK, ctx.work_db() as con, transaction(con):
+        load.quarantine(con, run_id=ctx.run_id, source=f"{SOURCE}:{ticker}", endpoint=endpoint, url=url,
+                        document_hash=document_hash, reason=reason)
+    outcome.quarantined.append(f"{ticker} {endpoint}: {reason}")
+
+
+def submit_sec(ctx: RunContext, source: str, start: date | None, end: date) -> list:
+    """One task per registered miner; they share SEC's rate limit through the process-wide limiter."""
+    miners = load_registry()
+    with WRITE_LOCK, ctx.work_db() as con, transaction(con):
+        sync_registry(con, miners, ctx.today)
+    return [sec_miner.submit(ctx, m.ticker, start, end) for m in miners]
+
+
+def replay_sec(ctx: RunContext, source: str, loads: list[dict]) -> SourceOutcome:
+    """Reload every journaled SEC document from the archive (no network), in order."""
+    archive = ctx.archive()
+    outcome = SourceOutcome(SOURCE)
+    with WRITE_LOCK, ctx.work_db() as con:
+        with transaction(con):
+            sync_registry(con, load_registry(), ctx.today)
+        for record in loads:
+            digest = record["documents"][0]
+            if not archive.has(digest):
+                outcome.quarantined.append(f"{record['ticker']} {record['accession']}: archive object missing")
+                continue
+            doc = SecDocument(record["ticker"], record["accession"], date.fromisoformat(record["filing_date"]),
+                              record["urls"][0], digest, record["fetched_at"][0], record["kind"],
+                              archive.get(digest))
+            try:
+                outcome.rows_changed += load_document(con, ctx, doc)
+                outcome.documents += 1
+            except ParseError as exc:
+                outcome.quarantined.append(f"{doc.ticker} {doc.accession}: {exc}")
+        marks = con.execute("select ticker, max(filing_date) from ops.loaded_documents group by ticker").fetchall()
+        with transaction(con):
+            for ticker, last in marks:
+                load.advance_watermark(con, f"{SOURCE}:{ticker}", last, ctx.run_id)
+    return outcome
