@@ -220,8 +220,9 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
             mention.coupon_span = m.span("zero")
         if has_due:
             mention.due_year = int(m.group("due_year"))
-            due_start = text.rfind("due", m.start("kind"), m.start("due_year"))
-            mention.due_span = (due_start if due_start >= 0 else m.start("due_year"), m.end("due_year"))
+            due = re.search(r"(?i)\bdue\b", text[m.start("kind"):m.start("due_year")])
+            due_start = m.start("kind") + due.start() if due else m.start("due_year")
+            mention.due_span = (due_start, m.end("due_year"))
             if m.group("due_mon") and m.group("due_day"):
                 month = P.MONTHS.get(m.group("due_mon").lower().rstrip("."))
                 try:
@@ -607,7 +608,7 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
     if "conversion_price_usd" not in f.values and rate:
         f.values["conversion_price_usd"] = round(1000.0 / rate, 4)
         f.evidence["conversion_price_usd"] = f.evidence["conversion_rate_per_1000_usd"]
-        f.derived["conversion_price_usd"] = f"computed as 1000 / {rate:g} (conversion rate); the document states no price"
+        f.derived["conversion_price_usd"] = f"computed as 1000 / {rate} (conversion rate); the document states no price"
     # security
     for m in inst.mentions:
         if m.secured is not None:
@@ -894,7 +895,8 @@ def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int 
     v = dict(f.values)
     evidence = dict(f.evidence)
     reasons = dict(f.reasons)
-    evidence["instrument"] = doc.ev(inst.mentions[0].start, inst.mentions[0].end) if inst.mentions else ""
+    named = [m for m in inst.mentions if m.series_year != -1] or inst.mentions  # the loan, not its contract
+    evidence["instrument"] = doc.ev(named[0].start, named[0].end) if named else ""
     if event is not None and event_sentence is not None:
         evidence["event"] = doc.ev(doc.sents[event_sentence].start, doc.sents[event_sentence].end)
     if ticker_ev:
@@ -914,6 +916,8 @@ def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int 
             reasons[name] = "proposed offering: terms are set at pricing and not stated"
         elif name == "maturity_date" and v.get("maturity_year") is not None:
             reasons[name] = f"only the maturity year ({v['maturity_year']}) is given"
+        elif name in ("maturity_date", "maturity_year") and (tm := P.TERM_LENGTH_RE.search(doc.text)):
+            reasons[name] = f"only a term is given ({doc.ev(tm.start(), tm.end())}), not a date"
         elif name == "secured":
             reasons[name] = "security not stated"
         elif name == "option_principal_usd" and event in RETIRE_EVENTS:

@@ -128,7 +128,7 @@ CAP_PRICE_RE = re.compile(
 COUPON_SENTENCE_RES = (
     re.compile(r"\(\s*(?P<coupon>" + NUMBER + r")\s?%\s+coupon", I),
     re.compile(
-        r"\bbear\s+(?:regular\s+)?interest\s+at\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:rate\s+of\s+)?(?P<coupon>" + NUMBER + r")\s?%"
+        r"\bbears?\s+(?:regular\s+)?interest\s+at\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:rate\s+of\s+)?(?P<coupon>" + NUMBER + r")\s?%"
         r"(?:\s+per\s+(?:year|annum))?", I,
     ),
     re.compile(r"\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
@@ -176,8 +176,11 @@ NET_PROCEEDS_RE = re.compile(
 USE_OF_PROCEEDS_RE = re.compile(
     r"\b(?:intends?|expects?|plans?|anticipates?|will)\s+(?:to\s+)?(?:use|invest|apply|allocate|make\s+use\s+of)\b[^.]*\bproceeds\b"
     r"|\bproceeds\b[^.]{0,80}\b(?:will|are\s+expected\s+to|were)\s+(?:be\s+)?used\b"
-    r"|\b(?:used|use)\s+(?:a\s+portion\s+of\s+|the\s+remainder\s+of\s+|the\s+remaining\s+)?(?:the\s+)?net\s+proceeds\b", I,
+    r"|\b(?:used|use)\s+(?:a\s+portion\s+of\s+|the\s+remainder\s+of\s+|the\s+remaining\s+)?(?:the\s+)?net\s+proceeds\b"
+    r"|\b(?:intends?|expects?|plans?)\s+to\s+use\s+(?:the\s+)?borrowings\s+under\b", I,
 )
+#: "has a term of 364 days": a tenor without a maturity date
+TERM_LENGTH_RE = re.compile(r"\b(?:a|an\s+initial)\s+term\s+of\s+(?:\d+|one|two|three|four|five)\s+(?:days|months|years?)\b", I)
 SECURED_TRUE_RE = re.compile(
     r"\bsecured\s+by\b|\bcollateralized\s+by\b|\bsecured\s+on\s+a\s+(?:first|second)|\bfirst[- ]priority\s+(?:lien|security)\b"
     r"|\bsenior\s+secured\s+obligations\b|\bbacked\s+by\b", I,
@@ -194,13 +197,13 @@ _WIRE = r"(?:GLOBE\s*NEWSWIRE|BUSINESS\s*WIRE|PR\s*Newswire|ACCESSWIRE|ACCESS\s*
 #: "AUSTIN, Texas--(BUSINESS WIRE)--Dec. 03, 2024--" with the date after the wire.
 DATELINE_RE = re.compile(
     DATE + r"\s*(?:\(|/|--|-|\u2014|\s+\()\s*" + _WIRE + r"\s*[)/]?"
-    r"|" + _WIRE + r"\s*\)?\s*(?:--|-|\u2014)\s*(?P<mon4>" + MONTH + r")\s+(?P<day4>\d{1,2}),?\s+(?P<year4>(?:19|20)\d{2})",
+    r"|\(?" + _WIRE + r"\s*\)?\s*(?:--|-|\u2014)\s*(?P<mon4>" + MONTH + r")\s+(?P<day4>\d{1,2}),?\s+(?P<year4>(?:19|20)\d{2})",
     I,
 )
 DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60},\s+" + DATE + r"\b", I)
 DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+event\s+reported\)\s*:?\s*" + DATE, I)
 TICKER_RE = re.compile(
-    r"\(\s*(?:NASDAQ|NYSE|TSX|TSXV|CSE|NYSE\s+American|Nasdaq\s+(?:GS|GM|CM))(?:\s*/\s*[A-Za-z]+)?\s*:\s*\"?(?P<ticker>[A-Z][A-Z.]{0,5})\b",
+    r"\(\s*(?:NASDAQ|NYSE|TSX|TSXV|CSE|NYSE\s+American|Nasdaq\s+(?:GS|GM|CM))(?:\s*/\s*[A-Za-z]+)?\s*:\s*\"?(?P<ticker>[A-Z][A-Z.]{0,5})\b\"?\s*\)?",
     I,
 )
 ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)

@@ -70,10 +70,15 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
     The hidden iXBRL header (display:none) is dropped from the text but its dei facts (TradingSymbol,
     DocumentType, DocumentPeriodEndDate) are returned.
     """
-    from bs4 import BeautifulSoup, Comment
+    import warnings
+
+    from bs4 import BeautifulSoup, Comment, XMLParsedAsHTMLWarning
 
     try:
-        soup = BeautifulSoup(markup, "lxml")
+        with warnings.catch_warnings():
+            # iXBRL 8-Ks start with an XML declaration; they are read as HTML on purpose
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(markup, "lxml")
     except Exception as exc:  # lxml raises assorted errors on pathological input
         raise ParseError(f"unreadable HTML: {exc}") from None
     dei: dict[str, str] = {}
@@ -247,7 +252,7 @@ def normalize(plain: str) -> tuple[MappedText, list[str]]:
     # Spelled-out leading digit in a rate: "three.00%" -> "3.00%".
     digit_rx = re.compile(r"\b(" + "|".join(DIGIT_WORDS) + r")(?=\.\d+\s?%)", re.I)
     if digit_rx.search(mt.text):
-        applied.extend(m.group(0) for m in digit_rx.finditer(mt.text))
+        applied.extend(re.findall(r"(?i)\b(?:" + "|".join(DIGIT_WORDS) + r")\.\d+\s?%", mt.text))
         mt = mt.sub(digit_rx, lambda m: DIGIT_WORDS[m.group(1).lower()])
     for pattern, repl in SPUN_REWRITES:
         rx = re.compile(pattern, re.I)
@@ -255,7 +260,7 @@ def normalize(plain: str) -> tuple[MappedText, list[str]]:
         if found:
             applied.extend(found)
             mt = mt.sub(rx, repl)
-    return mt, applied
+    return mt, list(dict.fromkeys(applied))
 
 
 # --- sentences --------------------------------------------------------------------------------
