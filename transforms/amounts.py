@@ -23,7 +23,7 @@ SCALES = {
 }
 
 #: A number as written in English-language releases: 1,234,567.89 or 1234.5 or .5
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?!\d|,\d)"
 
 #: A dollar amount with an optional scale word: "$875 million", "US$ 1.0 billion", "$1,000".
 MONEY_RE = re.compile(

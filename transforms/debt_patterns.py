@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-from transforms.amounts import NUMBER
+from transforms.amounts import NUMBER as _NUMBER
+
+#: A number that starts where a number starts (never the tail of "1.375" or "1234567").
+NUMBER = r"(?<![\d.,])(?:" + _NUMBER + r")"
 
 I = re.IGNORECASE
 
@@ -26,7 +29,7 @@ DATE = (
 )
 DATE_RE = re.compile(DATE, I)
 
-COUPON = r"(?P<coupon>\d{1,2}(?:\.\d{1,4})?)\s?%"
+COUPON = r"(?<![\d.,])(?P<coupon>\d{1,2}(?:\.\d{1,4})?)\s?%"
 _Q = r"(?:(?:convertible|exchangeable)\s+)?(?:(?:senior|junior|subordinated)\s+)?(?:(?:secured|unsecured)\s+)?"
 #: "convertible senior notes", "senior secured notes", "Convertible Senior Note", "exchangeable senior notes"
 NOTE_KIND = (
@@ -107,7 +110,7 @@ EXISTING_CONTEXT_RE = re.compile(
 
 # --- terms --------------------------------------------------------------------------------------
 CONVERSION_RATE_RE = re.compile(
-    r"conversion\s+rate\b[^.;$]{0,80}?(?P<rate>\d{1,5}\.\d{1,6}|\d{1,5})\s+(?:of\s+)?(?:[A-Za-z]+\s+){0,6}?"
+    r"conversion\s+rate\b[^.;$]{0,80}?(?<![\d.,])(?P<rate>\d{1,5}\.\d{1,6}|\d{1,5})\s+(?:of\s+)?(?:[A-Za-z]+\s+){0,6}?"
     r"(?:shares|ADSs?|American\s+depositary\s+shares)\b[^.;]{0,80}?per\s+(?:US)?\$\s?1,000\b", I,
 )
 CONVERSION_PRICE_RE = re.compile(
