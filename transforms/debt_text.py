@@ -117,6 +117,7 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
     # Markup line breaks inside a paragraph are not text line breaks.
     text = re.sub(r"[ \t\r\f\v]*\n(?!\n)[ \t\r\f\v]*", " ", text.replace("\r", ""))
     text = re.sub(r"[ \t\xa0]*\n\n[\s\xa0]*", "\n\n", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
     return text.strip(), dei
 
 
