@@ -527,7 +527,8 @@ def _first(doc: _Doc, sents: list[Sentence], rx: re.Pattern, group: str) -> tupl
     return None
 
 
-def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: list[Sentence], f: _Fields) -> None:
+def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: list[Sentence], f: _Fields,
+           amount_sents: list[Sentence] | None = None) -> None:
     """Coupon, maturity, conversion terms, security and proceeds from the instrument's sentences."""
     text = doc.text
     # coupon and maturity from the descriptor itself
@@ -625,7 +626,7 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
                 f.set("secured", True, doc.ev(s.start + tm.start(), s.start + tm.end()))
                 break
     # proceeds
-    for s in money_sents:
+    for s in (money_sents if amount_sents is None else amount_sents):
         nm = P.NET_PROCEEDS_RE.search(s.text)
         if nm:
             mm = MONEY_RE.match(s.text, nm.start("money"))
@@ -643,13 +644,15 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
             break
 
 
-def _sentences_for(doc: _Doc, inst: _Instrument, primaries: list[_Instrument], explicit_by_sentence: dict[int, set]) -> tuple[list[Sentence], list[Sentence]]:
-    """(term sentences, proceeds sentences) that speak about `inst`.
+def _sentences_for(doc: _Doc, inst: _Instrument, primaries: list[_Instrument],
+                   explicit_by_sentence: dict[int, set]) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+    """(term sentences, proceeds sentences, own sentences) that speak about `inst`.
 
     A sentence naming an instrument speaks about it; a sentence naming none speaks about the document's
-    primary instrument(s); proceeds sentences may also name the notes being repurchased with them.
+    primary instrument(s); proceeds sentences may also name the notes being repurchased with them. Own
+    sentences name `inst` and no other primary: amounts of a multi-tranche offering come only from them.
     """
-    terms, money = [], []
+    terms, money, own = [], [], []
     primary_keys = {p.key for p in primaries}
     for i, s in enumerate(doc.sents):
         named = explicit_by_sentence.get(i, set())
@@ -657,16 +660,17 @@ def _sentences_for(doc: _Doc, inst: _Instrument, primaries: list[_Instrument], e
             terms.append(s)
             if not (named & primary_keys) - {inst.key}:
                 money.append(s)
+                own.append(s)
         elif not named and inst.key in primary_keys:
             terms.append(s)
             money.append(s)
         elif inst.key in primary_keys and not (named & primary_keys):
             money.append(s)
-    return terms, money
+    return terms, money, own
 
 
 def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[Sentence], money: list[Sentence],
-                  is_primary: bool, n_primaries: int) -> _Fields:
+                  is_primary: bool, n_primaries: int, own: list[Sentence] | None = None) -> _Fields:
     f = _Fields()
     # principal: the money next to one of the instrument's own descriptors
     if inst.instrument in LOAN_INSTRUMENTS:
@@ -727,8 +731,10 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             f.evidence.pop(k, None)
             f.derived.pop(k, None)
         return f
+    # a multi-tranche release states offering-wide amounts (net proceeds, options) for all tranches
+    amount_sents = money if n_primaries == 1 else (own or [])
     if event in NEW_ISSUE_EVENTS:
-        _option(doc, money, f)
+        _option(doc, amount_sents, f)
         for s in terms:
             for rx in P.UPSIZED_FROM_RES:
                 um = rx.search(s.text)
@@ -746,7 +752,11 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                 if im and MONEY_RE.search(s.text):
                     f.set("principal_includes_option", True, doc.ev(s.start + im.start(), s.start + im.end()))
                     break
-    _terms(doc, inst, terms, money, f)
+    _terms(doc, inst, terms, money, f, amount_sents)
+    if n_primaries > 1:
+        for name in ("net_proceeds_usd", "option_principal_usd"):
+            if name not in f.values:
+                f.reasons.setdefault(name, f"not stated per tranche ({n_primaries} tranches in the document)")
     return f
 
 
@@ -820,8 +830,8 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
 
     events: list[DebtEvent] = []
     for inst in primaries:
-        terms, money = _sentences_for(doc, inst, primaries, explicit_by_sentence)
-        f = _event_fields(doc, inst, doc_event, terms, money, True, len(primaries))
+        terms, money, own = _sentences_for(doc, inst, primaries, explicit_by_sentence)
+        f = _event_fields(doc, inst, doc_event, terms, money, True, len(primaries), own)
         events.append(_build(doc, inst, doc_event, event_sentence, f, the_ticker, ticker_ev, ticker_reason,
                              the_date, date_ev, date_reason))
     for inst in sorted(insts.values(), key=lambda x: x.first):

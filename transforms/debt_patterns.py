@@ -69,7 +69,8 @@ PROPOSED_RE = re.compile(
 PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b", I)
 CLOSED_RE = re.compile(
     r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"
-    r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold)\b", I,
+    r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold)\b"
+    r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$", I,
 )
 #: A closing that is only expected is not a closing.
 FUTURE_CLOSE_RE = re.compile(
@@ -173,8 +174,14 @@ UPSIZED_FROM_RES = (
     re.compile(r"\bfrom\s+(?:the\s+)?previously\s+announced\s+(?:offering\s+size\s+of\s+)?(?P<money>" + MONEY + r")", I),
     re.compile(r"\bincrease\s+of\s+(?P<delta>" + MONEY + r")\s+from\s+the\s+previously\s+announced", I),
 )
+#: "net proceeds from the offering will be approximately $856.5 million", "net proceeds of approximately $X",
+#: "The net proceeds from the sale of the notes were approximately $634.9 million" - but not "use $18.3 million
+#: of the net proceeds to repurchase approximately $19.4 million" (a repurchase amount, not the proceeds).
 NET_PROCEEDS_RE = re.compile(
-    r"\bnet\s+proceeds\b[^$.;]{0,120}?\b(?:approximately|roughly|about|were|was|of|be|is|are|totaled|totaling)\s+(?P<money>" + MONEY + r")", I,
+    r"\bnet\s+proceeds\b(?:\s+(?:from|of)\s+(?:the\s+|this\s+)?(?:offering|sale|issuance)(?:\s+of\s+(?:the\s+)?notes)?)?"
+    r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w.&-]*)?\s+(?:(?:will|would|are|is|were|was|can|could|should|may)\s+)?"
+    r"(?:(?:likely|expected\s+to|estimated\s+to|anticipated\s+to)\s+)?(?:be\s+|total\s+|totaled\s+|of\s+|amount(?:ed)?\s+to\s+)?"
+    r"(?:(?:approximately|roughly|about|around)\s+)?(?P<money>" + MONEY + r")", I,
 )
 USE_OF_PROCEEDS_RE = re.compile(
     r"\b(?:intends?|expects?|plans?|anticipates?|will)\s+(?:to\s+)?(?:use|invest|apply|allocate|make\s+use\s+of)\b[^.]*\bproceeds\b"

@@ -277,3 +277,45 @@ def test_looks_like_debt_release_on_documents():
                   "announces unaudited production and operations updates for April 2025. " + "Hash rate 33.7 EH/s. " * 40
                   + "Riot repaid its credit facility.")
     assert not looks_like_debt_release(production)
+
+
+def test_8k_issued_wording_is_a_closing_including_the_option():
+    text = (
+        "FORM 8-K\n\nItem 1.01 Entry into a Material Definitive Agreement.\n\n"
+        "On September 30, 2025, Cipher Mining Inc. (the \"Company\") issued $1.3 billion aggregate principal amount of its "
+        "0.00% Convertible Senior Notes due 2031 (the \"Notes\"), including $200 million aggregate principal amount of "
+        "Notes issued pursuant to the exercise in full by the initial purchasers of their option to purchase additional "
+        "Notes.\n\nItem 2.03 Creation of a Direct Financial Obligation.\n\nThe information in Item 1.01 is incorporated "
+        "by reference.\n"
+    )
+    (e,) = parse_debt(text, ticker="CIFR")
+    assert (e.event, e.principal_usd, e.option_principal_usd) == ("closed", 1.3e9, 200e6)
+    assert e.option_exercised and e.principal_includes_option
+    assert (e.coupon_pct, e.maturity_year) == (0.0, 2031)
+
+
+def test_a_repurchase_amount_is_not_read_as_net_proceeds():
+    text = (
+        "MARA Holdings, Inc. Announces Proposed Private Offering of $850 Million of Convertible Senior Notes\n\n"
+        "FORT LAUDERDALE, Fla., July 23, 2025 /PRNewswire/ -- MARA Holdings, Inc. (NASDAQ: MARA) intends to offer "
+        "$850 million aggregate principal amount of convertible senior notes due 2032 (the \"notes\") in a private "
+        "offering, with an option to purchase up to an additional $150 million aggregate principal amount of notes.\n\n"
+        "MARA expects to use approximately $18.3 million of the net proceeds to repurchase approximately $19.4 million in "
+        "aggregate principal amount of its existing convertible notes due 2026.\n"
+    )
+    (e,) = parse_debt(text)
+    assert (e.event, e.principal_usd, e.option_principal_usd, e.maturity_year) == ("proposed", 850e6, 150e6, 2032)
+    assert e.net_proceeds_usd is None
+
+
+def test_offering_wide_amounts_are_not_given_to_each_tranche():
+    text = (
+        "SYDNEY, Dec. 02, 2025 (GLOBE NEWSWIRE) -- IREN Limited (NASDAQ: IREN) today announced the pricing of "
+        "$1.0 billion aggregate principal amount of 0.25% convertible senior notes due 2032 (the \"2032 notes\") and "
+        "$1.0 billion aggregate principal amount of 1.00% convertible senior notes due 2033 (the \"2033 notes\"). "
+        "IREN estimates that the net proceeds from the offering will be approximately $1,977 million.\n"
+    )
+    a, b = parse_debt(text)
+    for e in (a, b):
+        assert e.principal_usd == 1e9 and e.net_proceeds_usd is None
+        assert e.null_reasons["net_proceeds_usd"] == "not stated per tranche (2 tranches in the document)"
