@@ -18,8 +18,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from transforms import debt_patterns as P
-from transforms.amounts import DIGIT_WORDS, MONEY_RE, money_from_match, parse_number
-from transforms.debt_text import MappedText, Sentence, collapse_ws, document_text, normalize, sentences
+from transforms.amounts import MONEY_RE, money_from_match, parse_number
+from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
 PARSER_VERSION = "debt-1"
@@ -28,6 +28,7 @@ Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes"
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed"]
 
 NEW_ISSUE_EVENTS = ("proposed", "priced", "closed", "upsized")
+NOTE_INSTRUMENTS = ("convertible_notes", "senior_secured_notes", "senior_notes")
 RETIRE_EVENTS = ("repurchased", "exchanged", "converted", "redeemed")
 LOAN_INSTRUMENTS = ("term_loan", "credit_facility", "other")
 
@@ -118,7 +119,9 @@ class _Mention:
     due_date: date | None = None
     due_span: tuple[int, int] | None = None
     explicit: bool = True          # names coupon or maturity (or is the only instrument of its kind)
-    series_year: int | None = None  # "the 2032 notes"
+    kind: str = "notes"            # "notes" descriptor, "series" ("the 2032 notes"), or "loan"
+    series_year: int | None = None  # the year of a "series" mention
+    contract: bool = False         # a loan's contract ("credit agreement"), not the loan itself
     key: tuple | None = None       # the instrument it resolved to
 
 
@@ -234,16 +237,13 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
     for m in P.SERIES_RE.finditer(text):
         if any(x.start <= m.start() < x.end for x in out):
             continue
-        mention = _Mention(m.start(), m.end(), doc.sentence_at(m.start()), "", None, explicit=True)
-        mention.series_year = int(m.group("year"))
-        out.append(mention)
+        out.append(_Mention(m.start(), m.end(), doc.sentence_at(m.start()), "", None, explicit=True, kind="series",
+                            series_year=int(m.group("year"))))
     for m in P.LOAN_RE.finditer(text):
         words = m.group("loan")
         instrument, secured = _classify_loan(words)
-        mention = _Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False)
-        if re.search(r"agreement", words, re.I):
-            mention.series_year = -1  # a contract, not an instrument: resolved to the doc's loan if any
-        out.append(mention)
+        out.append(_Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False,
+                            kind="loan", contract=bool(re.search(r"agreement", words, re.I))))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -257,10 +257,7 @@ def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
         inst.mentions.append(m)
         m.key = key
 
-    notes = [m for m in mentions if m.instrument and m.series_year is None and m.instrument not in LOAN_INSTRUMENTS[:2]
-             and not (m.instrument == "other" and m.series_year == -1)]
-    notes = [m for m in notes if m.instrument in ("convertible_notes", "senior_secured_notes", "senior_notes")
-             or (m.instrument == "other" and m.coupon is not None)]
+    notes = [m for m in mentions if m.kind == "notes" and (m.instrument in NOTE_INSTRUMENTS or m.coupon is not None)]
     # full descriptors first
     for m in notes:
         if m.coupon is not None and m.due_year is not None:
@@ -287,29 +284,19 @@ def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
             m.explicit = False  # generic: "the convertible notes" of a two-tranche release
     # "the 2032 notes"
     for m in mentions:
-        if m.series_year and m.series_year > 0:
-            same = [k for k in insts if k[1] == m.series_year and k[0] not in LOAN_INSTRUMENTS]
+        if m.kind == "series":
+            same = [k for k in insts if k[1] == m.series_year]
             if len(same) == 1:
                 add(same[0], m)
                 m.instrument = same[0][0]
-    # loans: one instrument per type; a "credit agreement" that provides a term loan is that term loan
-    loans = [m for m in mentions if m.instrument in LOAN_INSTRUMENTS and (m.series_year is None or m.series_year == -1)
-             and m.key is None and not (m.instrument == "other" and m.coupon is not None)]
-    types = {m.instrument for m in loans if m.series_year is None}
+    # loans: one instrument per type; a contract ("credit agreement", "loan agreement") is the loan it provides
+    loans = [m for m in mentions if m.kind == "loan"]
+    types = {m.instrument for m in loans if not m.contract}
     for m in loans:
-        t = m.instrument
-        if m.series_year == -1 or (t == "credit_facility" and "term_loan" in types and _is_contract(m)):
-            if "term_loan" in types:
-                t = "term_loan"
-            elif "credit_facility" in types:
-                t = "credit_facility"
-        m.instrument = t
-        add((t, None, None), m)
+        if m.contract:
+            m.instrument = next((t for t in ("term_loan", "credit_facility") if t in types), m.instrument)
+        add((m.instrument, None, None), m)
     return insts
-
-
-def _is_contract(m: _Mention) -> bool:
-    return m.series_year == -1
 
 
 # --- head, lead and event ------------------------------------------------------------------------
@@ -340,16 +327,11 @@ def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
 
 
 def _new_issue_event(text: str) -> str | None:
-    closed = [m for m in P.CLOSED_RE.finditer(text)]
-    if closed and not P.FUTURE_CLOSE_RE.search(text):
-        return "closed"
-    if closed and P.FUTURE_CLOSE_RE.search(text):
-        # "closes offering ... which is expected to close" never occurs; "completed" next to an
-        # expected closing of something else can: keep a closing verb that is not itself future.
-        for m in closed:
-            window = text[max(0, m.start() - 40):m.end() + 10]
-            if not P.FUTURE_CLOSE_RE.search(window):
-                return "closed"
+    """closed > priced > upsized > proposed: "Announces Pricing of Upsized ..." is a pricing."""
+    for m in P.CLOSED_RE.finditer(text):
+        # "expected to close on October 14" next to a closing verb makes that verb future, not done
+        if not P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
+            return "closed"
     if P.PRICED_RE.search(text):
         return "priced"
     if P.UPSIZED_RE.search(text):
@@ -404,12 +386,6 @@ class _Fields:
         if name not in self.values and value is not None:
             self.values[name] = value
             self.evidence[name] = evidence
-
-
-def _money_at(doc: _Doc, m: re.Match, group: str = "money") -> tuple[float | None, tuple[int, int]]:
-    a, b = m.span(group)
-    mm = MONEY_RE.match(doc.text, a)
-    return (money_from_match(mm) if mm else None), (a, b)
 
 
 def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
@@ -501,22 +477,11 @@ def _option(doc: _Doc, sents: list[Sentence], f: _Fields) -> None:
             f.set("option_exercised", True, doc.ev(s.start, s.end))
             # a stated amount in the same sentence is the exercised amount
             if "option_principal_usd" not in f.values:
-                mm = re.search(r"(?i)additional\s+(?P<money>" + P.MONEY + r")", s.text)
+                am = re.search(r"(?i)additional\s+(?P<money>" + P.MONEY + r")", s.text)
+                mm = MONEY_RE.match(s.text, am.start("money")) if am else None
                 if mm:
-                    value, _ = _money_at(doc, _Shift(mm, s.start))
-                    f.set("option_principal_usd", value, doc.ev(s.start + mm.start(), s.start + mm.end()))
+                    f.set("option_principal_usd", money_from_match(mm), doc.ev(s.start + am.start(), s.start + am.end()))
             break
-
-
-class _Shift:
-    """A match whose spans are shifted into whole-text coordinates."""
-
-    def __init__(self, m: re.Match, offset: int):
-        self.m, self.offset = m, offset
-
-    def span(self, group=0):
-        a, b = self.m.span(group)
-        return a + self.offset, b + self.offset
 
 
 def _first(doc: _Doc, sents: list[Sentence], rx: re.Pattern, group: str) -> tuple[re.Match, Sentence] | None:
@@ -905,7 +870,7 @@ def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int 
     v = dict(f.values)
     evidence = dict(f.evidence)
     reasons = dict(f.reasons)
-    named = [m for m in inst.mentions if m.series_year != -1] or inst.mentions  # the loan, not its contract
+    named = [m for m in inst.mentions if not m.contract] or inst.mentions  # the loan, not its contract
     evidence["instrument"] = doc.ev(named[0].start, named[0].end) if named else ""
     if event is not None and event_sentence is not None:
         evidence["event"] = doc.ev(doc.sents[event_sentence].start, doc.sents[event_sentence].end)
