@@ -327,7 +327,13 @@ def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
 
 
 def _new_issue_event(text: str) -> str | None:
-    """closed > priced > upsized > proposed: "Announces Pricing of Upsized ..." is a pricing."""
+    """closed > priced > upsized > proposed: "Announces Pricing of Upsized ..." is a pricing.
+
+    An amendment that increases a facility ("entered into an amendment ... to increase the commitments")
+    is an upsizing, not a new closing.
+    """
+    if re.search(r"(?i)\bamend(?:s|ed|ment)\b", text) and P.UPSIZED_RE.search(text):
+        return "upsized"
     for m in P.CLOSED_RE.finditer(text):
         # "expected to close on October 14" next to a closing verb makes that verb future, not done
         if not P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
@@ -413,6 +419,22 @@ def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
     if value is None:
         return None
     return value, window_start + best.start()
+
+
+def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
+    """'0.00% convertible senior notes due 2031 (the "notes") in an aggregate principal amount of $1.0 billion'."""
+    sent = doc.sents[mention.sentence]
+    after = doc.text[mention.end:sent.end]
+    m = re.match(
+        r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:in\s+(?:an\s+|the\s+)?(?:aggregate\s+|total\s+)?(?:original\s+)?principal\s+amount\s+of"
+        r"|totall?ing|with\s+an\s+aggregate\s+principal\s+amount\s+of)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
+        after, re.I,
+    )
+    if not m:
+        return None
+    mm = MONEY_RE.match(after, m.start("money"))
+    value = money_from_match(mm) if mm else None
+    return (value, mention.end + mm.end()) if value is not None else None
 
 
 def _principal_after(doc: _Doc, sent: Sentence) -> tuple[float, int, int] | None:
@@ -639,6 +661,18 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
     f = _Fields()
     # principal: the money next to one of the instrument's own descriptors
     if inst.instrument in LOAN_INSTRUMENTS:
+        if event == "upsized":
+            # "increase the commitments ... from $100 million to $200 million": the new size
+            for s in terms:
+                fm = P.FROM_TO_RE.search(s.text) or P.NEW_TOTAL_RE.search(s.text)
+                if fm:
+                    mm = MONEY_RE.match(s.text, fm.start("money"))
+                    f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
+                    if fm.re is P.FROM_TO_RE:
+                        fr = MONEY_RE.match(s.text, fm.start("from_money"))
+                        f.set("upsized_from_usd", money_from_match(fr) if fr else None,
+                              doc.ev(s.start + fm.start(), s.start + fm.end("from_money")))
+                    break
         for m in inst.mentions:
             hit = _loan_amount(doc, m)
             if hit:
@@ -651,18 +685,22 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                 continue
             hit = _principal_before(doc, m)
             if hit:
-                candidates.append((hit[1], hit[0], m))
+                candidates.append((hit[1], hit[0], m, m.end))
+                continue
+            hit = _principal_following(doc, m)
+            if hit:
+                candidates.append((m.start, hit[0], m, hit[1]))
         if event in RETIRE_EVENTS:
             retire = [c for c in candidates if _retire_context(doc, c[2])]
             candidates = retire or candidates
         else:
             candidates = [c for c in candidates if not _retire_context(doc, c[2])] or ([] if not is_primary else candidates)
         if candidates:
-            pos, value, m = candidates[0]
-            f.set("principal_usd", value, doc.ev(pos, m.end))
+            pos, value, m, end = candidates[0]
+            f.set("principal_usd", value, doc.ev(pos, end))
         elif is_primary and event == "upsized":
             for s in terms:
-                nm = P.NEW_TOTAL_RE.search(s.text)
+                nm = P.NEW_TOTAL_RE.search(s.text) or P.FROM_TO_RE.search(s.text)
                 if nm:
                     mm = MONEY_RE.match(s.text, nm.start("money"))
                     f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + nm.start(), s.start + nm.end()))
@@ -676,8 +714,10 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
     if event in RETIRE_EVENTS:
         for m in inst.mentions:
             s = doc.sents[m.sentence]
-            if ALL := P.ALL_OUTSTANDING_RE.search(s.text[: max(0, m.start - s.start)] + " "):
-                f.set("all_outstanding", True, doc.ev(s.start + ALL.start(), m.end))
+            lo = max(0, m.start - s.start - 80)
+            am = P.ALL_OUTSTANDING_RE.search(s.text[lo:max(0, m.start - s.start)] + " ")
+            if am:
+                f.set("all_outstanding", True, doc.ev(s.start + lo + am.start(), m.end))
                 break
         for m in inst.mentions:
             s = doc.sents[m.sentence]

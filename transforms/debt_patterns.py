@@ -63,7 +63,7 @@ MONEY = r"(?:US\s?\$|U\.S\.\s?\$|USD\s?|\$)\s?" + r"(?:" + NUMBER + r")(?:\s?(?:
 # --- events ------------------------------------------------------------------------------------
 PROPOSED_RE = re.compile(
     r"\bproposed\s+(?:private\s+|public\s+|registered\s+|underwritten\s+)?(?:offering|issuance|placement|sale)"
-    r"|\b(?:intends|plans|proposes)\s+to\s+offer\b|\blaunch(?:es|ed)?\s+(?:of\s+)?(?:a|an|its)?\s*(?:proposed\s+)?(?:private\s+)?offering"
+    r"|\b(?:intends|plans|proposes)\s+to\s+offer\b|\bintention\s+to\s+offer\b|\blaunch(?:es|ed)?\s+(?:of\s+)?(?:a|an|its)?\s*(?:proposed\s+)?(?:private\s+)?offering"
     r"|\bcommenc(?:es|ed|ement\s+of)\s+(?:a|an|its)\s+(?:proposed\s+)?(?:private\s+)?offering", I,
 )
 PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b", I)
@@ -79,7 +79,7 @@ FUTURE_CLOSE_RE = re.compile(
     r"|\bprior\s+to\s+(?:the\s+)?closing\b|\bcustomary\s+closing\b|\bclosing\s+conditions\b", I,
 )
 UPSIZED_RE = re.compile(
-    r"\bupsiz(?:e|es|ed|ing)\b|\bincreas(?:es|ed)\s+(?:the\s+)?(?:size|amount)\b"
+    r"\bupsiz(?:e|es|ed|ing)\b|\bincreas(?:e|es|ed|ing)\s+(?:the\s+)?(?:aggregate\s+|total\s+|maximum\s+)?(?:size|amount|borrowing\s+capacity|capacity|commitments?)\b"
     r"|\bexercis(?:e|es|ed)\s+(?:in\s+full\s+|in\s+part\s+)?(?:of\s+)?(?:its|their|the)\s+(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)"
     r"|\b(?:full\s+|partial\s+)?exercise\s+of\s+(?:the\s+|its\s+)?(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)", I,
 )
@@ -106,7 +106,7 @@ DEFINITIVE_RETIRE_RE = re.compile(
 #: Words before a notes descriptor that mark it as an existing instrument, not the one being offered.
 EXISTING_CONTEXT_RE = re.compile(
     r"\b(?:existing|outstanding|previously\s+issued|repurchas\w*|exchang\w*|redeem\w*|redemption|holders\s+of|conver(?:t|ted|sion)\s+of"
-    r"|repay\w*|refinanc\w*|retire\w*)\b[^.;]{0,120}$", I,
+    r"|repay\w*|refinanc\w*|retire\w*)\b(?:[^.;]|\.(?=\d)){0,160}$", I,
 )
 
 # --- terms --------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bwill\s+not\s+bear\s+regular\s
 FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating)\b", I)
 INTEREST_CUE_RE = re.compile(r"\binterest\b|\bcoupon\b|\bmargin\b", I)
 MATURITY_RES = (
-    re.compile(r"\bmature[sd]?\s+on\s+" + DATE, I),
+    re.compile(r"\bmatur(?:e|es|ed|ing)\s+on\s+" + DATE, I),
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
@@ -159,6 +159,8 @@ OPTION_RES = (
         r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*(?:upon|pursuant\s+to|from|following)\s+the\s+(?:full\s+|partial\s+)?exercise", I,
     ),
 )
+#: "increased the commitments under the facility from $100 million to $200 million"
+FROM_TO_RE = re.compile(r"\bfrom\s+(?P<from_money>" + MONEY + r")\s+to\s+(?P<money>" + MONEY + r")", I)
 #: "bringing the total aggregate principal amount of the offering to $650 million"
 NEW_TOTAL_RE = re.compile(
     r"\b(?:bringing|increasing|raising|taking)\s+the\s+(?:total\s+)?(?:aggregate\s+principal\s+amount|offering\s+size|size)\s+"
@@ -178,8 +180,9 @@ UPSIZED_FROM_RES = (
 #: "The net proceeds from the sale of the notes were approximately $634.9 million" - but not "use $18.3 million
 #: of the net proceeds to repurchase approximately $19.4 million" (a repurchase amount, not the proceeds).
 NET_PROCEEDS_RE = re.compile(
-    r"\bnet\s+proceeds\b(?:\s+(?:from|of)\s+(?:the\s+|this\s+)?(?:offering|sale|issuance)(?:\s+of\s+(?:the\s+)?notes)?)?"
-    r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w.&-]*)?\s+(?:(?:will|would|are|is|were|was|can|could|should|may)\s+)?"
+    r"\bnet\s+proceeds\b"
+    r"(?:\s+(?:from|of)\s+(?:the\s+|this\s+)?(?:offering|sale|issuance)(?:\s+of\s+(?:the\s+)?notes)?|\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w.&-]*){0,2}"
+    r"\s+(?:(?:will|would|are|is|were|was|can|could|should|may)\s+)?"
     r"(?:(?:likely|expected\s+to|estimated\s+to|anticipated\s+to)\s+)?(?:be\s+|total\s+|totaled\s+|of\s+|amount(?:ed)?\s+to\s+)?"
     r"(?:(?:approximately|roughly|about|around)\s+)?(?P<money>" + MONEY + r")", I,
 )

@@ -141,7 +141,12 @@ def document_text(content: bytes | str) -> tuple[str, dict[str, str]]:
         return "\n\n".join(texts), dei
     if looks_like_html(text):
         return html_to_text(text)
-    return html.unescape(text) if "&#" in text or "&nbsp;" in text else text, {}
+    # copies saved as a JSON string carry literal "\n" and '\"' (../shared/reference/press/README.md, Riot)
+    if text.count("\\n") >= 3 and text.count("\\n") > text.count("\n"):
+        text = text.replace("\\n", "\n").replace('\\"', '"')
+    if re.search(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text):
+        text = html.unescape(text)
+    return text, {}
 
 
 # --- normalization with an offset map ---------------------------------------------------------
@@ -246,6 +251,8 @@ def normalize(plain: str) -> tuple[MappedText, list[str]]:
     # Paragraphs: a blank line, or a line that starts a bullet, starts a new block.
     mt = mt.sub(r"[ \t]*\n[ \t]*(?=(?:[-\u2022\u25cf\u25aa\u25e6\u00b7*]|\(\w\)|o)\s)", "\n\n")
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n")
+    # A word broken at a line end ("con-\nvertible") is one word.
+    mt = mt.sub(r"(?<=[a-z])-\n(?=[a-z])", "")
     # Hard line-wraps inside a paragraph (Business Wire text, ../shared/reference/press/corz_*) join.
     mt = mt.sub(r"(?<!\n)\n(?!\n)", " ")
     mt = mt.sub(r"[ \t\f\v]+", " ")
