@@ -319,10 +319,13 @@ def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
     lead_cues = re.compile(
         r"\b(?:today\s+)?announce[sd]?\b|\bcompleted\b|\bclosed\b|\bpriced\b|\bentered\s+into\b|\bhas\s+agreed\b|\bintends\s+to\s+offer\b", re.I,
     )
+    # the headline may be preceded by an "Exhibit 99.1" line and followed by the lead sentence: keep the
+    # first two sentences that announce something
     for i, s in enumerate(doc.sents[1:8], start=1):
         if lead_cues.search(s.text):
             idx.append(i)
-            break
+            if len(idx) == 3:
+                break
     return idx, False
 
 
