@@ -339,8 +339,12 @@ def _new_issue_event(text: str) -> str | None:
         return "upsized"
     for m in P.CLOSED_RE.finditer(text):
         # "expected to close on October 14" next to a closing verb makes that verb future, not done
-        if not P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
-            return "closed"
+        if P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
+            continue
+        # an 8-K filed at pricing: "entered into a purchase agreement with the initial purchasers"
+        if re.match(r"(?i)entered\s+into\s+(?:a|an|the)\s+(?:note\s+)?(?:purchase|underwriting)\s+agreement", text[m.start():]):
+            continue
+        return "closed"
     if P.PRICED_RE.search(text):
         return "priced"
     if P.UPSIZED_RE.search(text):

@@ -175,7 +175,7 @@ class MappedText:
         changed = False
         for m in rx.finditer(self.text):
             a, b = m.span()
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = repl(m) if callable(repl) else (m.expand(repl) if "\\" in repl else repl)
             if new == m.group(0):
                 continue
             changed = True
@@ -255,7 +255,7 @@ def normalize(plain: str) -> tuple[MappedText, list[str]]:
     mt = mt.sub(r"(?<=[a-z])-\n(?=[a-z])", "")
     # Hard line-wraps inside a paragraph (Business Wire text, ../shared/reference/press/corz_*) join.
     mt = mt.sub(r"(?<!\n)\n(?!\n)", " ")
-    mt = mt.sub(r"[ \t\f\v]+", " ")
+    mt = mt.sub(r"[ \t\f\v]{2,}|[\t\f\v]", " ")
     applied: list[str] = []
     # Spelled-out leading digit in a rate: "three.00%" -> "3.00%".
     digit_rx = re.compile(r"\b(" + "|".join(DIGIT_WORDS) + r")(?=\.\d+\s?%)", re.I)

@@ -106,3 +106,11 @@ def test_intended_repurchase_from_time_to_time_is_not_an_event():
         "due 2032. IREN may from time to time repurchase up to $100 million aggregate principal amount of its 3.50% "
         "convertible senior notes due 2029.", ticker="IREN")
     assert (e.event, e.coupon_pct) == ("priced", 0.25)
+
+
+def test_purchase_agreement_8k_is_a_pricing_not_a_closing():
+    e = _one("FORM 8-K\n\nItem 1.01 Entry into a Material Definitive Agreement.\n\nOn December 10, 2024, Riot Platforms, "
+             "Inc. entered into a purchase agreement with the initial purchasers to issue and sell $525 million aggregate "
+             "principal amount of 0.75% convertible senior notes due 2030. The pricing of the notes was announced on "
+             "December 10, 2024.", ticker="RIOT")
+    assert (e.event, e.principal_usd) == ("priced", 525e6)
