@@ -627,7 +627,7 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
             value = money_from_match(mm) if mm else None
             f.set("net_proceeds_usd", value, doc.ev(s.start + nm.start(), s.start + mm.end()) if mm else "")
             break
-    for i, s in enumerate(money_sents):
+    for s in money_sents:
         um = P.USE_OF_PROCEEDS_RE.search(s.text)
         if um:
             start = s.start + um.start()
@@ -834,8 +834,6 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
     # a loan named only in passing in a notes release is not what the release is about
     if any(p.instrument not in LOAN_INSTRUMENTS for p in primaries):
         primaries = [p for p in primaries if p.instrument not in LOAN_INSTRUMENTS]
-    # in a notes release, bare generic mentions of the same kind belong to every primary
-    # (e.g. the headline "Prices $2 Billion Convertible Notes Offering" of a two-tranche deal)
 
     the_ticker, ticker_ev, ticker_reason = _ticker(doc, ticker)
     the_date, date_ev, date_reason = _announced(doc, announced_date, is_8k)
@@ -865,9 +863,8 @@ def _secondary_event(doc: _Doc, inst: _Instrument) -> tuple[str | None, int | No
         if not m.explicit:
             continue
         s = doc.sents[m.sentence]
-        if P.INTENT_ONLY_RE.search(s.text) and not P.DEFINITIVE_RETIRE_RE.search(s.text):
-            continue
-        if not P.DEFINITIVE_RETIRE_RE.search(s.text):
+        hedged = P.INTENT_ONLY_RE.search(s.text)
+        if not (P.DEFINITIVE_RETIRE_RE.search(s.text) or (not hedged and P.LIKELY_RETIRE_RE.search(s.text))):
             continue
         ev = _retire_event(doc.text[s.start:m.end])
         if ev:

@@ -97,12 +97,14 @@ INTENT_ONLY_RE = re.compile(
     r"\bmay\s+(?:use|repurchase|redeem|exchange|convert|from)|\bfrom\s+time\s+to\s+time\b|\bcould\b|\bmight\b"
     r"|\bauthoriz(?:es|ed|ation)\b|\bwould\b", I,
 )
+#: A retirement that happened or is agreed ...
 DEFINITIVE_RETIRE_RE = re.compile(
-    r"\bentered\s+into\b|\bhas\s+agreed\b|\bagreed\s+to\b|\bprivately\s+negotiated\b|\bcompleted\b|\brepurchased\b"
+    r"\bentered\s+into\b|\bhas\s+agreed\b|\bagreed\s+to\b|\bcompleted\b|\brepurchased\b"
     r"|\bredeemed\b|\bexchanged\b|\bconverted\b|\bcalled\s+for\s+redemption\b|\bnotice\s+of\s+(?:full\s+)?redemption\b"
-    r"|\bwill\s+redeem\b|\bannounce[sd]?\s+(?:the\s+)?(?:redemption|repurchase|exchange)|\bconcurrently\s+with\s+the\s+pricing\b"
-    r"|\brepaid\b|\bpaid\s+off\b|\bsettled\b", I,
+    r"|\bannounce[sd]?\s+(?:the\s+)?(?:redemption|repurchase|exchange)|\brepaid\b|\bpaid\s+off\b|\bsettled\b", I,
 )
+#: ... or wording that is definitive unless hedged by INTENT_ONLY_RE ("may ... in privately negotiated transactions")
+LIKELY_RETIRE_RE = re.compile(r"\bprivately\s+negotiated\b|\bconcurrently\s+with\s+the\s+pricing\b|\bwill\s+redeem\b", I)
 #: Words before a notes descriptor that mark it as an existing instrument, not the one being offered.
 EXISTING_CONTEXT_RE = re.compile(
     r"\b(?:existing|outstanding|previously\s+issued|repurchas\w*|exchang\w*|redeem\w*|redemption|holders\s+of|conver(?:t|ted|sion)\s+of"

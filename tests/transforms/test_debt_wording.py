@@ -114,3 +114,11 @@ def test_purchase_agreement_8k_is_a_pricing_not_a_closing():
              "principal amount of 0.75% convertible senior notes due 2030. The pricing of the notes was announced on "
              "December 10, 2024.", ticker="RIOT")
     assert (e.event, e.principal_usd) == ("priced", 525e6)
+
+
+def test_hedged_repurchase_in_privately_negotiated_transactions_is_not_an_event():
+    (e,) = parse_debt(
+        "IREN today announced the pricing of $1.0 billion aggregate principal amount of 0.25% convertible senior notes "
+        "due 2032. IREN may use a portion of the net proceeds to repurchase $100 million aggregate principal amount of "
+        "its 3.50% convertible senior notes due 2029 in privately negotiated transactions.", ticker="IREN")
+    assert e.coupon_pct == 0.25
