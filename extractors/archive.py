@@ -2,8 +2,9 @@
 
 Bodies live at `<root>/objects/<sha256[:2]>/<sha256>`; the path comes from the hash alone, never
 from anything inside a fetched document. `<root>/manifest.jsonl` logs each fetch (URL, status,
-content type, validators, fetched_at); it is append-only, so a crash mid-write costs at most its
-last, unterminated line, which readers skip. The warehouse's `raw.documents` is rebuilt from it.
+content type, validators, fetched_at) and `<root>/loads.jsonl` each window a run loaded from which
+documents. Both are append-only, so a crash mid-write costs at most the last, unterminated line,
+which readers skip. Together they let `minerwatch rebuild` recreate the warehouse with no network.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class Archive:
         self.root = Path(root)
         self.objects = self.root / "objects"
         self.manifest_path = self.root / "manifest.jsonl"
+        self.loads_path = self.root / "loads.jsonl"
         self._lock = threading.Lock()
         self._latest_by_url: dict[str, ArchiveEntry] | None = None
 
@@ -89,18 +91,29 @@ class Archive:
 
     def entries(self) -> list[ArchiveEntry]:
         """Every manifest entry in write order; a torn last line (crash mid-append) is skipped."""
-        if not self.manifest_path.exists():
-            return []
         out: list[ArchiveEntry] = []
-        with open(self.manifest_path, encoding="utf-8") as fh:
-            for line in fh:
-                if not line.endswith("\n"):
-                    break
-                try:
-                    out.append(ArchiveEntry(**json.loads(line)))
-                except (ValueError, TypeError):
-                    continue
+        for record in _read_jsonl(self.manifest_path):
+            try:
+                out.append(ArchiveEntry(**record))
+            except TypeError:
+                continue
         return out
+
+    def journal_load(self, record: dict) -> None:
+        """Log that a window is about to be loaded from these documents. Written *before* the
+        load commits: a crash in between leaves an extra line, and replaying an extra load of the
+        same documents is harmless, whereas a missing line would lose the window on rebuild."""
+        line = json.dumps(record, sort_keys=True, default=str) + "\n"
+        with self._lock:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with open(self.loads_path, "a", encoding="utf-8") as fh:
+                fh.write(line)
+                fh.flush()
+                os.fsync(fh.fileno())
+
+    def loads(self) -> list[dict]:
+        """Every journaled load, in the order it happened."""
+        return _read_jsonl(self.loads_path)
 
     def latest(self, url: str) -> ArchiveEntry | None:
         """The last successful fetch of exactly this URL whose body is still in the archive."""
@@ -115,3 +128,18 @@ class Archive:
         if entry is not None and not self.has(entry.document_hash):
             return None
         return entry
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.endswith("\n"):
+                break
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                continue
+    return out

@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 import requests
 
 from extractors.archive import Archive, ArchiveEntry
-from extractors.settings import Settings
+from extractors.settings import OFFLINE_URL_PREFIX, Settings
 
 log = logging.getLogger("minerwatch.http")
 
@@ -181,7 +181,8 @@ class HttpClient:
         """GET with retries; archive the body; on 304 return the archived copy."""
         policy = self.policy(source)
         target = full_url(url, params)
-        previous = self.archive.latest(target) if conditional else None
+        key = self.archive_url(target)
+        previous = self.archive.latest(key) if conditional else None
         headers = {"User-Agent": policy.user_agent}
         if accept:
             headers["Accept"] = accept
@@ -214,17 +215,17 @@ class HttpClient:
                 if status == 304 and previous is not None:
                     self._count("not_modified", source)
                     cached = self.archive.get(previous.document_hash)
-                    entry = self._entry(previous.document_hash, target, source, endpoint, 304, resp,
+                    entry = self._entry(previous.document_hash, key, source, endpoint, 304, resp,
                                         len(cached), "revalidated")
                     self.archive.record(entry)
-                    return Response(target, 304, cached, previous.content_type, previous.document_hash,
+                    return Response(key, 304, cached, previous.content_type, previous.document_hash,
                                     previous.fetched_at, True, attempt, entry)
                 if 200 <= status < 300:
                     digest = self.archive.put(body)
-                    entry = self._entry(digest, target, source, endpoint, status, resp, len(body), "fetched")
+                    entry = self._entry(digest, key, source, endpoint, status, resp, len(body), "fetched")
                     self.archive.record(entry)
                     self._count("bytes", source, len(body))
-                    return Response(target, status, body, entry.content_type, digest, entry.fetched_at, False,
+                    return Response(key, status, body, entry.content_type, digest, entry.fetched_at, False,
                                     attempt, entry)
                 if self._is_retriable(status, body):
                     last_error = HttpError(f"HTTP {status}", target, status)
@@ -241,6 +242,14 @@ class HttpClient:
         ) from last_error
 
     # --- helpers ----------------------------------------------------------------------------
+    def archive_url(self, url: str) -> str:
+        """The URL a document is archived under: the offline server's random port is replaced
+        by a fixed prefix, so a document keeps one URL across runs."""
+        base = self.settings.offline_base_url
+        if base and url.startswith(base):
+            return OFFLINE_URL_PREFIX + url[len(base):]
+        return url
+
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
             return min(retry_after, self.settings.retry_after_max_s)

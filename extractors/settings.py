@@ -1,6 +1,7 @@
 """The one settings class: every knob comes from env vars (prefix MINERWATCH_) or `.env`."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pydantic import Field
@@ -8,6 +9,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The repository root (packages are installed in editable mode from it).
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+#: How archived URLs of the offline snapshot are written (RFC 2606 reserves .invalid).
+OFFLINE_URL_PREFIX = "http://snapshot.invalid"
 
 
 class ConfigError(RuntimeError):
@@ -56,6 +61,9 @@ class Settings(BaseSettings):
 
     # --- offline mode -------------------------------------------------------------------------
     snapshot_dir: Path = Field(REPO_ROOT / "snapshot", description="Recorded responses for --offline.")
+    #: Set by with_base_url(): the loopback server's base, recorded as OFFLINE_URL_PREFIX in the
+    #: archive so documents keep one URL whatever port a run's server got.
+    offline_base_url: str | None = None
 
     # --- scheduling and alerting --------------------------------------------------------
     schedule_cron: str = "0 2 * * *"
@@ -65,6 +73,8 @@ class Settings(BaseSettings):
     # --- refresh behaviour ----------------------------------------------------------------
     #: Days re-read before each source's watermark on refresh, to pick up late revisions.
     refresh_overlap_days: int = 7
+    #: Pin "today" (UTC) for reproducible runs; default: the real date (offline: the snapshot's).
+    today: date | None = None
 
     @property
     def archive_path(self) -> Path:
@@ -93,6 +103,7 @@ class Settings(BaseSettings):
         base = base.rstrip("/")
         return self.model_copy(
             update={
+                "offline_base_url": base,
                 "mempool_base_url": f"{base}/mempool/api",
                 "blockchain_base_url": f"{base}/blockchain",
                 "coinmetrics_base_url": f"{base}/coinmetrics/v4",

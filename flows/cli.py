@@ -18,9 +18,12 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect reads these at import: keep its chatter and the analytics ping off by default."""
+    """Prefect reads these at import: keep its console chatter (and tracebacks of failed runs,
+    which the CLI reports as one line) and the analytics ping off. Its logs still reach the
+    Prefect API, so the UI shows them."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "WARNING")
 
@@ -60,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--end", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--source", action="append", dest="sources", metavar="NAME")
     p.add_argument("--offline", action="store_true")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS")
+
+    p = sub.add_parser("rebuild", help="recreate the warehouse from the raw document archive (no network)")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS")
 
     p = sub.add_parser("status", help="last runs, freshness, row counts, open quarantine")
@@ -105,6 +111,20 @@ def _print_run_summary(summary: dict) -> None:
             print(f"    quarantined: {item}")
     for name, n in summary["failed_checks"].items():
         print(f"  data check {name}: {n} violations")
+
+
+def cmd_rebuild(args) -> int:
+    from flows.rebuild import rebuild_flow
+
+    summary = rebuild_flow(wait_s=args.wait)
+    print(f"run {summary['run_id']}: {summary['status']} ({summary['documents']} archived documents replayed)")
+    for source, c in summary["sources"].items():
+        print(f"  {source:<15} {c['documents']:>5} documents  {c['rows_changed']:>9,} rows")
+        for item in c["unreadable"]:
+            print(f"    unreadable: {item}")
+    for name, n in summary["failed_checks"].items():
+        print(f"  data check {name}: {n} violations")
+    return EXIT_PARTIAL if summary["status"] == "partial" else EXIT_OK
 
 
 def cmd_status(args) -> int:
@@ -214,7 +234,7 @@ def _print_table(rows: list[dict], cols: list[str]) -> None:
         print("  " + "  ".join(v[:w].ljust(w) for v, w in zip(row, widths)))
 
 
-COMMANDS = {"refresh": cmd_run, "backfill": cmd_run, "status": cmd_status, "sql": cmd_sql, "serve": cmd_serve,
+COMMANDS = {"rebuild": cmd_rebuild, "refresh": cmd_run, "backfill": cmd_run, "status": cmd_status, "sql": cmd_sql, "serve": cmd_serve,
             "parse": cmd_parse}
 
 

@@ -85,11 +85,12 @@ def snapshot_as_of(snapshot_dir: Path) -> date | None:
 def source_endpoints(settings: Settings, offline: bool) -> Iterator[tuple[Settings, date]]:
     """Yield (settings, today): live endpoints, or the snapshot served on loopback."""
     if not offline:
-        yield settings, datetime.now(timezone.utc).date()
+        yield settings, settings.today or datetime.now(timezone.utc).date()
         return
     snapshot = Path(settings.snapshot_dir)
     if not (snapshot / "routes.json").exists():
         raise FileNotFoundError(f"offline snapshot not found at {snapshot} (MINERWATCH_SNAPSHOT_DIR)")
     with SnapshotServer(snapshot) as server:
         log.info("offline: serving snapshot %s at %s", snapshot, server.url)
-        yield settings.with_base_url(server.url), snapshot_as_of(snapshot) or datetime.now(timezone.utc).date()
+        today = settings.today or snapshot_as_of(snapshot) or datetime.now(timezone.utc).date()
+        yield settings.with_base_url(server.url), today

@@ -10,12 +10,14 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from extractors.settings import Settings, load_settings
+from flows.alerts import run_alert_lines, send_alert
 from flows.context import RunContext, SourceOutcome, source_endpoints
 from flows.sources import SOURCE_TASKS
 from warehouse import load
 from warehouse.db import transaction
 from warehouse.marts import build_marts, run_checks
-from warehouse.publish import prepare_work_copy, publish, writer_lock
+from warehouse.db import WarehouseError
+from warehouse.publish import is_valid_duckdb, prepare_work_copy, publish, writer_lock
 
 log = logging.getLogger("minerwatch")
 
@@ -54,12 +56,27 @@ def _flow_run_id() -> str | None:
         return None
 
 
+def _refuse_silent_data_loss(settings: Settings) -> None:
+    """With neither a usable working copy nor a usable published file, a run would start from an
+    empty warehouse; when the archive holds documents, say how to restore them instead."""
+    if is_valid_duckdb(settings.work_db) or is_valid_duckdb(settings.db):
+        return
+    manifest = settings.archive_path / "manifest.jsonl"
+    if manifest.exists() and manifest.stat().st_size > 0:
+        state = "corrupt" if settings.db.exists() else "missing"
+        raise WarehouseError(
+            f"the warehouse {settings.db} is {state} but the archive holds documents: "
+            "run `minerwatch rebuild` to recreate it from the archive (no network)"
+        )
+
+
 def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | None]], *, offline: bool,
                  params: dict, settings: Settings | None = None, wait_s: float = 0.0) -> dict:
     """Shared body of refresh and backfill. `windows` maps source -> (start, end) or (None, None)
     for "since the watermark"; returns the run summary."""
     settings = settings or load_settings()
     with writer_lock(settings.lock_path, wait_s=wait_s):
+        _refuse_silent_data_loss(settings)
         how = prepare_work_copy(settings.db, settings.work_db)
         log.info("warehouse working copy: %s", how)
         with source_endpoints(settings, offline) as (run_settings, today):
@@ -94,8 +111,13 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
             except BaseException as exc:
                 with ctx.work_db() as con, transaction(con):
                     load.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
+                send_alert(run_settings, f"minerwatch {flow_name} failed",
+                           run_alert_lines({"run_id": run_id, "status": "failed",
+                                            "message": f"{type(exc).__name__}: {exc}"}), level="failure")
                 raise
     summary = {"run_id": run_id, "status": status, **counts}
+    if status != "success":
+        send_alert(run_settings, f"minerwatch {flow_name} ended {status}", run_alert_lines(summary))
     log.info("run %s finished: %s (%d quarantined, %d failed checks)", run_id, status, quarantined,
              len(failed_checks))
     return summary

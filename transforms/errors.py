@@ -2,4 +2,10 @@
 
 
 class ParseError(ValueError):
-    """The document cannot be read as the expected format (malformed, truncated, new layout)."""
+    """The document cannot be read as the expected format (malformed, truncated, new layout).
+
+    The flow may attach `url` and `document_hash` of the offending body before quarantining it.
+    """
+
+    url: str | None = None
+    document_hash: str | None = None

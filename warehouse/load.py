@@ -97,7 +97,7 @@ def with_lineage(frame: pd.DataFrame, *, document_hash: str, url: str, fetched_a
 
 
 def sync_documents(con: duckdb.DuckDBPyConnection, entries: Iterable[ArchiveEntry]) -> int:
-    """Mirror archive manifest entries into raw.documents (first and last fetch per URL+hash)."""
+    """Mirror archive manifest entries into raw.documents (one row per body and URL, first fetch)."""
     rows = [(e.document_hash, e.url, e.source, e.endpoint, e.status if e.event == "fetched" else 200,
              e.content_type, e.size_bytes, e.etag, e.last_modified, e.fetched_at) for e in entries]
     if not rows:
@@ -107,18 +107,16 @@ def sync_documents(con: duckdb.DuckDBPyConnection, entries: Iterable[ArchiveEntr
     frame["fetched_at"] = pd.to_datetime(frame["fetched_at"], utc=True)
     con.register("_docs_df", frame)
     try:
+        # Revalidations (304) and re-downloads of an identical body change nothing here: the
+        # manifest keeps every fetch event; this table describes documents.
         con.execute(
             """
             insert into raw.documents
             select document_hash, url, any_value(source), any_value(endpoint), max(status),
-                   any_value(content_type), max(size_bytes), arg_max(etag, fetched_at),
-                   arg_max(last_modified, fetched_at), min(fetched_at), max(fetched_at)
+                   any_value(content_type), max(size_bytes), arg_min(etag, fetched_at),
+                   arg_min(last_modified, fetched_at), min(fetched_at)
             from _docs_df group by document_hash, url
-            on conflict (document_hash, url) do update set
-                first_fetched_at = least(raw.documents.first_fetched_at, excluded.first_fetched_at),
-                last_fetched_at = greatest(raw.documents.last_fetched_at, excluded.last_fetched_at),
-                etag = coalesce(excluded.etag, raw.documents.etag),
-                last_modified = coalesce(excluded.last_modified, raw.documents.last_modified)
+            on conflict (document_hash, url) do nothing
             """
         )
     finally:
@@ -174,6 +172,17 @@ def advance_watermark(con, source: str, last_day: date, run_id: str) -> None:
             last_run_id = excluded.last_run_id
         """,
         [source, last_day, run_id],
+    )
+
+
+def watermarks_from_staging(con, run_id: str) -> None:
+    """After a rebuild: each network source's watermark is the newest day it has in staging."""
+    con.execute(
+        """
+        insert or replace into ops.watermarks
+        select source, max(day), current_timestamp, ? from staging.network_observations group by source
+        """,
+        [run_id],
     )
 
 

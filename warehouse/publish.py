@@ -75,11 +75,12 @@ def is_valid_duckdb(path: Path) -> bool:
         con.close()
 
 
-def prepare_work_copy(published: Path, work: Path) -> str:
+def prepare_work_copy(published: Path | None, work: Path) -> str:
     """Make sure the working copy exists and is migrated. Returns how it was obtained.
 
     A missing or unreadable working copy is replaced by a copy of the published file, or
-    created empty; a corrupt one is moved aside (never deleted) for inspection.
+    created empty (always, when `published` is None); a corrupt one is moved aside (never
+    deleted) for inspection.
     """
     work.parent.mkdir(parents=True, exist_ok=True)
     how = "existing"
@@ -89,7 +90,7 @@ def prepare_work_copy(published: Path, work: Path) -> str:
         _remove_wal(work)
         how = f"replaced corrupt working copy (kept at {aside.name})"
     if not work.exists():
-        if is_valid_duckdb(published):
+        if published is not None and is_valid_duckdb(published):
             shutil.copyfile(published, work)
             how = "copied from published" if how == "existing" else how
         else:

@@ -5,14 +5,22 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import connect
+from warehouse.db import WarehouseError, connect
 
 STATUS_TABLE_SCHEMAS = ("raw", "staging", "marts", "ops")
 
 
 def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     """Analysts' connection: read-only, and no access to local files or extensions."""
-    con = connect(path, read_only=True)
+    try:
+        con = connect(path, read_only=True)
+    except Exception as exc:  # noqa: BLE001 - say what to do, not what DuckDB saw
+        if isinstance(exc, WarehouseError) and "no warehouse" in str(exc):
+            raise
+        raise WarehouseError(
+            f"the published warehouse {path} cannot be opened ({str(exc).splitlines()[0][:120]}): "
+            "the next refresh republishes it, or run `minerwatch rebuild` to recreate it from the archive"
+        ) from exc
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
     return con

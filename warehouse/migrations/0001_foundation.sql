@@ -15,8 +15,7 @@ create table raw.documents (
     size_bytes       bigint,
     etag             varchar,
     last_modified    varchar,
-    first_fetched_at timestamptz not null,
-    last_fetched_at  timestamptz not null,
+    first_fetched_at timestamptz not null,   -- first time this exact body was downloaded from url
     primary key (document_hash, url)
 );
 

@@ -52,7 +52,7 @@ order by metric, day;
 
 comment on table marts.network_source_comparison is 'Cross-source check of each network field per UTC day where at least two sources report it; exceeds_tolerance marks disagreements shown by minerwatch status.';
 comment on column marts.network_source_comparison.metric is 'Field compared (same names and units as staging.network_observations.metric).';
-comment on column marts.network_source_comparison.day is 'UTC day.';
+comment on column marts.network_source_comparison.day is 'UTC calendar day the values describe (same day boundary as marts.hashprice_daily.day).';
 comment on column marts.network_source_comparison.sources is 'Number of sources with a value for the day.';
 comment on column marts.network_source_comparison.canonical_source is 'Source used by the marts for this field (lowest staging.source_priority.priority).';
 comment on column marts.network_source_comparison.canonical_value is 'Value of the canonical source.';
