@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -14,23 +15,23 @@ from transforms.xbrl_metrics import CANONICAL_METRICS, candidate_parts, metric_t
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "xbrl"
 
 
-def _shared_dir() -> Path | None:
-    """../shared beside the repository (or beside a worktree's parent), when present."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent.parent / "shared"
-        if (candidate / "real-samples").is_dir():
-            return candidate
-    return None
+@lru_cache(maxsize=1)
+def _parse_cached(path: Path) -> tuple[XbrlFact, ...]:
+    return tuple(parse_companyfacts(path.read_bytes(), tags=["*"]))
 
 
-@pytest.fixture(scope="module")
-def mstr_facts() -> list[XbrlFact]:
-    shared = _shared_dir()
-    path = shared / "real-samples/sec/companyfacts_CIK0001050446_MSTR.json" if shared else None
-    if path is None or not path.is_file():
-        pytest.skip("../shared/real-samples/sec/companyfacts_CIK0001050446_MSTR.json not available")
-    return parse_companyfacts(path.read_bytes(), tags=["*"])
+@pytest.fixture
+def mstr_path(shared_dir) -> Path:
+    path = shared_dir / "real-samples/sec/companyfacts_CIK0001050446_MSTR.json"
+    if not path.is_file():
+        pytest.skip(f"{path} not available")
+    return path
+
+
+@pytest.fixture
+def mstr_facts(mstr_path) -> list[XbrlFact]:
+    """The real companyfacts of Strategy Inc (MSTR), every tag."""
+    return list(_parse_cached(mstr_path))
 
 
 def _load(name: str, **kw) -> list[XbrlFact]:
@@ -81,9 +82,8 @@ def test_mstr_revenue_is_the_fiscal_quarter(mstr_facts):
     assert rows and rows[0].value == q3.value
 
 
-def test_mstr_default_selection_is_the_canonical_tags(mstr_facts):
-    b = (_shared_dir() / "real-samples/sec/companyfacts_CIK0001050446_MSTR.json").read_bytes()
-    default = parse_companyfacts(b)
+def test_mstr_default_selection_is_the_canonical_tags(mstr_facts, mstr_path):
+    default = parse_companyfacts(mstr_path.read_bytes())
     assert {(f.taxonomy, f.tag) for f in default} <= metric_tags()
     assert {"LongTermDebt", "StockholdersEquity", "CashAndCashEquivalentsAtCarryingValue"} <= {f.tag for f in default}
     assert len(mstr_facts) > len(default)
