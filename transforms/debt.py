@@ -1,0 +1,1037 @@
+"""Debt press releases and 8-K bodies -> one instrument event per instrument the document describes.
+
+Reads the wording miners use for convertible and senior (secured) notes, term loans and credit
+facilities: "announces proposed offering", "announces pricing", "closes", option exercises, upsizings,
+repurchases, exchanges, conversions and redemptions, in newswire text (hard line-wraps included),
+EDGAR HTML exhibits and 8-K Items 1.01/2.03, and syndicated copies whose words were spun
+("three.00%", "web proceeds", "mixture principal quantity"). Every value carries the document's own words
+as evidence; a value the text does not state is null with a reason, never guessed.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from transforms import debt_patterns as P
+from transforms.amounts import MONEY_RE, money_from_match, parse_number
+from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
+from transforms.errors import ParseError
+
+PARSER_VERSION = "debt-1"
+
+Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
+Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed"]
+
+NEW_ISSUE_EVENTS = ("proposed", "priced", "closed", "upsized")
+NOTE_INSTRUMENTS = ("convertible_notes", "senior_secured_notes", "senior_notes")
+RETIRE_EVENTS = ("repurchased", "exchanged", "converted", "redeemed")
+LOAN_INSTRUMENTS = ("term_loan", "credit_facility", "other")
+
+#: The keys of `minerwatch parse debt` output, in order (issue 4); extra keys follow them.
+CLI_KEYS = (
+    "ticker", "instrument", "event", "announced_date", "principal_usd", "option_principal_usd", "coupon_pct",
+    "maturity_date", "conversion_rate_per_1000_usd", "conversion_price_usd", "conversion_premium_pct",
+    "cap_price_usd", "secured", "use_of_proceeds", "evidence",
+)
+#: Fields that must be explained in null_reasons when null.
+EXPLAINED_FIELDS = (
+    "ticker", "event", "announced_date", "principal_usd", "option_principal_usd", "coupon_pct", "maturity_date",
+    "maturity_year", "conversion_rate_per_1000_usd", "conversion_price_usd", "conversion_premium_pct",
+    "cap_price_usd", "secured", "use_of_proceeds", "net_proceeds_usd",
+)
+CONVERSION_FIELDS = ("conversion_rate_per_1000_usd", "conversion_price_usd", "conversion_premium_pct", "cap_price_usd")
+
+
+class DebtEvent(BaseModel):
+    """One event of one debt instrument as one document describes it.
+
+    principal_usd is the principal the event concerns: the offering size for proposed/priced/upsized
+    (the new total), the principal issued for closed (see principal_includes_option), and the principal
+    retired for repurchased/exchanged/converted/redeemed.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    ticker: str | None
+    instrument: Instrument
+    event: Event | None
+    announced_date: date | None
+    principal_usd: float | None = None
+    option_principal_usd: float | None = None
+    coupon_pct: float | None = None
+    maturity_date: date | None = None
+    maturity_year: int | None = None
+    conversion_rate_per_1000_usd: float | None = None
+    conversion_price_usd: float | None = None
+    conversion_premium_pct: float | None = None
+    cap_price_usd: float | None = None
+    secured: bool | None = None
+    use_of_proceeds: str | None = None
+    net_proceeds_usd: float | None = None
+    #: the offering size before an upsizing ("upsized from $450 million")
+    upsized_from_usd: float | None = None
+    #: the initial purchasers' option was exercised (amount in option_principal_usd when stated)
+    option_exercised: bool | None = None
+    #: principal_usd already includes the exercised option ("which includes ... the exercise in full")
+    principal_includes_option: bool | None = None
+    #: a retirement of all the outstanding principal ("redeem all of its outstanding notes")
+    all_outstanding: bool | None = None
+    #: cash paid in a repurchase/exchange ("for approximately $267.9 million in cash")
+    consideration_usd: float | None = None
+    evidence: dict[str, str] = Field(default_factory=dict)
+    null_reasons: dict[str, str] = Field(default_factory=dict)
+    #: field -> how a value the text does not state was computed from values it does state
+    derived: dict[str, str] = Field(default_factory=dict)
+    #: spun words of a syndicated copy that were read as the issuer's wording ("web proceeds")
+    spun_wording: list[str] = Field(default_factory=list)
+    parser_version: str = PARSER_VERSION
+
+    @field_validator(
+        "principal_usd", "option_principal_usd", "coupon_pct", "conversion_rate_per_1000_usd", "conversion_price_usd",
+        "conversion_premium_pct", "cap_price_usd", "net_proceeds_usd", "upsized_from_usd", "consideration_usd",
+    )
+    @classmethod
+    def _finite_non_negative(cls, v: float | None) -> float | None:
+        if v is not None and (not math.isfinite(v) or v < 0):
+            raise ValueError("must be a finite, non-negative number")
+        return v
+
+
+# --- the document --------------------------------------------------------------------------------
+
+@dataclass
+class _Mention:
+    """A place where the text names an instrument."""
+
+    start: int
+    end: int
+    sentence: int
+    instrument: str
+    secured: bool | None = None
+    coupon: float | None = None
+    coupon_span: tuple[int, int] | None = None
+    due_year: int | None = None
+    due_date: date | None = None
+    due_span: tuple[int, int] | None = None
+    explicit: bool = True          # names coupon or maturity (or is the only instrument of its kind)
+    kind: str = "notes"            # "notes" descriptor, "series" ("the 2032 notes"), or "loan"
+    series_year: int | None = None  # the year of a "series" mention
+    contract: bool = False         # a loan's contract ("credit agreement"), not the loan itself
+    key: tuple | None = None       # the instrument it resolved to
+
+
+@dataclass
+class _Instrument:
+    key: tuple
+    instrument: str
+    coupon: float | None
+    due_year: int | None
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions) if self.mentions else 1 << 30
+
+
+@dataclass
+class _Doc:
+    mt: MappedText
+    sents: list[Sentence]
+    dei: dict[str, str]
+    spun: list[str]
+
+    @property
+    def text(self) -> str:
+        return self.mt.text
+
+    def sentence_at(self, pos: int) -> int:
+        lo, hi = 0, len(self.sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sents[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def ev(self, a: int, b: int) -> str:
+        return self.mt.evidence(a, b)
+
+
+def _date_from(m: re.Match) -> date | None:
+    """The full date a DATE-style match captured (groups mon/day/year, or their 2/4-suffixed variants)."""
+    gd = m.groupdict()
+    for suffix in ("", "2", "4"):
+        mon_s, day_s, year_s = gd.get("mon" + suffix), gd.get("day" + suffix), gd.get("year" + suffix)
+        if not (mon_s and day_s and year_s):
+            continue
+        month = P.MONTHS.get(mon_s.lower().rstrip("."))
+        try:
+            return date(int(year_s), month, int(day_s)) if month else None
+        except ValueError:
+            return None
+    return None
+
+
+def _classify_notes(kind: str) -> tuple[str, bool | None]:
+    k = kind.lower()
+    if "convertible" in k or "exchangeable" in k:
+        return "convertible_notes", (False if "unsecured" in k else True if "secured" in k else None)
+    if "secured" in k and "unsecured" not in k:
+        return "senior_secured_notes", True
+    if "senior" in k:
+        return "senior_notes", (False if "unsecured" in k else None)
+    return "other", (False if "unsecured" in k else None)
+
+
+def _classify_loan(words: str) -> tuple[str, bool | None]:
+    w = words.lower()
+    secured = True if ("secured" in w or "backed" in w or "collateralized" in w) else None
+    if "term loan" in w:
+        return "term_loan", secured
+    if "agreement" in w and not ("credit" in w):
+        return "other", secured
+    return "credit_facility", secured
+
+
+def _find_mentions(doc: _Doc) -> list[_Mention]:
+    text = doc.text
+    out: list[_Mention] = []
+    for m in P.NOTE_DESCRIPTOR_RE.finditer(text):
+        kind = m.group("kind")
+        has_coupon = m.group("coupon") is not None or m.group("zero") is not None
+        has_due = m.group("due_year") is not None
+        qualified = re.search(r"convertible|exchangeable|senior|secured|subordinated", kind, re.I)
+        if not (qualified or (has_coupon and has_due)):
+            continue
+        prev = text[max(0, m.start() - 15):m.start()].split()
+        if prev and re.fullmatch(r"(?i)promissory|treasury", prev[-1]):
+            continue
+        instrument, secured = _classify_notes(kind)
+        mention = _Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured)
+        if m.group("coupon") is not None:
+            mention.coupon = parse_number(m.group("coupon"))
+            # the % sign belongs to the evidence
+            mention.coupon_span = (m.start("coupon"), text.index("%", m.start("coupon")) + 1)
+        elif m.group("zero"):
+            mention.coupon = 0.0
+            mention.coupon_span = m.span("zero")
+        if has_due:
+            mention.due_year = int(m.group("due_year"))
+            due = re.search(r"(?i)\bdue\b", text[m.start("kind"):m.start("due_year")])
+            due_start = m.start("kind") + due.start() if due else m.start("due_year")
+            mention.due_span = (due_start, m.end("due_year"))
+            if m.group("due_mon") and m.group("due_day"):
+                month = P.MONTHS.get(m.group("due_mon").lower().rstrip("."))
+                try:
+                    mention.due_date = date(mention.due_year, month, int(m.group("due_day")))
+                except (TypeError, ValueError):
+                    mention.due_date = None
+        mention.explicit = has_coupon or has_due
+        out.append(mention)
+    for m in P.SERIES_RE.finditer(text):
+        if any(x.start <= m.start() < x.end for x in out):
+            continue
+        out.append(_Mention(m.start(), m.end(), doc.sentence_at(m.start()), "", None, explicit=True, kind="series",
+                            series_year=int(m.group("year"))))
+    for m in P.LOAN_RE.finditer(text):
+        words = m.group("loan")
+        instrument, secured = _classify_loan(words)
+        out.append(_Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False,
+                            kind="loan", contract=bool(re.search(r"agreement", words, re.I))))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
+    """Resolve mentions to instruments: one per (type, maturity year, coupon)."""
+    insts: dict[tuple, _Instrument] = {}
+
+    def add(key, m):
+        inst = insts.setdefault(key, _Instrument(key, key[0], key[2], key[1]))
+        inst.mentions.append(m)
+        m.key = key
+
+    notes = [m for m in mentions if m.kind == "notes" and (m.instrument in NOTE_INSTRUMENTS or m.coupon is not None)]
+    # full descriptors first
+    for m in notes:
+        if m.coupon is not None and m.due_year is not None:
+            add((m.instrument, m.due_year, m.coupon), m)
+    for m in notes:
+        if m.key is not None:
+            continue
+        if m.due_year is not None:
+            same = [k for k in insts if k[0] == m.instrument and k[1] == m.due_year]
+            add(same[0] if len(same) == 1 else (m.instrument, m.due_year, None), m)
+        elif m.coupon is not None:
+            same = [k for k in insts if k[0] == m.instrument and k[2] == m.coupon]
+            add(same[0] if len(same) == 1 else (m.instrument, None, m.coupon), m)
+    bare = [m for m in notes if m.key is None]
+    for m in bare:
+        same = [k for k in insts if k[0] == m.instrument]
+        if len(same) == 1:
+            add(same[0], m)
+            m.explicit = False
+        elif not same:
+            add((m.instrument, None, None), m)
+            m.explicit = False
+        else:
+            m.explicit = False  # generic: "the convertible notes" of a two-tranche release
+    # "the 2032 notes"
+    for m in mentions:
+        if m.kind == "series":
+            same = [k for k in insts if k[1] == m.series_year]
+            if len(same) == 1:
+                add(same[0], m)
+                m.instrument = same[0][0]
+    # loans: one instrument per type; a contract ("credit agreement", "loan agreement") is the loan it provides
+    loans = [m for m in mentions if m.kind == "loan"]
+    types = {m.instrument for m in loans if not m.contract}
+    for m in loans:
+        if m.contract:
+            m.instrument = next((t for t in ("term_loan", "credit_facility") if t in types), m.instrument)
+        add((m.instrument, None, None), m)
+    return insts
+
+
+# --- head, lead and event ------------------------------------------------------------------------
+
+def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
+    """Sentence indexes of the headline and lead paragraph, and whether the document is an 8-K body."""
+    text = doc.text
+    items = list(P.ITEM_RE.finditer(text))
+    is_8k = bool(items) and bool(re.search(r"\bFORM\s+8-K\b|\bForm\s+6-K\b|\bCurrent\s+Report\b", text, re.I))
+    if is_8k:
+        debt_items = [m for m in items if m.group("item") in ("1.01", "2.03", "8.01", "2.04", "1.02")]
+        # the cover page may list the items; the body's item headings start a sentence
+        for m in debt_items:
+            s = doc.sentence_at(m.start())
+            if not text[doc.sents[s].start:m.start()].strip():
+                return list(range(s, min(s + 3, len(doc.sents)))), True
+        s = doc.sentence_at(items[0].start())
+        return list(range(s, min(s + 3, len(doc.sents)))), True
+    idx = [0] if doc.sents else []
+    lead_cues = re.compile(
+        r"\b(?:today\s+)?announce[sd]?\b|\bcompleted\b|\bclosed\b|\bpriced\b|\bentered\s+into\b|\bhas\s+agreed\b|\bintends\s+to\s+offer\b", re.I,
+    )
+    # the headline may be preceded by an "Exhibit 99.1" line and followed by the lead sentence: keep the
+    # first two sentences that announce something
+    for i, s in enumerate(doc.sents[1:8], start=1):
+        if lead_cues.search(s.text):
+            idx.append(i)
+            if len(idx) == 3:
+                break
+    return idx, False
+
+
+def _new_issue_event(text: str) -> str | None:
+    """closed > priced > upsized > proposed: "Announces Pricing of Upsized ..." is a pricing.
+
+    An amendment that increases a facility ("entered into an amendment ... to increase the commitments")
+    is an upsizing, not a new closing.
+    """
+    if re.search(r"(?i)\bamend(?:s|ed|ment)\b", text) and P.UPSIZED_RE.search(text):
+        return "upsized"
+    for m in P.CLOSED_RE.finditer(text):
+        # "expected to close on October 14" next to a closing verb makes that verb future, not done
+        if P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
+            continue
+        # an 8-K filed at pricing: "entered into a purchase agreement with the initial purchasers"
+        if re.match(r"(?i)entered\s+into\s+(?:a|an|the)\s+(?:note\s+)?(?:purchase|underwriting)\s+agreement", text[m.start():]):
+            continue
+        return "closed"
+    if P.PRICED_RE.search(text):
+        return "priced"
+    if P.UPSIZED_RE.search(text):
+        return "upsized"
+    if P.PROPOSED_RE.search(text):
+        return "proposed"
+    return None
+
+
+def _retire_event(text: str) -> str | None:
+    for name, rx in (("exchanged", P.EXCHANGED_RE), ("converted", P.CONVERTED_RE), ("redeemed", P.REDEEMED_RE),
+                     ("repurchased", P.REPURCHASED_RE)):
+        if rx.search(text):
+            return name
+    return None
+
+
+def _strip_retire_clauses(text: str) -> str:
+    """Drop clauses about retiring other notes so they do not decide a new issue's event."""
+    return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*)\b.*$", "", text)
+
+
+def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
+    """The document's event and the sentence that states it."""
+    for i in head:
+        s = doc.sents[i].text
+        ev = _new_issue_event(_strip_retire_clauses(s))
+        if ev:
+            return ev, i
+    for i in head:
+        ev = _retire_event(doc.sents[i].text)
+        if ev:
+            return ev, i
+    # a fragment without headline or lead: the first sentence that names an event
+    for i, s in enumerate(doc.sents[:12]):
+        ev = _new_issue_event(_strip_retire_clauses(s.text)) or None
+        if ev:
+            return ev, i
+    return None, None
+
+
+# --- field extraction ----------------------------------------------------------------------------
+
+@dataclass
+class _Fields:
+    values: dict = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)
+    reasons: dict = field(default_factory=dict)
+    derived: dict = field(default_factory=dict)
+
+    def set(self, name: str, value, evidence: str) -> None:
+        if name not in self.values and value is not None:
+            self.values[name] = value
+            self.evidence[name] = evidence
+
+
+def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
+    """'$875 million aggregate principal amount of 0.00% convertible senior notes due 2031' -> (875e6, start)."""
+    text = doc.text
+    window_start = max(doc.sents[mention.sentence].start, mention.start - 160)
+    window = text[window_start:mention.start]
+    best = None
+    for mm in MONEY_RE.finditer(window):
+        between = window[mm.end():]
+        if re.fullmatch(
+            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+)?(?:principal\s+amount\s+)?(?:of\s+)?"
+            r"(?:(?:its|the|their|our|new|upsized|additional|senior|[A-Z][\w.]*'s)\s+)*(?:of\s+)?",
+            between, re.I,
+        ):
+            best = mm
+    if best is None:
+        return None
+    before = text[max(0, window_start + best.start() - 40):window_start + best.start()]
+    if re.search(r"(?i)\badditional\s*$|\bup\s+to\s+an\s*$|\bfrom\s*$|\bexcess\s+of\s*$", before) or re.search(
+        r"(?i)\badditional\b", text[window_start + best.end():mention.start]
+    ):
+        return None
+    value = money_from_match(best)
+    if value is None:
+        return None
+    return value, window_start + best.start()
+
+
+def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
+    """'0.00% convertible senior notes due 2031 (the "notes") in an aggregate principal amount of $1.0 billion'."""
+    sent = doc.sents[mention.sentence]
+    after = doc.text[mention.end:sent.end]
+    m = re.match(
+        r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:in\s+(?:an\s+|the\s+)?(?:aggregate\s+|total\s+)?(?:original\s+)?principal\s+amount\s+of"
+        r"|totall?ing|with\s+an\s+aggregate\s+principal\s+amount\s+of)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
+        after, re.I,
+    )
+    if not m:
+        return None
+    mm = MONEY_RE.match(after, m.start("money"))
+    value = money_from_match(mm) if mm else None
+    return (value, mention.end + mm.end()) if value is not None else None
+
+
+def _principal_after(doc: _Doc, sent: Sentence) -> tuple[float, int, int] | None:
+    """'The aggregate principal amount of the notes sold in the offering was $650 million'."""
+    m = re.search(
+        r"\baggregate\s+principal\s+amount\s+of\s+(?:the\s+)?(?:[\w%.]+\s+){0,6}?(?:notes|loans?|facility)\b[^.$;]{0,60}?"
+        r"\b(?:was|is|were|totaled|totaling|of|will\s+be)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
+        sent.text, re.I,
+    )
+    if not m:
+        return None
+    mm = MONEY_RE.match(sent.text, m.start("money"))
+    value = money_from_match(mm) if mm else None
+    if value is None:
+        return None
+    return value, sent.start + m.start(), sent.start + mm.end()
+
+
+def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
+    """'$200 million credit facility', 'credit facility of up to $200 million', 'term loan in an amount of $X'."""
+    text = doc.text
+    sent = doc.sents[mention.sentence]
+    before = text[max(sent.start, mention.start - 80):mention.start]
+    last = None
+    for mm in MONEY_RE.finditer(before):
+        last = mm
+    if last is not None and re.fullmatch(r"\s*(?:(?:[A-Z][\w.&-]*|senior|secured|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed)\s+)*",
+                                          before[last.end():], re.I):
+        value = money_from_match(last)
+        if value is not None:
+            a = mention.start - len(before) + last.start()
+            return value, a, mention.end
+    after = text[mention.end:min(sent.end, mention.end + 140)]
+    am = re.match(
+        r"(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
+        after, re.I,
+    )
+    if am:
+        mm = MONEY_RE.match(after, am.start("money"))
+        value = money_from_match(mm) if mm else None
+        if value is not None:
+            return value, mention.start, mention.end + mm.end()
+    return None
+
+
+def _option(doc: _Doc, sents: list[Sentence], f: _Fields) -> None:
+    for s in sents:
+        for rx in P.OPTION_RES:
+            m = rx.search(s.text)
+            if m:
+                mm = MONEY_RE.match(s.text, m.start("money"))
+                value = money_from_match(mm) if mm else None
+                if value is not None:
+                    f.set("option_principal_usd", value, doc.ev(s.start + m.start(), s.start + mm.end()))
+                    if P.OPTION_EXERCISED_RE.search(s.text):
+                        f.set("option_exercised", True, doc.ev(s.start, s.end))
+                    break
+        if "option_principal_usd" in f.values:
+            break
+    for s in sents:
+        if P.OPTION_EXERCISED_RE.search(s.text) and re.search(r"(?i)\boption|over-allotment|greenshoe|additional\s+notes", s.text):
+            f.set("option_exercised", True, doc.ev(s.start, s.end))
+            # a stated amount in the same sentence is the exercised amount
+            if "option_principal_usd" not in f.values:
+                am = re.search(r"(?i)additional\s+(?P<money>" + P.MONEY + r")", s.text)
+                mm = MONEY_RE.match(s.text, am.start("money")) if am else None
+                if mm:
+                    f.set("option_principal_usd", money_from_match(mm), doc.ev(s.start + am.start(), s.start + am.end()))
+            break
+
+
+def _first(doc: _Doc, sents: list[Sentence], rx: re.Pattern, group: str) -> tuple[re.Match, Sentence] | None:
+    for s in sents:
+        m = rx.search(s.text)
+        if m and m.group(group) is not None:
+            return m, s
+    return None
+
+
+def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: list[Sentence], f: _Fields,
+           amount_sents: list[Sentence] | None = None) -> None:
+    """Coupon, maturity, conversion terms, security and proceeds from the instrument's sentences."""
+    text = doc.text
+    # coupon and maturity from the descriptor itself
+    for m in inst.mentions:
+        if m.coupon is not None and m.coupon_span:
+            f.set("coupon_pct", m.coupon, doc.ev(*m.coupon_span))
+    for m in inst.mentions:
+        if m.due_year is not None and m.due_span:
+            f.set("maturity_year", m.due_year, doc.ev(m.due_span[0], m.due_span[1]))
+            if m.due_date:
+                f.set("maturity_date", m.due_date, doc.ev(m.due_span[0], m.due_span[1]))
+    if "coupon_pct" not in f.values:
+        for s in sents:
+            for rx in P.COUPON_SENTENCE_RES:
+                cm = rx.search(s.text)
+                if cm:
+                    window = s.text[max(0, cm.start() - 10):min(len(s.text), cm.end() + 60)]
+                    if P.FLOATING_RE.search(window):
+                        f.reasons.setdefault("coupon_pct", f"floating rate: {doc.ev(s.start, s.end)}")
+                        continue
+                    f.set("coupon_pct", parse_number(cm.group("coupon")), doc.ev(s.start + cm.start(), s.start + cm.end()))
+                    break
+            if "coupon_pct" in f.values:
+                break
+    if "coupon_pct" not in f.values:
+        for s in sents:
+            zm = P.ZERO_COUPON_RE.search(s.text)
+            if zm:
+                f.set("coupon_pct", 0.0, doc.ev(s.start + zm.start(), s.start + zm.end()))
+                break
+    if "coupon_pct" not in f.values and "coupon_pct" not in f.reasons:
+        for s in sents:
+            if P.FLOATING_RE.search(s.text) and P.INTEREST_CUE_RE.search(s.text):
+                f.reasons["coupon_pct"] = f"floating rate: {doc.ev(s.start, s.end)}"
+                break
+    if "maturity_date" not in f.values:
+        for s in sents:
+            for rx in P.MATURITY_RES:
+                mm = rx.search(s.text)
+                if not mm:
+                    continue
+                d = _date_from(mm)
+                gd = mm.groupdict()
+                year = d.year if d else int(gd.get("year3") or 0) or None
+                if year is None or (f.values.get("maturity_year") not in (None, year)):
+                    continue
+                if d:
+                    f.set("maturity_date", d, doc.ev(s.start + mm.start(), s.start + mm.end()))
+                f.set("maturity_year", year, doc.ev(s.start + mm.start(), s.start + mm.end()))
+                break
+            if "maturity_date" in f.values:
+                break
+    # conversion terms
+    hit = _first(doc, sents, P.CONVERSION_RATE_RE, "rate")
+    if hit:
+        m, s = hit
+        f.set("conversion_rate_per_1000_usd", parse_number(m.group("rate")), doc.ev(s.start + m.start(), s.start + m.end()))
+    hit = _first(doc, sents, P.CONVERSION_PRICE_RE, "price")
+    if hit:
+        m, s = hit
+        f.set("conversion_price_usd", parse_number(m.group("price")), doc.ev(s.start + m.start(), s.start + m.end()))
+    for rx in P.PREMIUM_RES:
+        hit = None
+        for s in sents:
+            pm = rx.search(s.text)
+            if pm and not (rx is P.PREMIUM_RES[2] and re.search(r"(?i)\bcap\s+price\b", s.text[:pm.end()])):
+                hit = (pm, s)
+                break
+        if hit:
+            m, s = hit
+            f.set("conversion_premium_pct", parse_number(m.group("pct")), doc.ev(s.start + m.start(), s.start + m.end()))
+            break
+    hit = _first(doc, sents, P.CAP_PRICE_RE, "price")
+    if hit:
+        m, s = hit
+        f.set("cap_price_usd", parse_number(m.group("price")), doc.ev(s.start + m.start(), s.start + m.end()))
+    rate = f.values.get("conversion_rate_per_1000_usd")
+    if "conversion_price_usd" not in f.values and rate:
+        f.values["conversion_price_usd"] = round(1000.0 / rate, 4)
+        f.evidence["conversion_price_usd"] = f.evidence["conversion_rate_per_1000_usd"]
+        f.derived["conversion_price_usd"] = f"computed as 1000 / {rate} (conversion rate); the document states no price"
+    # security
+    for m in inst.mentions:
+        if m.secured is not None:
+            f.set("secured", m.secured, doc.ev(m.start, m.end))
+            break
+    if "secured" not in f.values:
+        for s in sents:
+            tm = P.SECURED_TRUE_RE.search(s.text)
+            fm = P.SECURED_FALSE_RE.search(s.text)
+            if fm and re.search(r"(?i)\b(?:notes|loan|facility|obligations)\b", s.text):
+                f.set("secured", False, doc.ev(s.start + fm.start(), s.start + fm.end()))
+                break
+            if tm and re.search(r"(?i)\b(?:notes|loan|facility|obligations|borrowings)\b", s.text):
+                f.set("secured", True, doc.ev(s.start + tm.start(), s.start + tm.end()))
+                break
+    # proceeds
+    for s in (money_sents if amount_sents is None else amount_sents):
+        nm = P.NET_PROCEEDS_RE.search(s.text)
+        if nm:
+            mm = MONEY_RE.match(s.text, nm.start("money"))
+            value = money_from_match(mm) if mm else None
+            f.set("net_proceeds_usd", value, doc.ev(s.start + nm.start(), s.start + mm.end()) if mm else "")
+            break
+    for s in money_sents:
+        um = P.USE_OF_PROCEEDS_RE.search(s.text)
+        if um:
+            start = s.start + um.start()
+            subject = re.search(r"(?i)\b(?:the\s+)?(?:net\s+)?proceeds\b", s.text)
+            if subject and subject.start() < um.start():
+                start = s.start + subject.start()
+            f.set("use_of_proceeds", doc.ev(start, s.end), doc.ev(s.start, s.end))
+            break
+
+
+def _sentences_for(doc: _Doc, inst: _Instrument, primaries: list[_Instrument],
+                   explicit_by_sentence: dict[int, set]) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+    """(term sentences, proceeds sentences, own sentences) that speak about `inst`.
+
+    A sentence naming an instrument speaks about it; a sentence naming none speaks about the document's
+    primary instrument(s); proceeds sentences may also name the notes being repurchased with them. Own
+    sentences name `inst` and no other primary: amounts of a multi-tranche offering come only from them.
+    """
+    terms, money, own = [], [], []
+    primary_keys = {p.key for p in primaries}
+    for i, s in enumerate(doc.sents):
+        named = explicit_by_sentence.get(i, set())
+        if inst.key in named:
+            terms.append(s)
+            if not (named & primary_keys) - {inst.key}:
+                money.append(s)
+                own.append(s)
+        elif not named and inst.key in primary_keys:
+            terms.append(s)
+            money.append(s)
+        elif inst.key in primary_keys and not (named & primary_keys):
+            money.append(s)
+    return terms, money, own
+
+
+def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[Sentence], money: list[Sentence],
+                  is_primary: bool, n_primaries: int, own: list[Sentence] | None = None) -> _Fields:
+    f = _Fields()
+    # principal: the money next to one of the instrument's own descriptors
+    if inst.instrument in LOAN_INSTRUMENTS:
+        if event == "upsized":
+            # "increase the commitments ... from $100 million to $200 million": the new size
+            for s in terms:
+                fm = P.FROM_TO_RE.search(s.text) or P.NEW_TOTAL_RE.search(s.text)
+                if fm:
+                    mm = MONEY_RE.match(s.text, fm.start("money"))
+                    f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
+                    if fm.re is P.FROM_TO_RE:
+                        fr = MONEY_RE.match(s.text, fm.start("from_money"))
+                        f.set("upsized_from_usd", money_from_match(fr) if fr else None,
+                              doc.ev(s.start + fm.start(), s.start + fm.end("from_money")))
+                    break
+        for m in inst.mentions:
+            hit = _loan_amount(doc, m)
+            if hit:
+                f.set("principal_usd", hit[0], doc.ev(hit[1], hit[2]))
+                break
+    else:
+        candidates = []
+        for m in inst.mentions:
+            if not m.explicit and n_primaries > 1:
+                continue
+            hit = _principal_before(doc, m)
+            if hit:
+                candidates.append((hit[1], hit[0], m, m.end))
+                continue
+            hit = _principal_following(doc, m)
+            if hit:
+                candidates.append((m.start, hit[0], m, hit[1]))
+        if event in RETIRE_EVENTS:
+            retire = [c for c in candidates if _retire_context(doc, c[2])]
+            candidates = retire or candidates
+        else:
+            candidates = [c for c in candidates if not _retire_context(doc, c[2])] or ([] if not is_primary else candidates)
+        if candidates:
+            pos, value, m, end = candidates[0]
+            f.set("principal_usd", value, doc.ev(pos, end))
+        elif is_primary and event == "upsized":
+            for s in terms:
+                nm = P.NEW_TOTAL_RE.search(s.text) or P.FROM_TO_RE.search(s.text)
+                if nm:
+                    mm = MONEY_RE.match(s.text, nm.start("money"))
+                    f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + nm.start(), s.start + nm.end()))
+                    break
+        elif is_primary:
+            for s in terms:
+                hit = _principal_after(doc, s)
+                if hit:
+                    f.set("principal_usd", hit[0], doc.ev(hit[1], hit[2]))
+                    break
+    if event in RETIRE_EVENTS:
+        for m in inst.mentions:
+            s = doc.sents[m.sentence]
+            lo = max(0, m.start - s.start - 80)
+            am = P.ALL_OUTSTANDING_RE.search(s.text[lo:max(0, m.start - s.start)] + " ")
+            if am:
+                f.set("all_outstanding", True, doc.ev(s.start + lo + am.start(), m.end))
+                break
+        for m in inst.mentions:
+            s = doc.sents[m.sentence]
+            cm = P.CONSIDERATION_RE.search(s.text)
+            if cm:
+                mm = MONEY_RE.match(s.text, cm.start("money"))
+                value = money_from_match(mm) if mm else None
+                f.set("consideration_usd", value, doc.ev(s.start + cm.start(), s.start + cm.end()))
+                break
+    if not is_primary:
+        # an existing instrument being retired: only what its own sentences say
+        _terms(doc, inst, [doc.sents[m.sentence] for m in inst.mentions if m.explicit][:1], [], f)
+        for k in ("use_of_proceeds", "net_proceeds_usd", "conversion_rate_per_1000_usd", "conversion_price_usd",
+                  "conversion_premium_pct", "cap_price_usd"):
+            f.values.pop(k, None)
+            f.evidence.pop(k, None)
+            f.derived.pop(k, None)
+        return f
+    # a multi-tranche release states offering-wide amounts (net proceeds, options) for all tranches
+    amount_sents = money if n_primaries == 1 else (own or [])
+    if event in NEW_ISSUE_EVENTS:
+        _option(doc, amount_sents, f)
+        for s in terms:
+            for rx in P.UPSIZED_FROM_RES:
+                um = rx.search(s.text)
+                if um and um.groupdict().get("money"):
+                    mm = MONEY_RE.match(s.text, um.start("money"))
+                    value = money_from_match(mm) if mm else None
+                    if value is not None and value != f.values.get("principal_usd"):
+                        f.set("upsized_from_usd", value, doc.ev(s.start + um.start(), s.start + mm.end()))
+                        break
+            if "upsized_from_usd" in f.values:
+                break
+        if f.values.get("option_exercised") and "principal_usd" in f.evidence:
+            for s in terms:
+                im = P.INCLUDES_OPTION_RE.search(s.text)
+                if im and MONEY_RE.search(s.text):
+                    f.set("principal_includes_option", True, doc.ev(s.start + im.start(), s.start + im.end()))
+                    break
+    _terms(doc, inst, terms, money, f, amount_sents)
+    if n_primaries > 1:
+        for name in ("net_proceeds_usd", "option_principal_usd"):
+            if name not in f.values:
+                f.reasons.setdefault(name, f"not stated per tranche ({n_primaries} tranches in the document)")
+    return f
+
+
+def _retire_context(doc: _Doc, m: _Mention) -> bool:
+    s = doc.sents[m.sentence]
+    return bool(P.EXISTING_CONTEXT_RE.search(doc.text[s.start:m.start]))
+
+
+# --- public API ----------------------------------------------------------------------------------
+
+def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_date: date | None = None) -> list[DebtEvent]:
+    """One DebtEvent per instrument the document describes (a release may price two tranches).
+
+    Raises ParseError when the input is not a readable debt document (empty, binary, no debt wording,
+    or no instrument that could be identified).
+    """
+    plain, dei = document_text(content)
+    if not plain.strip():
+        raise ParseError("empty document")
+    mt, spun = normalize(plain)
+    if not P.DEBT_VOCAB_RE.search(mt.text):
+        raise ParseError("not a debt document: no notes, loan, facility or conversion wording")
+    doc = _Doc(mt, sentences(mt), dei, spun)
+    if not doc.sents:
+        raise ParseError("no sentences")
+    mentions = _find_mentions(doc)
+    insts = _group(mentions)
+    if not insts and (P.CONVERSION_RATE_RE.search(doc.text) or P.CONVERSION_PRICE_RE.search(doc.text)):
+        # a passage that only gives conversion terms ("The initial conversion rate is ... per $1,000
+        # principal amount of notes") still describes convertible notes
+        cm = P.CONVERSION_RATE_RE.search(doc.text) or P.CONVERSION_PRICE_RE.search(doc.text)
+        m = _Mention(cm.start(), cm.end(), doc.sentence_at(cm.start()), "convertible_notes", explicit=False)
+        insts[("convertible_notes", None, None)] = _Instrument(("convertible_notes", None, None), "convertible_notes", None, None, [m])
+        m.key = ("convertible_notes", None, None)
+    if not insts:
+        raise ParseError("no debt instrument could be identified (no notes descriptor, loan or facility)")
+
+    head, is_8k = _head_lead(doc)
+    doc_event, event_sentence = _doc_event(doc, head)
+    head_set = set(head) | ({event_sentence} if event_sentence is not None else set())
+
+    explicit_by_sentence: dict[int, set] = {}
+    for inst in insts.values():
+        for m in inst.mentions:
+            if m.explicit or len([k for k in insts if k[0] == inst.instrument]) == 1:
+                explicit_by_sentence.setdefault(m.sentence, set()).add(inst.key)
+
+    retire_doc = doc_event in RETIRE_EVENTS
+    primaries: list[_Instrument] = []
+    for inst in sorted(insts.values(), key=lambda x: x.first):
+        in_head = [m for m in inst.mentions if m.sentence in head_set]
+        if not in_head:
+            continue
+        if retire_doc or any(not _retire_context(doc, m) for m in in_head):
+            primaries.append(inst)
+    if not primaries:
+        for inst in sorted(insts.values(), key=lambda x: x.first):
+            if retire_doc or any(not _retire_context(doc, m) for m in inst.mentions):
+                primaries.append(inst)
+                break
+    if not primaries:
+        primaries = [min(insts.values(), key=lambda x: x.first)]
+    # a loan named only in passing in a notes release is not what the release is about
+    if any(p.instrument not in LOAN_INSTRUMENTS for p in primaries):
+        primaries = [p for p in primaries if p.instrument not in LOAN_INSTRUMENTS]
+
+    the_ticker, ticker_ev, ticker_reason = _ticker(doc, ticker)
+    the_date, date_ev, date_reason = _announced(doc, announced_date, is_8k)
+
+    events: list[DebtEvent] = []
+    for inst in primaries:
+        terms, money, own = _sentences_for(doc, inst, primaries, explicit_by_sentence)
+        f = _event_fields(doc, inst, doc_event, terms, money, True, len(primaries), own)
+        events.append(_build(doc, inst, doc_event, event_sentence, f, the_ticker, ticker_ev, ticker_reason,
+                             the_date, date_ev, date_reason))
+    for inst in sorted(insts.values(), key=lambda x: x.first):
+        if inst in primaries or inst.instrument in LOAN_INSTRUMENTS and not retire_doc:
+            continue
+        ev, sent = _secondary_event(doc, inst)
+        if ev is None:
+            continue
+        f = _event_fields(doc, inst, ev, [], [], False, len(primaries))
+        if f.values.get("principal_usd") is None and not f.values.get("all_outstanding"):
+            continue
+        events.append(_build(doc, inst, ev, sent, f, the_ticker, ticker_ev, ticker_reason, the_date, date_ev, date_reason))
+    return events
+
+
+def _secondary_event(doc: _Doc, inst: _Instrument) -> tuple[str | None, int | None]:
+    """A definitive repurchase/exchange/conversion/redemption of an existing instrument the document names."""
+    for m in inst.mentions:
+        if not m.explicit:
+            continue
+        s = doc.sents[m.sentence]
+        hedged = P.INTENT_ONLY_RE.search(s.text)
+        if not (P.DEFINITIVE_RETIRE_RE.search(s.text) or (not hedged and P.LIKELY_RETIRE_RE.search(s.text))):
+            continue
+        ev = _retire_event(doc.text[s.start:m.end])
+        if ev:
+            return ev, m.sentence
+    return None, None
+
+
+def _ticker(doc: _Doc, given: str | None) -> tuple[str | None, str | None, str | None]:
+    if given:
+        return given.strip().upper(), None, None
+    if doc.dei.get("TradingSymbol"):
+        sym = doc.dei["TradingSymbol"].split()[0].upper()
+        return sym, f"dei:TradingSymbol {sym}", None
+    m = P.TICKER_RE.search(doc.text)
+    if m:
+        return m.group("ticker").upper().rstrip("."), doc.ev(m.start(), m.end()), None
+    return None, None, "no exchange ticker in the document and none given"
+
+
+def _announced(doc: _Doc, given: date | None, is_8k: bool) -> tuple[date | None, str | None, str | None]:
+    if given:
+        return given, None, None
+    head = doc.text[:1500]
+    for rx in ((P.DATE_OF_REPORT_RE,) if is_8k else ()) + (P.DATELINE_RE,):
+        m = rx.search(head if rx is P.DATELINE_RE else doc.text)
+        if m:
+            d = _date_from(m)
+            if d:
+                return d, doc.ev(m.start(), m.end()), None
+    if doc.dei.get("DocumentPeriodEndDate"):
+        dm = P.DATE_RE.search(doc.dei["DocumentPeriodEndDate"])
+        d = _date_from(dm) if dm else None
+        if d:
+            return d, f"dei:DocumentPeriodEndDate {doc.dei['DocumentPeriodEndDate']}", None
+    for s in doc.sents[:3]:
+        m = P.DATELINE_LOOSE_RE.search(s.text)
+        if m:
+            d = _date_from(m)
+            if d:
+                return d, doc.ev(s.start + m.start(), s.start + m.end()), None
+    return None, None, "no dateline or report date in the document and none given"
+
+
+def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int | None, f: _Fields,
+           ticker: str | None, ticker_ev: str | None, ticker_reason: str | None,
+           announced: date | None, date_ev: str | None, date_reason: str | None) -> DebtEvent:
+    v = dict(f.values)
+    evidence = dict(f.evidence)
+    reasons = dict(f.reasons)
+    named = [m for m in inst.mentions if not m.contract] or inst.mentions  # the loan, not its contract
+    evidence["instrument"] = doc.ev(named[0].start, named[0].end) if named else ""
+    if event is not None and event_sentence is not None:
+        evidence["event"] = doc.ev(doc.sents[event_sentence].start, doc.sents[event_sentence].end)
+    if ticker_ev:
+        evidence["ticker"] = ticker_ev
+    if date_ev:
+        evidence["announced_date"] = date_ev
+    # reasons for every null
+    convertible = inst.instrument == "convertible_notes"
+    for name in EXPLAINED_FIELDS:
+        if name in ("ticker", "announced_date", "event"):
+            continue
+        if v.get(name) is not None or name in reasons:
+            continue
+        if name in CONVERSION_FIELDS and not convertible:
+            reasons[name] = "not a convertible instrument"
+        elif name in CONVERSION_FIELDS + ("coupon_pct",) and event == "proposed":
+            reasons[name] = "proposed offering: terms are set at pricing and not stated"
+        elif name == "maturity_date" and v.get("maturity_year") is not None:
+            reasons[name] = f"only the maturity year ({v['maturity_year']}) is given"
+        elif name in ("maturity_date", "maturity_year") and (tm := P.TERM_LENGTH_RE.search(doc.text)):
+            reasons[name] = f"only a term is given ({doc.ev(tm.start(), tm.end())}), not a date"
+        elif name == "secured":
+            reasons[name] = "security not stated"
+        elif name == "option_principal_usd" and event in RETIRE_EVENTS:
+            reasons[name] = "not applicable to a retirement"
+        elif name in ("use_of_proceeds", "net_proceeds_usd") and event in RETIRE_EVENTS:
+            reasons[name] = "not applicable to a retirement"
+        else:
+            reasons[name] = "not stated in the document"
+    if ticker is None:
+        reasons["ticker"] = ticker_reason or "unknown"
+    if announced is None:
+        reasons["announced_date"] = date_reason or "unknown"
+    if event is None:
+        reasons["event"] = "no offering, pricing, closing, upsizing or retirement wording"
+    return DebtEvent(
+        ticker=ticker,
+        instrument=inst.instrument,
+        event=event,
+        announced_date=announced,
+        principal_usd=v.get("principal_usd"),
+        option_principal_usd=v.get("option_principal_usd"),
+        coupon_pct=v.get("coupon_pct"),
+        maturity_date=v.get("maturity_date"),
+        maturity_year=v.get("maturity_year"),
+        conversion_rate_per_1000_usd=v.get("conversion_rate_per_1000_usd"),
+        conversion_price_usd=v.get("conversion_price_usd"),
+        conversion_premium_pct=v.get("conversion_premium_pct"),
+        cap_price_usd=v.get("cap_price_usd"),
+        secured=v.get("secured"),
+        use_of_proceeds=v.get("use_of_proceeds"),
+        net_proceeds_usd=v.get("net_proceeds_usd"),
+        upsized_from_usd=v.get("upsized_from_usd"),
+        option_exercised=v.get("option_exercised"),
+        principal_includes_option=v.get("principal_includes_option"),
+        all_outstanding=v.get("all_outstanding"),
+        consideration_usd=v.get("consideration_usd"),
+        evidence=evidence,
+        null_reasons=reasons,
+        derived=dict(f.derived),
+        spun_wording=list(doc.spun),
+    )
+
+
+def parse_for_cli(content: bytes, ticker: str | None = None, period: str | None = None) -> list[dict]:
+    """`minerwatch parse debt FILE`: the events as JSON-able dicts, the issue's keys first.
+
+    `period` is accepted for the CLI contract and ignored (a debt document dates itself).
+    """
+    out = []
+    for e in parse_debt(content, ticker=ticker):
+        d = e.model_dump(mode="json")
+        row = {k: d.pop(k) for k in CLI_KEYS}
+        row.update(d)
+        out.append(row)
+    return out
+
+
+#: Headline wording of debt documents (for discovery): an instrument word and a transaction word.
+_DISCOVERY_INSTRUMENT = re.compile(
+    r"\bconvertible\b|\bexchangeable\b|\bsenior\s+(?:secured\s+|unsecured\s+)?notes\b|\bnotes\s+due\b|\bnotes\s+offering\b"
+    r"|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement|line)|\bloan\s+(?:facility|agreement)|\bline\s+of\s+credit\b"
+    r"|\bbitcoin[- ]backed\s+(?:loan|credit|facility)", re.I,
+)
+_DISCOVERY_ACTION = re.compile(
+    r"\bproposed\b|\boffering\b|\bpric(?:es|ed|ing)\b|\bclos(?:es|ed|ing)\b|\bcomplet(?:es|ed|ion)\b|\bupsiz|\brepurchas"
+    r"|\bexchange\b|\bredemption\b|\bredeem|\bconversion\b|\bentered\s+into\b|\benters\s+into\b|\bsecures\b|\bobtains\b"
+    r"|\bamend|\bexpan(?:ds|ded|sion)\b|\bincreas(?:es|ed)\b|\bdraw", re.I,
+)
+
+
+def looks_like_debt_release(text: str) -> bool:
+    """Cheap check for discovery: is this (the start of) a debt offering, loan or retirement document?
+
+    True for 8-K bodies with Item 2.03 (a direct financial obligation) and for releases whose title or
+    lead names a debt instrument together with a transaction ("announces proposed offering of ...
+    convertible senior notes", "announces pricing", "closes", "completes", "repurchase", "credit
+    facility"). Production updates that merely mention a facility further down are not matched.
+    """
+    if not text:
+        return False
+    head = text[:3000]
+    if re.search(r"(?i)\bItem\s+2\.03\b|creation\s+of\s+a\s+direct\s+financial\s+obligation", text[:200000]):
+        return True
+    mt, _ = normalize(head)
+    sents = sentences(mt)
+    lead = " ".join(s.text for s in sents[:3])
+    if re.search(r"(?i)\bItem\s+1\.01\b", text[:200000]) and _DISCOVERY_INSTRUMENT.search(text[:200000]):
+        return True
+    return bool(_DISCOVERY_INSTRUMENT.search(lead) and _DISCOVERY_ACTION.search(lead))
+
+
+# re-exported: the pure linking of events into instruments lives in transforms.debt_linking
+from transforms.debt_linking import InstrumentState, link_events  # noqa: E402  (import after DebtEvent)
+
+__all__ = [
+    "PARSER_VERSION", "DebtEvent", "InstrumentState", "parse_debt", "parse_for_cli", "looks_like_debt_release",
+    "link_events", "CLI_KEYS",
+]

@@ -1,0 +1,229 @@
+"""The wording of debt press releases and 8-K bodies, as regular expressions over normalized text.
+
+Every pattern here was written against a real phrasing: IREN's and Core Scientific's convertible
+releases (../shared/reference/press/), the MicroStrategy 8-K for its 0.750% notes due 2025
+(../shared/real-samples/sec/8-K_MSTR_2020-12-11_*), and the deal terms in ../shared/reference/figures.csv.
+All patterns are applied case-insensitively to text that transforms.debt_text.normalize produced.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.amounts import NUMBER as _NUMBER
+
+#: A number that starts where a number starts (never the tail of "1.375" or "1234567").
+NUMBER = r"(?<![\d.,])(?:" + _NUMBER + r")"
+
+I = re.IGNORECASE
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: "October 15, 2030", "Oct. 09, 2025", "15 October 2030"
+DATE = (
+    r"(?:(?P<mon>" + MONTH + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<mon2>" + MONTH + r")\s+(?P<year2>(?:19|20)\d{2}))"
+)
+DATE_RE = re.compile(DATE, I)
+
+COUPON = r"(?<![\d.,])(?P<coupon>\d{1,2}(?:\.\d{1,4})?)\s?%"
+_Q = r"(?:(?:convertible|exchangeable)\s+)?(?:(?:senior|junior|subordinated)\s+)?(?:(?:secured|unsecured)\s+)?"
+#: "convertible senior notes", "senior secured notes", "Convertible Senior Note", "exchangeable senior notes"
+NOTE_KIND = (
+    r"(?P<kind>" + _Q + r"(?:(?:convertible|exchangeable)\s+)?(?:(?:senior|subordinated)\s+)?(?:(?:secured|unsecured)\s+)?"
+    r"(?:notes?|debentures?|bonds?))\b"
+)
+DUE = (
+    r"(?:\s+due\s+(?:(?:in|on)\s+)?(?:(?P<due_mon>" + MONTH + r")\s+(?:(?P<due_day>\d{1,2}),?\s+)?)?"
+    r"(?P<due_year>(?:19|20)\d{2})\b)"
+)
+#: A notes descriptor: optional coupon, the kind of notes, optional maturity.
+NOTE_DESCRIPTOR_RE = re.compile(
+    r"(?:\b(?P<zero>zero[- ]coupon)\s+|" + COUPON + r"\s+)?" + NOTE_KIND + DUE + "?", I,
+)
+#: "the 2032 notes", "2031 Convertible Notes": a series named by its maturity year.
+SERIES_RE = re.compile(r"\b(?P<year>20\d{2})\s+(?:(?:convertible|exchangeable|senior|secured)\s+)*notes\b", I)
+
+#: Loans and facilities ("entered into a $200 million credit facility", "Coinbase credit facility").
+LOAN_RE = re.compile(
+    r"\b(?P<loan>"
+    r"(?:(?:senior\s+)?(?:secured\s+)?(?:delayed[- ]draw\s+)?term\s+loans?(?:\s+facility)?)"
+    r"|(?:(?:senior\s+)?(?:secured\s+)?(?:revolving\s+)?(?:credit|loan|lending|financing)\s+(?:facility|facilities|agreement))"
+    r"|(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+(?:loan|credit\s+facility|facility|credit\s+line))"
+    r"|(?:(?:revolving\s+)?(?:credit\s+line|line\s+of\s+credit))"
+    r")\b",
+    I,
+)
+
+MONEY = r"(?:US\s?\$|U\.S\.\s?\$|USD\s?|\$)\s?" + r"(?:" + NUMBER + r")(?:\s?(?:thousand|million|billion|mm|mn|bn)\b|[mMbB]\b)?"
+
+# --- events ------------------------------------------------------------------------------------
+PROPOSED_RE = re.compile(
+    r"\bproposed\s+(?:private\s+|public\s+|registered\s+|underwritten\s+)?(?:offering|issuance|placement|sale)"
+    r"|\b(?:intends|plans|proposes)\s+to\s+offer\b|\bintention\s+to\s+offer\b|\blaunch(?:es|ed)?\s+(?:of\s+)?(?:a|an|its)?\s*(?:proposed\s+)?(?:private\s+)?offering"
+    r"|\bcommenc(?:es|ed|ement\s+of)\s+(?:a|an|its)\s+(?:proposed\s+)?(?:private\s+)?offering", I,
+)
+PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b", I)
+CLOSED_RE = re.compile(
+    r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"
+    r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold)\b"
+    r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$", I,
+)
+#: A closing that is only expected is not a closing.
+FUTURE_CLOSE_RE = re.compile(
+    r"\b(?:expected|expects|anticipated|anticipates|scheduled|intends|subject)\s+to\s+(?:close|closing|settle|be\s+completed|complete)"
+    r"|\bwill\s+close\b|\bexpected\s+closing\b|\bupon\s+(?:the\s+)?closing\b|\bin\s+connection\s+with\s+the\s+closing\b"
+    r"|\bprior\s+to\s+(?:the\s+)?closing\b|\bcustomary\s+closing\b|\bclosing\s+conditions\b", I,
+)
+UPSIZED_RE = re.compile(
+    r"\bupsiz(?:e|es|ed|ing)\b|\bincreas(?:e|es|ed|ing)\s+(?:the\s+)?(?:aggregate\s+|total\s+|maximum\s+)?(?:size|amount|borrowing\s+capacity|capacity|commitments?)\b"
+    r"|\bexercis(?:e|es|ed)\s+(?:in\s+full\s+|in\s+part\s+)?(?:of\s+)?(?:its|their|the)\s+(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)"
+    r"|\b(?:full\s+|partial\s+)?exercise\s+of\s+(?:the\s+|its\s+)?(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)", I,
+)
+REDEEMED_RE = re.compile(
+    r"\bredeem(?:s|ed)?\b|\bredemption\b|\bcall(?:s|ed)?\s+for\s+redemption\b|\brepaid\b|\brepays\b|\brepayment\s+in\s+full\b|\bpaid\s+off\b", I,
+)
+CONVERTED_RE = re.compile(r"\bconverted\b|\bconversions?\s+of\s+(?:US\$|\$|its|the|approximately|\d)|\binduced\s+conversion", I)
+EXCHANGED_RE = re.compile(
+    r"\bexchange\s+agreements?\b|\bexchanged\b|\bexchanges?\s+(?:of|for)\b(?!\s+(?:commission|act))|\bexchange\s+offer\b"
+    r"|\bexchange\s+transactions?\b", I,
+)
+REPURCHASED_RE = re.compile(r"\brepurchas(?:e|es|ed|ing)\b|\bbuy\s?backs?\b|\bbought\s+back\b", I)
+#: Words that make a retirement a plan rather than an event.
+INTENT_ONLY_RE = re.compile(
+    r"\bmay\s+(?:use|repurchase|redeem|exchange|convert|from)|\bfrom\s+time\s+to\s+time\b|\bcould\b|\bmight\b"
+    r"|\bauthoriz(?:es|ed|ation)\b|\bwould\b", I,
+)
+#: A retirement that happened or is agreed ...
+DEFINITIVE_RETIRE_RE = re.compile(
+    r"\bentered\s+into\b|\bhas\s+agreed\b|\bagreed\s+to\b|\bcompleted\b|\brepurchased\b"
+    r"|\bredeemed\b|\bexchanged\b|\bconverted\b|\bcalled\s+for\s+redemption\b|\bnotice\s+of\s+(?:full\s+)?redemption\b"
+    r"|\bannounce[sd]?\s+(?:the\s+)?(?:redemption|repurchase|exchange)|\brepaid\b|\bpaid\s+off\b|\bsettled\b", I,
+)
+#: ... or wording that is definitive unless hedged by INTENT_ONLY_RE ("may ... in privately negotiated transactions")
+LIKELY_RETIRE_RE = re.compile(r"\bprivately\s+negotiated\b|\bconcurrently\s+with\s+the\s+pricing\b|\bwill\s+redeem\b", I)
+#: Words before a notes descriptor that mark it as an existing instrument, not the one being offered.
+EXISTING_CONTEXT_RE = re.compile(
+    r"\b(?:existing|outstanding|previously\s+issued|repurchas\w*|exchang\w*|redeem\w*|redemption|holders\s+of|conver(?:t|ted|sion)\s+of"
+    r"|repay\w*|refinanc\w*|retire\w*)\b(?:[^.;]|\.(?=\d)){0,160}$", I,
+)
+
+# --- terms --------------------------------------------------------------------------------------
+CONVERSION_RATE_RE = re.compile(
+    r"conversion\s+rate\b[^.;$]{0,80}?(?<![\d.,])(?P<rate>\d{1,5}\.\d{1,6}|\d{1,5})\s+(?:of\s+)?(?:[A-Za-z]+\s+){0,6}?"
+    r"(?:shares|ADSs?|American\s+depositary\s+shares)\b[^.;]{0,80}?per\s+(?:US)?\$\s?1,000\b", I,
+)
+CONVERSION_PRICE_RE = re.compile(
+    r"conversion\s+price\s+(?:(?:of|for)\s+the\s+notes\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
+    r"(?P<cur>US\s?\$|\$)\s?(?P<price>" + NUMBER + r")", I,
+)
+PREMIUM_RES = (
+    re.compile(r"(?P<pct>" + NUMBER + r")\s?%\s+conversion\s+premium", I),
+    re.compile(r"conversion\s+premium\s+of\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<pct>" + NUMBER + r")\s?%", I),
+    re.compile(
+        r"conversion\s+price\b[^;]{0,160}?\bpremium\s+of\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<pct>" + NUMBER + r")\s?%", I,
+    ),
+)
+CAP_PRICE_RE = re.compile(
+    r"\bcap\s+price\b(?:\s+of\s+the\s+capped\s+call\s+transactions)?\s+(?:will\s+)?(?:initially\s+)?(?:be\s+|is\s+|of\s+|equal\s+to\s+)?"
+    r"(?:initially\s+)?(?:approximately\s+)?(?:US)?\$\s?(?P<price>" + NUMBER + r")", I,
+)
+COUPON_SENTENCE_RES = (
+    re.compile(r"\(\s*(?P<coupon>" + NUMBER + r")\s?%\s+coupon", I),
+    re.compile(
+        r"\bbears?\s+(?:regular\s+)?interest\s+at\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:rate\s+of\s+)?(?P<coupon>" + NUMBER + r")\s?%"
+        r"(?:\s+per\s+(?:year|annum))?", I,
+    ),
+    re.compile(r"\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    re.compile(r"\bcoupon\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+)
+ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bwill\s+not\s+bear\s+regular\s+interest\b|\bdo\s+not\s+bear\s+regular\s+interest\b", I)
+FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating)\b", I)
+INTEREST_CUE_RE = re.compile(r"\binterest\b|\bcoupon\b|\bmargin\b", I)
+MATURITY_RES = (
+    re.compile(r"\bmatur(?:e|es|ed|ing)\s+on\s+" + DATE, I),
+    re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
+    re.compile(r"\bdue\s+on\s+" + DATE, I),
+    re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
+)
+OPTION_RES = (
+    re.compile(
+        r"option\s+to\s+purchase\b[^.;$]{0,140}?\b(?:up\s+to\s+)?(?:an\s+)?additional\s+(?P<money>" + MONEY + r")", I,
+    ),
+    re.compile(r"\b(?:up\s+to\s+)?an\s+additional\s+(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:aggregate\s+principal\s+amount|of\s+(?:the\s+)?notes|principal)", I),
+    re.compile(r"(?:over-allotment|greenshoe)\s+option\b[^.;$]{0,80}?(?P<money>" + MONEY + r")", I),
+    # a closing that includes the exercised option: "which includes $88 million ... upon the full exercise"
+    re.compile(
+        r"\binclud(?:es|ing)\s+(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:aggregate\s+principal\s+amount\s+of\s+(?:the\s+)?notes\s+)?"
+        r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*(?:upon|pursuant\s+to|from|following)\s+the\s+(?:full\s+|partial\s+)?exercise", I,
+    ),
+)
+#: "increased the commitments under the facility from $100 million to $200 million"
+FROM_TO_RE = re.compile(r"\bfrom\s+(?P<from_money>" + MONEY + r")\s+to\s+(?P<money>" + MONEY + r")", I)
+#: "bringing the total aggregate principal amount of the offering to $650 million"
+NEW_TOTAL_RE = re.compile(
+    r"\b(?:bringing|increasing|raising|taking)\s+the\s+(?:total\s+)?(?:aggregate\s+principal\s+amount|offering\s+size|size)\s+"
+    r"(?:of\s+(?:the\s+)?(?:offering|notes)\s+)?to\s+(?:approximately\s+)?(?P<money>" + MONEY + r")", I,
+)
+OPTION_EXERCISED_RE = re.compile(
+    r"\bexercised\s+(?:in\s+full|in\s+part|(?:its|their)\s+option)|\b(?:full|partial)\s+exercise\s+of\b|\bexercise\s+in\s+full\b"
+    r"|\bpursuant\s+to\s+the\s+exercise\b|\bupon\s+exercise\s+in\s+full\b", I,
+)
+INCLUDES_OPTION_RE = re.compile(r"\b(?:which\s+)?includ(?:es|ed|ing)\b[^.;]{0,200}?\b(?:option|exercise|additional)\b", I)
+UPSIZED_FROM_RES = (
+    re.compile(r"\b(?:upsized|increased)\s+from\s+(?:the\s+)?(?:previously\s+announced\s+)?(?:offering\s+size\s+of\s+)?(?P<money>" + MONEY + r")", I),
+    re.compile(r"\bfrom\s+(?:the\s+)?previously\s+announced\s+(?:offering\s+size\s+of\s+)?(?P<money>" + MONEY + r")", I),
+    re.compile(r"\bincrease\s+of\s+(?P<delta>" + MONEY + r")\s+from\s+the\s+previously\s+announced", I),
+)
+#: "net proceeds from the offering will be approximately $856.5 million", "net proceeds of approximately $X",
+#: "The net proceeds from the sale of the notes were approximately $634.9 million" - but not "use $18.3 million
+#: of the net proceeds to repurchase approximately $19.4 million" (a repurchase amount, not the proceeds).
+NET_PROCEEDS_RE = re.compile(
+    r"\bnet\s+proceeds\b"
+    r"(?:\s+(?:from|of)\s+(?:the\s+|this\s+)?(?:offering|sale|issuance)(?:\s+of\s+(?:the\s+)?notes)?|\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w.&-]*){0,2}"
+    r"\s+(?:(?:will|would|are|is|were|was|can|could|should|may)\s+)?"
+    r"(?:(?:likely|expected\s+to|estimated\s+to|anticipated\s+to)\s+)?(?:be\s+|total\s+|totaled\s+|of\s+|amount(?:ed)?\s+to\s+)?"
+    r"(?:(?:approximately|roughly|about|around)\s+)?(?P<money>" + MONEY + r")", I,
+)
+USE_OF_PROCEEDS_RE = re.compile(
+    r"\b(?:intends?|expects?|plans?|anticipates?|will)\s+(?:to\s+)?(?:use|invest|apply|allocate|make\s+use\s+of)\b[^.]*\bproceeds\b"
+    r"|\bproceeds\b[^.]{0,80}\b(?:will|are\s+expected\s+to|were)\s+(?:be\s+)?used\b"
+    r"|\b(?:used|use)\s+(?:a\s+portion\s+of\s+|the\s+remainder\s+of\s+|the\s+remaining\s+)?(?:the\s+)?net\s+proceeds\b"
+    r"|\b(?:intends?|expects?|plans?)\s+to\s+use\s+(?:the\s+)?borrowings\s+under\b", I,
+)
+#: "has a term of 364 days": a tenor without a maturity date
+TERM_LENGTH_RE = re.compile(r"\b(?:a|an\s+initial)\s+term\s+of\s+(?:\d+|one|two|three|four|five)\s+(?:days|months|years?)\b", I)
+SECURED_TRUE_RE = re.compile(
+    r"\bsecured\s+by\b|\bcollateralized\s+by\b|\bsecured\s+on\s+a\s+(?:first|second)|\bfirst[- ]priority\s+(?:lien|security)\b"
+    r"|\bsenior\s+secured\s+obligations\b|\bbacked\s+by\b", I,
+)
+SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b", I)
+ALL_OUTSTANDING_RE = re.compile(r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
+CONSIDERATION_RE = re.compile(
+    r"\bfor\s+(?:an\s+aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+)?(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+cash|of\s+cash|in\s+aggregate|aggregate)", I,
+)
+
+# --- document furniture -----------------------------------------------------------------------
+_WIRE = r"(?:GLOBE\s*NEWSWIRE|BUSINESS\s*WIRE|PR\s*Newswire|ACCESSWIRE|ACCESS\s*Newswire|Newsfile|MARKETWIRED|CNW|EQS)"
+#: "Oct. 09, 2025 (GLOBE NEWSWIRE)", "Dec. 10, 2024 /PRNewswire/", and Business Wire's
+#: "AUSTIN, Texas--(BUSINESS WIRE)--Dec. 03, 2024--" with the date after the wire.
+DATELINE_RE = re.compile(
+    DATE + r"\s*(?:\(|/|--|-|\u2014|\s+\()\s*" + _WIRE + r"\s*[)/]?"
+    r"|\(?" + _WIRE + r"\s*\)?\s*(?:--|-|\u2014)\s*(?P<mon4>" + MONTH + r")\s+(?P<day4>\d{1,2}),?\s+(?P<year4>(?:19|20)\d{2})",
+    I,
+)
+DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60},\s+" + DATE + r"\b", I)
+DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+event\s+reported\)\s*:?\s*" + DATE, I)
+TICKER_RE = re.compile(
+    r"\(\s*(?:NASDAQ|NYSE|TSX|TSXV|CSE|NYSE\s+American|Nasdaq\s+(?:GS|GM|CM))(?:\s*/\s*[A-Za-z]+)?\s*:\s*\"?(?P<ticker>[A-Z][A-Z.]{0,5})\b\"?\s*\)?",
+    I,
+)
+ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)
+DEBT_VOCAB_RE = re.compile(
+    r"\bnotes?\s+due\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
+    r"|\bloan\s+(?:facility|agreement)|\bconversion\s+rate\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
+    r"|\bbitcoin[- ]backed\b", I,
+)
