@@ -158,6 +158,11 @@ def cmd_status(args) -> int:
     _print_table(status["quarantine_open"], ["quarantine_id", "source", "endpoint", "attempts", "reason"])
     print(f"\nfailed data checks in the last run: {len(status['failed_checks'])}")
     _print_table(status["failed_checks"], ["check_name", "violations", "sample"])
+    print(f"\nfacts held back by data checks: {len(status['held_back'])}")
+    _print_table(status["held_back"], ["ticker", "period_end", "metric", "check_name", "reason"])
+    print(f"\nminer reports overdue or never seen: {len(status['reports_overdue'])}")
+    _print_table(status["reports_overdue"], ["ticker", "current_cadence", "last_period_end", "due_on",
+                                             "days_overdue", "report_status"])
     print("\nsource disagreements beyond tolerance (last 90 days)")
     _print_table(status["source_disagreements"], ["metric", "days_beyond_tolerance", "latest_day", "worst_spread",
                                                   "tolerance"])

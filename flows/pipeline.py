@@ -107,6 +107,11 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                     futures += [(source, f) for f in SOURCE_SUBMITTERS[source](ctx, source, start, end)]
                 outcomes = merge_outcomes([(source, f.result()) for source, f in futures])
                 checks, held = build_and_check_task(ctx)
+                with ctx.work_db() as con:
+                    overdue = [f"{t} {cadence} report overdue: last period {last}, due {due}"
+                               for t, cadence, last, due in con.execute(
+                                   "select ticker, current_cadence, last_period_end, due_on"
+                                   " from marts.miner_report_status where report_status = 'overdue'").fetchall()]
                 failed_checks = {k: v for k, v in checks.items() if v and k not in hold_check_names()}
                 quarantined = sum(len(o.quarantined) for o in outcomes)
                 status = "partial" if quarantined or failed_checks or held else "success"
@@ -115,6 +120,7 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                     "quarantined": quarantined,
                     "failed_checks": failed_checks,
                     "held_back": held,
+                    "alerts": overdue,
                 }
                 with ctx.work_db() as con, transaction(con):
                     load.finish_run(con, run_id, status, counts)
@@ -127,7 +133,7 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                                             "message": f"{type(exc).__name__}: {exc}"}), level="failure")
                 raise
     summary = {"run_id": run_id, "status": status, **counts}
-    if status != "success":
+    if status != "success" or overdue:
         send_alert(run_settings, f"minerwatch {flow_name} ended {status}", run_alert_lines(summary))
     log.info("run %s finished: %s (%d quarantined, %d failed checks)", run_id, status, quarantined,
              len(failed_checks))

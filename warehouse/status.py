@@ -32,6 +32,11 @@ def _rows(con, sql: str, params=None) -> list[dict]:
     return [dict(zip(cols, row)) for row in cur.fetchall()]
 
 
+def _has_table(con, schema: str, table: str) -> bool:
+    return con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?",
+                       [schema, table]).fetchone()[0] > 0
+
+
 def collect_status(con: duckdb.DuckDBPyConnection, runs: int = 5) -> dict:
     tables = _rows(con, """
         select schema_name || '.' || table_name as "table", estimated_size as rows_estimated
@@ -61,6 +66,13 @@ def collect_status(con: duckdb.DuckDBPyConnection, runs: int = 5) -> dict:
             where run_id = (select run_id from ops.runs where status != 'running'
                             order by started_at desc limit 1)
               and violations > 0 order by check_name"""),
+        "held_back": _rows(con, """
+            select table_name, ticker, period_type, period_end, metric, check_name, reason
+            from ops.held_back order by ticker, period_end, metric"""),
+        "reports_overdue": _rows(con, """
+            select ticker, current_cadence, last_period_end, due_on, days_overdue, report_status
+            from marts.miner_report_status where report_status != 'on time' order by ticker""")
+            if _has_table(con, "marts", "miner_report_status") else [],
         "source_disagreements": _rows(con, """
             select metric, count(*) as days_beyond_tolerance, max(day) as latest_day,
                    round(max(spread_ratio), 4) as worst_spread, any_value(tolerance) as tolerance
