@@ -133,8 +133,9 @@ def _load_html(text: str) -> Document:
     if root is None:
         raise ParseError("unreadable HTML: no elements")
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    # the style scan walks every element: only when some style says "super" at all
-    cell_footnotes = _strip_footnote_marks(root, styled_supers="super" in text or "SUPER" in text)
+    # the style scan walks every element: only when some style says "super" or raises text at all
+    cell_footnotes = _strip_footnote_marks(root, styled_supers="super" in text or "SUPER" in text,
+                                           raised=_RAISED_HINT.search(text) is not None)
     for el in root.iter(*_BLOCK_TAGS, "td", "th"):
         if el.tag in ("td", "th"):
             el.tail = " " + el.tail if el.tail else " "
@@ -178,17 +179,35 @@ def _drop(el) -> None:
     parent.remove(el)
 
 
-def _strip_footnote_marks(root, styled_supers: bool = True) -> dict:
-    """Remove superscript footnote markers (`<sup>3</sup>`, `vertical-align:super`), noting them per cell."""
+# Workiva/Wdesk writes a superscript as raised small text, not `<sup>`: `font-size:6.5pt;position:relative;
+# top:-3.5pt;vertical-align:baseline` (the footnote digits of Riot's table: `18,005` then a raised `3`).
+_RAISED_HINT = re.compile(r"top:\s*-\s*\d", re.I)
+_RAISED_STYLE = re.compile(r"position:\s*relative", re.I)
+_SUPER_STYLE = re.compile(r"vertical-align:\s*super", re.I)
+
+
+def _is_superscript(el) -> bool:
+    if el.tag == "sup":
+        return True
+    style = el.get("style", "")
+    return bool(_SUPER_STYLE.search(style) or (_RAISED_STYLE.search(style) and _RAISED_HINT.search(style)))
+
+
+def _strip_footnote_marks(root, styled_supers: bool = True, raised: bool = False) -> dict:
+    """Remove superscript footnote markers (`<sup>3</sup>`, `vertical-align:super`, Workiva's raised text),
+    noting them per cell."""
     marks: dict = {}
     supers = list(root.iter("sup"))
     if styled_supers:
         supers += root.xpath("//*[contains(@style, 'super') or contains(@style, 'SUPER')]")
+    if raised:
+        supers += root.xpath("//*[contains(@style, 'top:-') or contains(@style, 'top: -') "
+                             "or contains(@style, 'TOP:-') or contains(@style, 'TOP: -')]")
     for el in supers:
         if el.getparent() is None:
             continue
         content = "".join(el.itertext()).strip()
-        if el.tag != "sup" and not re.search(r"vertical-align:\s*super", el.get("style", ""), re.I):
+        if not _is_superscript(el):
             continue
         if not content or not _FOOTNOTE_SUP.fullmatch(content):
             continue

@@ -43,7 +43,8 @@ _KEYWORDS = [
 _KEYWORD_RES = [(name, re.compile(rx, re.I)) for name, rx in _KEYWORDS]
 _AFTER_BTC = [
     ("btc_produced_per_day", re.compile(r"^\s*\)?\s*(?:per day|a day|/day|daily|on average per day|per calendar day)\b", re.I)),
-    ("btc_held_restricted", re.compile(r"^\s*(?:were |was |are |is )?(?:restricted|pledged|loaned|held as collateral|"
+    ("btc_held_restricted", re.compile(r"^\s*(?:that |which )?(?:were |was |are |is |have been |had been )?"
+                                        r"(?:restricted|pledged|loaned|held as collateral|posted as collateral|"
                                         r"as collateral|in restricted)", re.I)),
     ("btc_produced", re.compile(r"^\s*(?:were |was )?(?:mined|produced|earned|generated|self-mined)\b", re.I)),
     ("btc_sold", re.compile(r"^\s*(?:were |was )?(?:sold|converted)\b", re.I)),
@@ -67,9 +68,12 @@ _OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?)\b"
 _NOT_OPERATING = re.compile(r"\b(?:realized|realised|peak|network|global|nameplate|capacity of up to)\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
+# "Includes 1,900 in restricted bitcoin" (Riot's footnote), "including 16,900 BTC that were loaned ... or pledged"
+# (MARA), "of which 379 were posted as collateral"
 _RESTRICTED_NUMBER = re.compile(
     r"\b(?:includes?|including|of which)\s+(?:approximately\s+|about\s+)?(?P<n>\d[\d,.]*)\s+(?:bitcoin\s+|btc\s+)?"
-    r"(?:in\s+|of\s+|is\s+|are\s+)?(?:restricted|pledged|loaned)", re.I)
+    r"(?:that\s+|which\s+)?(?:in\s+|of\s+|is\s+|are\s+|was\s+|were\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:restricted|pledged|loaned|encumbered|(?:posted|held|pledged)\s+as\s+collateral)", re.I)
 _PER_DAY_NUMBER = re.compile(r"\b(?:daily|per day)\b[^.;]{0,40}?\baverag(?:ed|ing|e of)\s+(?:approximately\s+)?$", re.I)
 
 
@@ -121,8 +125,8 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
         for s_off, sentence in split_sentences(line):
             low_s = sentence.lower()
             if _SENTENCE_HINT.search(low_s) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
-                    or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s)
-                        and _RESTRICTED_NUMBER.search(sentence)):
+                    or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s or "collateral" in low_s
+                         or "encumbered" in low_s) and _RESTRICTED_NUMBER.search(sentence)):
                 findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
     return findings
 

@@ -110,7 +110,7 @@ def resolve(spec: Spec) -> list[pages.ResolvedFiling]:
         ctx = LayoutContext(fs, filer, spec.panel(fs.ticker))
         rendered = render(fs.layout, ctx)
         exhibit = (fs.exhibit_document or names.exhibit) if rendered.exhibit else None
-        r = pages.ResolvedFiling(fs, filer, accession, film, primary, exhibit)
+        r = pages.ResolvedFiling(fs, filer, accession, film, primary, exhibit, facts=rendered.facts)
         docs: list[pages.IndexDoc] = []
         is_8k = fs.form.startswith("8-K")
         cover = pages.cover_8k(r, rendered.headline) if is_8k else pages.cover_6k(r, rendered.headline)

@@ -66,6 +66,8 @@ class ResolvedFiling:
     primary_document: str
     exhibit_document: str | None
     documents: list[IndexDoc] = field(default_factory=list)
+    #: what the exhibit discloses: period key -> production field -> figure (layouts' Rendered.facts)
+    facts: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def acc_nodash(self) -> str:

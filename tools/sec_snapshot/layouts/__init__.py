@@ -6,7 +6,7 @@ miner's results layout), write one function in a module here and import the modu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from tools.sec_snapshot.fmt import wire_date
@@ -19,6 +19,9 @@ class Rendered:
     headline: str
     blocks: list[Block]
     exhibit: bool = True   # False: a cover-only filing (no EX-99.1)
+    #: period key ("2025-12", "2025-Q4", "2025-FY") -> production field -> the figure as printed, in the
+    #: parser's units (USD, EH/s, USD/kWh): what the document discloses, for tools/score_production.py
+    facts: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -26,6 +29,12 @@ class LayoutContext:
     spec: FilingSpec
     filer: Filer
     panel: dict[str, Period]
+    facts: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def disclose(self, key: str, name: str, value: float | None) -> None:
+        """Record that the document states `name` = `value` (as printed) for period `key`."""
+        if value is not None:
+            self.facts.setdefault(key, {})[name] = float(value)
 
     @property
     def h(self) -> dict[str, Any]:
@@ -88,7 +97,10 @@ def layout(name: str) -> Callable[[LayoutFn], LayoutFn]:
 def render(name: str, ctx: LayoutContext) -> Rendered:
     if name not in LAYOUTS:
         raise KeyError(f"unknown layout {name!r}; known: {sorted(LAYOUTS)}")
-    return LAYOUTS[name](ctx)
+    rendered = LAYOUTS[name](ctx)
+    if not rendered.facts:
+        rendered.facts = ctx.facts
+    return rendered
 
 
 # Register the layouts (import for side effects).

@@ -57,6 +57,19 @@ def clsk_monthly(ctx: LayoutContext) -> Rendered:
     if v("deployed_miners") is not None:
         lines.append(f"Deployed miners: {fmt.commas(v('deployed_miners'))}")
 
+    ctx.disclose(cur, "btc_produced", v("btc_produced"))
+    ctx.disclose(cur, "btc_produced_per_day", round(per_day, 2))
+    ctx.disclose(cur, "btc_held", v("btc_held"))
+    ctx.disclose(cur, "btc_sold", round(v("btc_sold"), 1) if v("btc_sold") is not None else None)
+    ctx.disclose(cur, "hashrate_operating_ehs",
+                 round(v("hashrate_operating_ehs"), 1) if v("hashrate_operating_ehs") is not None else None)
+    ctx.disclose(cur, "efficiency_j_per_th",
+                 round(v("efficiency_j_per_th"), 2) if v("efficiency_j_per_th") is not None else None)
+    if v("btc_sold"):
+        ctx.disclose(cur, "btc_avg_sale_price_usd", v("btc_avg_sale_price_usd"))
+        if v("btc_sale_proceeds_usd"):
+            ctx.disclose(cur, "btc_sale_proceeds_usd", round(round(v("btc_sale_proceeds_usd") / 1e6, 1) * 1e6, 2))
+
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         Para(ctx.dateline() + [f"{ctx.legal_intro()} (\u201cCleanSpark\u201d or \u201cthe Company\u201d), a bitcoin "

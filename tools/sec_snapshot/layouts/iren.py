@@ -66,6 +66,10 @@ def _rows(ctx: LayoutContext, rows, cur: str, prior: str) -> list[Row]:
             continue
         prior_text = _fmt(kind, b) + ("*" if field in restated else "")
         out.append(Row([text_cell(label, footnote=foot), num_cell(_fmt(kind, a)), num_cell(prior_text)]))
+        if rows is MINING_ROWS and kind in ("ehs", "btc"):
+            for key, value in ((cur, a), (prior, b)):
+                if value is not None:
+                    ctx.disclose(key, field, round(value, 1) if kind == "ehs" else round(value))
     return out
 
 

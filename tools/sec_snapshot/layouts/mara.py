@@ -46,6 +46,12 @@ def mara_monthly(ctx: LayoutContext) -> Rendered:
         foot = "1" if field == "reward_share_pct" else "2" if field == "hashrate_energized_ehs" else None
         rows.append(Row([text_cell(name, footnote=foot), num_cell(show(a) if a is not None else "-"),
                          num_cell(show(b) if b is not None else "-"), num_cell(_change(a, b))], shade=i % 2 == 1))
+        target = {"btc_produced": "btc_produced", "btc_produced_per_day": "btc_produced_per_day",
+                  "hashrate_energized_ehs": "hashrate_deployed_ehs"}.get(field)
+        if target:
+            for key, value in ((cur, a), (prior, b)):
+                if value is not None:
+                    ctx.disclose(key, target, round(value, 0 if field == "btc_produced" else 1))
     held, encumbered = ctx.v(cur, "btc_held"), ctx.v(cur, "btc_held_encumbered")
     end = fmt.long_date(fmt.month_end(cur))
     holdings = f"As of {end}, MARA held {fmt.commas(held)} BTC"
@@ -56,6 +62,9 @@ def mara_monthly(ctx: LayoutContext) -> Rendered:
     sold = ctx.v(cur, "btc_sold")
     holdings += " MARA did not sell any bitcoin during the month." if not sold else \
         f" MARA sold {fmt.commas(sold)} bitcoin during the month."
+    ctx.disclose(cur, "btc_held", held)
+    ctx.disclose(cur, "btc_held_restricted", encumbered or None)
+    ctx.disclose(cur, "btc_sold", sold or 0)
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         Para(ctx.dateline() + [f"{ctx.legal_intro()} (\u201cMARA\u201d or the \u201cCompany\u201d), a digital "
@@ -113,6 +122,12 @@ def mara_quarterly_letter(ctx: LayoutContext) -> Rendered:
             continue
         op_rows.append(Row([text_cell(name), num_cell(show(a) if a is not None else "-"),
                             num_cell(show(b) if b is not None else "-"), num_cell(_change(a, b))]))
+        target = {"hashrate_energized_ehs": ("hashrate_deployed_ehs", 1), "btc_produced": ("btc_produced", 0),
+                  "btc_held": ("btc_held", 0), "energy_cost_usd_per_kwh": ("power_cost_usd_per_kwh", 2)}.get(field)
+        if target:
+            for key, value in ((cur, a), (year_ago, b)):
+                if value is not None:
+                    ctx.disclose(key, target[0], round(value, target[1]))
     bullets = [f"Revenues of ${fmt.millions(v(cur, 'total_revenue_usd'))} million and net income of "
                f"${fmt.millions(v(cur, 'net_income_usd'))} million."]
     if v(cur, "btc_produced"):
@@ -123,6 +138,10 @@ def mara_quarterly_letter(ctx: LayoutContext) -> Rendered:
         enc = v(cur, "btc_held_encumbered")
         bullets.append(f"Held {fmt.commas(v(cur, 'btc_held'))} BTC at quarter-end"
                        + (f", of which {fmt.commas(enc)} were loaned, actively managed or pledged." if enc else "."))
+        ctx.disclose(cur, "btc_held", v(cur, "btc_held"))
+        ctx.disclose(cur, "btc_held_restricted", enc)
+    if v(cur, "btc_produced"):
+        ctx.disclose(cur, "btc_produced", v(cur, "btc_produced"))
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         Para([Run(f"{fmt.quarter_words(cur)} Shareholder Letter", italic=True)], align="center", space_before=False),

@@ -16,6 +16,11 @@ def _btc(v, places: int = 0) -> str:
     return fmt.commas(v, places if v % 1 else 0)
 
 
+def _r(v, places: int = 0):
+    """A figure as `_btc`/`:.Nf` print it (None stays None)."""
+    return None if v is None else round(v, places)
+
+
 def _intro(ctx: LayoutContext, text: str) -> Para:
     return Para(ctx.dateline() + [f"{ctx.legal_intro()} {text}"], align="justify")
 
@@ -40,6 +45,9 @@ def btbt_monthly(ctx: LayoutContext) -> Rendered:
                         + (f", of which about {fmt.commas(v('eth_staked'))} ETH were staked." if v("eth_staked") else ".")])
     if v("hashrate_operating_ehs") is not None:
         bullets.append([Run("Active hashrate: ", bold=True), f"{v('hashrate_operating_ehs'):.2f} EH/s at month-end."])
+    ctx.disclose(cur, "btc_produced", _r(v("btc_produced"), 2))
+    ctx.disclose(cur, "btc_held", _r(v("btc_held"), 1))
+    ctx.disclose(cur, "hashrate_operating_ehs", _r(v("hashrate_operating_ehs"), 2))
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         _intro(ctx, f"(\u201cBit Digital\u201d or the \u201cCompany\u201d), an ETH treasury and digital asset "
@@ -74,6 +82,14 @@ def cifr_monthly(ctx: LayoutContext) -> Rendered:
         bullets.append([f"All-in power cost of {v('power_cost_cents_per_kwh'):.1f} c/kWh"])
     for note in ctx.spec.terms.get("highlights", []):
         bullets.append([note])
+    for name, key, places in (("btc_produced", "btc_produced", 0), ("btc_held", "btc_held", 0),
+                              ("btc_held_restricted", "btc_held_pledged", 0), ("btc_sold", "btc_sold", 0),
+                              ("hashrate_operating_ehs", "hashrate_operating_ehs", 1),
+                              ("efficiency_j_per_th", "efficiency_j_per_th", 1)):
+        if v(key):
+            ctx.disclose(cur, name, _r(v(key), places))
+    if v("power_cost_cents_per_kwh") is not None:
+        ctx.disclose(cur, "power_cost_usd_per_kwh", round(round(v("power_cost_cents_per_kwh"), 1) / 100, 6))
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         _intro(ctx, f"(\u201cCipher\u201d or the \u201cCompany\u201d) today released unaudited operating results for "
@@ -104,6 +120,14 @@ def bitf_monthly(ctx: LayoutContext) -> Rendered:
                         f"US${fmt.millions(v('btc_sale_proceeds_usd'))} million."])
     if v("btc_held") is not None:
         bullets.append([f"Held {_btc(v('btc_held'))} BTC in treasury at month-end."])
+    ctx.disclose(cur, "btc_produced", _r(v("btc_produced")))
+    ctx.disclose(cur, "btc_produced_per_day", round(per_day, 1))
+    ctx.disclose(cur, "hashrate_operating_ehs", _r(v("hashrate_operating_ehs"), 1))
+    ctx.disclose(cur, "efficiency_j_per_th", _r(v("efficiency_j_per_th"), 1))
+    ctx.disclose(cur, "btc_sold", _r(v("btc_sold")))
+    if v("btc_sold") is not None:
+        ctx.disclose(cur, "btc_sale_proceeds_usd", round(round(v("btc_sale_proceeds_usd") / 1e6, 1) * 1e6, 2))
+    ctx.disclose(cur, "btc_held", _r(v("btc_held")))
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         _intro(ctx, f"(\u201cBitfarms\u201d or the \u201cCompany\u201d) today provided its unaudited production and "
@@ -137,6 +161,11 @@ def hive_monthly(ctx: LayoutContext) -> Rendered:
         bullets.append([f"{per_day:.2f} BTC produced per day"])
     if v("btc_held") is not None:
         bullets.append([f"{_btc(v('btc_held'))} BTC held on the balance sheet at month-end"])
+    ctx.disclose(cur, "btc_produced", _r(v("btc_produced"), 1))
+    ctx.disclose(cur, "hashrate_operating_ehs", _r(v("hashrate_operating_ehs"), 1))
+    if v("btc_produced_per_day") is not None or v("btc_produced") is not None:
+        ctx.disclose(cur, "btc_produced_per_day", round(per_day, 2))
+    ctx.disclose(cur, "btc_held", _r(v("btc_held")))
     if v("hpc_revenue_usd") is not None:
         bullets.append([f"HPC and AI cloud revenue of approximately US${fmt.millions(v('hpc_revenue_usd'))} million"])
     for note in ctx.spec.terms.get("highlights", []):
@@ -173,6 +202,10 @@ def btdr_monthly(ctx: LayoutContext) -> Rendered:
             continue
         rows.append(Row([text_cell(name), num_cell(show(a) if a is not None else "-"),
                          num_cell(show(b) if b is not None else "-")]))
+        if field != "hosting_hashrate_ehs":
+            places = 0 if field.startswith("btc_") else 1
+            ctx.disclose(cur, field, _r(a, places))
+            ctx.disclose(prior, field, _r(b, places))
     bullets = [[f"Mined {_btc(v('btc_produced'))} BTC, with self-mining hashrate reaching "
                 f"{v('hashrate_operating_ehs'):.1f} EH/s."]]
     if v("sealminer_output_ehs") is not None:

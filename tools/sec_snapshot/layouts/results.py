@@ -27,6 +27,14 @@ OPERATING = (
     ("Power cost (c/kWh)", "power_cost_cents_per_kwh", lambda x: f"{x:.1f}"),
     ("Cash cost per bitcoin produced ($)", "cost_per_btc_usd", lambda x: fmt.commas(x)),
 )
+#: panel key -> (production field, printed value) for the operating rows a production parser reads
+DISCLOSED = {
+    "btc_produced": ("btc_produced", round),
+    "btc_held": ("btc_held", round),
+    "hashrate_operating_ehs": ("hashrate_operating_ehs", lambda x: round(x, 1)),
+    "hashrate_energized_ehs": ("hashrate_deployed_ehs", lambda x: round(x, 1)),
+    "power_cost_cents_per_kwh": ("power_cost_usd_per_kwh", lambda x: round(round(x, 1) / 100, 6)),
+}
 
 
 def _m(v) -> str:
@@ -81,6 +89,11 @@ def results_quarterly(ctx: LayoutContext) -> Rendered:
             continue
         ops.append(Row([text_cell(name), num_cell(show(a) if a is not None else "-"),
                         num_cell(show(b) if b is not None else "-")]))
+        if field in DISCLOSED:
+            target, printed = DISCLOSED[field]
+            for key, value in ((cur, a), (prev, b)):
+                if value is not None:
+                    ctx.disclose(key, target, printed(value))
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         Para(ctx.dateline() + [f"{ctx.legal_intro()} (\u201c{ctx.short}\u201d or the \u201cCompany\u201d) today "

@@ -61,6 +61,22 @@ def _cell(kind: str, v, footnote: str | None = None) -> Cell:
     raise ValueError(kind)
 
 
+#: panel key -> production field it discloses (None: a component the parser must not total)
+FIELD_OF = {"power_credits_usd": None, "demand_response_credits_usd": None,
+            "total_power_credits_usd": "power_credits_usd", "power_cost_cents_per_kwh": "power_cost_usd_per_kwh"}
+
+
+def _printed(kind: str, v: float) -> float:
+    """The figure as the cell prints it, in the parser's unit."""
+    if kind in ("int", "held", "usd"):
+        return round(v)
+    if kind == "musd":
+        return round(round(v / 1e6, 1) * 1e6, 2)
+    if kind == "ckwh":
+        return round(round(v, 1) / 100, 6)
+    return round(v, 1)
+
+
 def _pct(current, prior) -> Cell:
     change = fmt.pct_change(current, prior)
     if change is None:
@@ -88,6 +104,11 @@ def _table(ctx: LayoutContext, cols: list[str], heads: list[str], days: list[int
         for j, v in enumerate(values):
             foot = restricted_fn if (kind == "held" and ctx.v(cols[j], "btc_held_restricted") and j == 0) else None
             cells.append(_cell(kind, v, foot))
+            name = FIELD_OF.get(field, field)
+            if name is not None and v is not None:
+                ctx.disclose(cols[j], name, _printed(kind, v))
+            if foot:
+                ctx.disclose(cols[j], "btc_held_restricted", ctx.v(cols[j], "btc_held_restricted"))
         cells += [_pct(values[0], values[1]), _pct(values[0], values[2])]
         rows.append(Row(cells, shade=i % 2 == 0))
     return Table(rows, first_col_pct=34)
@@ -96,7 +117,8 @@ def _table(ctx: LayoutContext, cols: list[str], heads: list[str], days: list[int
 def _footnotes(ctx: LayoutContext, key: str, unit: str) -> list:
     restricted = ctx.v(key, "btc_held_restricted")
     notes = ["Unaudited and estimated.", f"At {unit}-end."]
-    notes.append(f"Includes {fmt.commas(restricted)} bitcoin that are restricted." if restricted else "")
+    # Riot's wording (reference/press/riot_2025-04_monthly.txt): "Includes 1,900 in restricted bitcoin."
+    notes.append(f"Includes {fmt.commas(restricted)} in restricted bitcoin." if restricted else "")
     notes += [f"Average over the {unit}.", "Estimated credits for power curtailment.",
               "Estimated credits earned in ERCOT demand response programs.",
               "Estimate; includes all transmission and distribution charges, fees, adders and taxes, and is net of "
