@@ -164,7 +164,7 @@ def score_case(case: Case, score: Score) -> None:
     try:
         records = parse_production(case.body, ticker=case.ticker)
     except ParseError as exc:
-        score.errors[case.name] = str(exc)
+        score.errors[case.name] = str(exc) + ("" if case.expected else " (no figures expected: fine)")
         records = []
     parsed: dict[PeriodKey, object] = {}
     for rec in records:
@@ -222,7 +222,8 @@ def report(score: Score, details: bool) -> str:
     for name, err in score.errors.items():
         out.append(f"  ParseError {name}: {err}")
     out += ["", f"overall: {score.correct} of {score.disclosed} disclosed fields right = {100 * score.accuracy:.1f}%; "
-                f"{score.spurious} spurious; {len(score.errors)} documents unreadable"]
+                f"{score.spurious} spurious; "
+                f"{sum(1 for e in score.errors.values() if not e.endswith('fine)'))} documents with figures unreadable"]
     return "\n".join(out)
 
 

@@ -12,6 +12,7 @@ Layouts, from most to least structured (a table cell wins over a `Label: value` 
 """
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from typing import Literal
@@ -89,10 +90,31 @@ _METRIC_SIGNALS = [
 ]
 
 
+_MARKUP_HINT = re.compile(r"<\s*(?:html|body|div|p|font|span|table|td)\b", re.I)
+_NON_TEXT = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _visible_head(text: str, chars: int) -> str:
+    """The first `chars` characters of visible text of an exhibit as filed: Workiva's markup spends the first
+    tens of kilobytes on styles before the headline, so markup is stripped first (regexes, no parse)."""
+    if not _MARKUP_HINT.search(text[:4096]):
+        return text[:chars]
+    out, size, pos = [], 0, 0
+    while size < chars and pos < len(text):
+        block = _TAG.sub(" ", _NON_TEXT.sub(" ", text[pos:pos + 200_000]))
+        pos += 200_000
+        block = " ".join(html.unescape(block).split())
+        out.append(block)
+        size += len(block)
+    return " ".join(out)[:chars]
+
+
 def looks_like_production_update(text: str) -> bool:
-    """Cheap guess whether an exhibit (its title and first text) is a production/operations update, as opposed
-    to an earnings release without production figures, a debt offering, or other news."""
-    head = (text or "")[:6000]
+    """Cheap guess whether an exhibit (its title and first text, or the exhibit as filed) is a
+    production/operations update, as opposed to an earnings release without production figures, a debt
+    offering, or other news."""
+    head = _visible_head(text or "", 6000)
     if not head.strip():
         return False
     first = head[:400]
@@ -128,12 +150,13 @@ def parse_production(content: bytes | str, *, ticker: str | None = None,
         ticker = m.group("t") if m else None
     fy_end = FISCAL_YEAR_END_MONTH.get(ticker.upper()) if ticker else None
     hint = parse_hint(period) if period else None
+    title_period = _title_period(doc, fy_end)
 
     tables: list[TableResult] = []
     prose_text = doc.text
     leftover_lines: list[str] = []
     for n, grid in enumerate(doc.tables):
-        result = read_grid_table(grid, doc.locale, fy_end, n)
+        result = read_grid_table(grid, doc.locale, fy_end, n, title_period or hint)
         if result is None:
             leftover_lines.extend(_grid_lines(grid))
         else:
@@ -145,7 +168,7 @@ def parse_production(content: bytes | str, *, ticker: str | None = None,
     tables += text_tables
 
     table_periods = next((t.periods for t in tables if t.findings), [])
-    own = _document_period(doc, table_periods, hint, fy_end)
+    own = _document_period(doc, title_period, table_periods, hint, fy_end)
     if own is None:
         raise ParseError("no reporting period named in the document; pass a period hint (YYYY-MM or YYYY-Qn)")
 
@@ -183,16 +206,23 @@ def _grid_lines(grid: GridTable) -> list[str]:
     return [" | ".join(c.text for c in row) for row in grid.rows]
 
 
-def _document_period(doc: Document, table_periods: list[Period], hint: Period | None,
-                     fy_end: int | None) -> Period | None:
-    """The document's own period: its title or opening lines, else its first table's first column, else the
-    hint, else the month (or quarter) the text names most often."""
+def _title_period(doc: Document, fy_end: int | None) -> Period | None:
+    """The period the title or the opening lines name."""
     text = doc.text
     lines = [ln for ln in text.split("\n")[:40] if not _TITLE_SKIP.match(ln)][:4]
     for line in lines:
         found = _first_period(line[:600], text, fy_end)
         if found is not None:
             return found
+    return None
+
+
+def _document_period(doc: Document, title_period: Period | None, table_periods: list[Period],
+                     hint: Period | None, fy_end: int | None) -> Period | None:
+    """The document's own period: its title or opening lines, else its first table's first column, else the
+    hint, else the month (or quarter) the text names most often."""
+    if title_period is not None:
+        return title_period
     if table_periods:
         return table_periods[0]
     if hint is not None:

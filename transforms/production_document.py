@@ -24,7 +24,10 @@ _HTML_SNIFF = re.compile(rb"<\s*(?:html|body|table|div|p|font|span|td|tr|br|docu
 _FOOTNOTE_SUP = re.compile(r"\(?\s*(?:\d{1,2}|[*†‡§])\s*\)?(?:\s*,\s*\(?\d{1,2}\)?)*")
 _PERIODISH = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s'’-]*(?:\d{4}|\d{2})\b"
-    r"|\bQ[1-4]\s?'?\d{2,4}|\b[1-4]Q\s?'?\d{2,4}|months?\s+ended|quarter\s+ended", re.I)
+    r"|\bQ[1-4]\s?'?\d{2,4}|\b[1-4]Q\s?'?\d{2,4}|months?\s+ended|quarter\s+ended"
+    # a header of bare month names, one per cell (MARA: "Metric | September | August | % Δ")
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s*\d?\s+"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
 
 
 @dataclass(slots=True)

@@ -68,9 +68,12 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
     (("hashrate_deployed_ehs",),
      r"(?:total )?(?:month end |period end |quarter end )?(?:deployed|energized|installed)(?: self mining)?"
      r" (?:hashrate|hashing capacity|capacity)(?: capacity)?|hashrate (?:deployed|energized|installed)"),
+    # "self-mining hashrate" (Bitdeer, Cipher, results tables beside an "energized hashrate" row) and "active
+    # hashrate" (Bit Digital) are the hashrate mining for the company, not its installed capacity
     (("hashrate_operating_ehs",),
      r"(?:average |monthly average )?(?:monthly )?(?:operating|operational)(?: self mining)? hashrate"
-     r"|average (?:monthly )?hashrate(?: operating)?|hashrate operating"),
+     r"|average (?:monthly )?hashrate(?: operating)?|hashrate operating"
+     r"|(?:average )?(?:self mining|active)(?: operating)? hashrate"),
     (("efficiency_j_per_th",),
      r"(?:average )?(?:fleet |mining fleet |operating fleet |deployed fleet )?(?:energy |power )?efficiency"),
     (("power_cost_usd_per_kwh",),
@@ -158,8 +161,8 @@ def match_label(label: str) -> LabelMatch | None:
         return None
     fields = _fields_for(norm)
     if fields:
-        if unit is None and "power_cost_usd_per_kwh" in fields and re.search(r"\bper kwh\b", norm):
-            unit = "$/kwh"
+        if unit in (None, "$", "usd", "us$") and "power_cost_usd_per_kwh" in fields and re.search(r"\bper kwh\b", norm):
+            unit = "$/kwh"      # "Energy cost per kWh, owned sites ($)": the dollars are per kWh
         return LabelMatch(fields, unit, norm)
     if _CREDIT_COMPONENT.fullmatch(norm) and norm != "credits":
         return LabelMatch((), unit, norm, credit_component=True)

@@ -198,6 +198,7 @@ _COLUMN_MONTH = re.compile(rf"(?P<m>{_MON})\.?[\s'’-]*(?P<y>\d{{4}}|\d{{2}})",
 _COLUMN_QUARTER = re.compile(r"(?:Q(?P<q>[1-4])\s?'?(?P<y>\d{4}|\d{2})|(?P<q2>[1-4])Q\s?'?(?P<y2>\d{4}|\d{2}))", re.I)
 
 
+_GLUED_YEAR_NOTE = re.compile(r"(?<=[a-z\d.] )((?:19|20)\d\d)(\d)$", re.I)
 _COLUMN_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q)")
 
 
@@ -209,6 +210,8 @@ def parse_column_label(cell: str, fy_end_month: int | None = None) -> Period | N
         return None
     text = re.sub(r"\s+", " ", cell).strip().strip("*").strip()
     text = re.sub(r"^(?:for\s+the\s+)?(?:month\s+(?:of|ended)\s+)", "", text, flags=re.I)
+    # a footnote digit run into the year once the superscript is flattened: "December 20251" = 2025 + note 1
+    text = _GLUED_YEAR_NOTE.sub(r"\1 \2", text)
     mentions = find_mentions(text, fy_end_month)
     for mt in mentions:
         if mt.kind in ("quarter", "fiscal_quarter") and mt.period and _only_noise(text, mt.start, mt.end):

@@ -42,7 +42,9 @@ _KEYWORDS = [
 ]
 _KEYWORD_RES = [(name, re.compile(rx, re.I)) for name, rx in _KEYWORDS]
 _AFTER_BTC = [
-    ("btc_produced_per_day", re.compile(r"^\s*\)?\s*(?:per day|a day|/day|daily|on average per day|per calendar day)\b", re.I)),
+    # "6.53 BTC produced per day" (HIVE's bullets) as well as "15.4 BTC per day"
+    ("btc_produced_per_day", re.compile(r"^\s*\)?\s*(?:(?:produced|mined|earned|generated)\s+)?"
+                                         r"(?:per day|a day|/day|daily|on average per day|per calendar day)\b", re.I)),
     ("btc_held_restricted", re.compile(r"^\s*(?:that |which )?(?:were |was |are |is |have been |had been )?"
                                         r"(?:restricted|pledged|loaned|held as collateral|posted as collateral|"
                                         r"as collateral|in restricted)", re.I)),
@@ -64,7 +66,7 @@ _CREDITS_BEFORE = re.compile(r"\btotal (?:power |energy |electricity )?(?:curtai
 _CREDITS_AFTER = re.compile(r"^\s*(?:in|of) total (?:power |energy )?credits", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
                        r"total hash rate)\b", re.I)
-_OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?)\b", re.I)
+_OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active)\b", re.I)
 _NOT_OPERATING = re.compile(r"\b(?:realized|realised|peak|network|global|nameplate|capacity of up to)\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)

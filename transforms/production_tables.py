@@ -109,7 +109,29 @@ class _Column:
     header: str
 
 
-def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None) -> list[_Column]:
+_MONTH_ONLY = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s?\*?\s?\d?", re.I)
+
+
+def _month_only_columns(row: list[Cell], anchor: Period | None) -> list[_Column]:
+    """MARA's highlights table heads its columns with bare month names (`September | August | % Δ`): the year
+    comes from the document's own month, which must head the first column (a month after it is last year's)."""
+    if anchor is None or anchor.type != "month":
+        return []
+    cols = []
+    for c in row:
+        m = _MONTH_ONLY.fullmatch(c.text.strip())
+        if m:
+            month = MONTHS[m.group(1).lower()]
+            year = anchor.start.year if month <= anchor.start.month else anchor.start.year - 1
+            cols.append(_Column(c.col, c.col + c.span, month_period(year, month), c.text))
+    if len(cols) < 2 or cols[0].period != anchor or len({c.period for c in cols}) != len(cols):
+        return []
+    return cols
+
+
+def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None,
+                    anchor: Period | None = None) -> list[_Column]:
     cols = []
     for c in row:
         p = parse_column_label(c.text, fy_end)
@@ -117,6 +139,9 @@ def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None
             cols.append(_Column(c.col, c.col + c.span, p, c.text))
     if len(cols) >= 2:
         return cols
+    month_only = _month_only_columns(row, anchor)
+    if month_only:
+        return month_only
     if len(cols) == 1:
         # a one-period table: the period is a header when the other cells are header words, not figures
         others = [c for c in row if c.col != cols[0].start and c.text]
@@ -155,14 +180,17 @@ def _column_for(cell: Cell, cols: list[_Column]) -> _Column | None:
     return best
 
 
-def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, order: int) -> TableResult | None:
-    """Findings from an HTML table with period columns, or None when no header row names periods."""
+def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, order: int,
+                    anchor: Period | None = None) -> TableResult | None:
+    """Findings from an HTML table with period columns, or None when no header row names periods.
+
+    `anchor`: the document's own period as its title names it, for column heads without a year."""
     locale = narrow_locale(table.locale, doc_locale)
     cols: list[_Column] = []
     result: TableResult | None = None
     section = None
     for i, row in enumerate(table.rows):
-        header = _header_columns(row, table.rows[i - 1] if i else None, fy_end)
+        header = _header_columns(row, table.rows[i - 1] if i else None, fy_end, anchor)
         if header:
             cols = header
             if result is None:

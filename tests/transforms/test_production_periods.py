@@ -19,13 +19,17 @@ from transforms.production_periods import (calendar_quarter, find_mentions, fisc
     ("Q3 2025", date(2025, 7, 1), date(2025, 9, 30), "quarter"),
     ("3Q25", date(2025, 7, 1), date(2025, 9, 30), "quarter"),
     ("Three Months Ended September 30, 2025", date(2025, 7, 1), date(2025, 9, 30), "quarter"),
+    # a superscript flattened into the year (Workiva's raised footnote mark read as plain text)
+    ("December 20251", date(2025, 12, 1), date(2025, 12, 31), "month"),
+    ("Q1 20261", date(2026, 1, 1), date(2026, 3, 31), "quarter"),
 ])
 def test_column_labels(cell, start, end, kind):
     p = parse_column_label(cell)
     assert (p.start, p.end, p.type) == (start, end, kind)
 
 
-@pytest.mark.parametrize("cell", ["Metric", "Month/Month", "Year/Year", "% Change", "Comparison (%)", "2025"])
+@pytest.mark.parametrize("cell", ["Metric", "Month/Month", "Year/Year", "% Change", "Comparison (%)", "2025",
+                                  "20251", "1 20251"])
 def test_non_period_headers(cell):
     assert parse_column_label(cell) is None
 
