@@ -89,7 +89,8 @@ def iren_monthly(ctx: LayoutContext) -> Rendered:
         rows += [Row([text_cell(""), text_cell(""), text_cell("")]),
                  Row([text_cell("AI Cloud", bold=True), text_cell(""), text_cell("")], kind="section")] + ai
     highlights = list(ctx.spec.terms.get("highlights", []))
-    produced, hashrate = ctx.v(cur, "btc_produced"), ctx.v(cur, "hashrate_operating_ehs")
+    produced = ctx.v(cur, "btc_produced_first_reported", ctx.v(cur, "btc_produced"))
+    hashrate = ctx.v(cur, "hashrate_operating_ehs_first_reported", ctx.v(cur, "hashrate_operating_ehs"))
     highlights.insert(0, f"Bitcoin mining: {fmt.commas(produced)} BTC mined at an average operating hashrate of "
                          f"{hashrate:.1f} EH/s")
     blocks = [

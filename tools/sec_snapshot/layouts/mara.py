@@ -128,8 +128,9 @@ def mara_quarterly_letter(ctx: LayoutContext) -> Rendered:
             for key, value in ((cur, a), (year_ago, b)):
                 if value is not None:
                     ctx.disclose(key, target[0], round(value, target[1]))
-    bullets = [f"Revenues of ${fmt.millions(v(cur, 'total_revenue_usd'))} million and net income of "
-               f"${fmt.millions(v(cur, 'net_income_usd'))} million."]
+    net = v(cur, "net_income_usd")
+    bullets = [f"Revenues of ${fmt.millions(v(cur, 'total_revenue_usd'))} million and net "
+               f"{'income' if net >= 0 else 'loss'} of ${fmt.millions(abs(net))} million."]
     if v(cur, "btc_produced"):
         bullets.append(f"Produced {fmt.commas(v(cur, 'btc_produced'))} BTC and won {fmt.commas(v(cur, 'blocks_won'))} "
                        f"blocks; purchased {fmt.commas(v(cur, 'btc_purchased'))} BTC." if v(cur, "btc_purchased")

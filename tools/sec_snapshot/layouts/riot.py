@@ -30,8 +30,11 @@ ROWS = (
 )
 
 
-def _value(ctx: LayoutContext, key: str, field: str, days: int):
-    v = ctx.v(key, field)
+def _value(ctx: LayoutContext, key: str, field: str, days: int, own: bool = False):
+    """A figure of period `key`; a period's own report shows `<field>_first_reported` where a later report
+    restated it (the prior-month column of the next report shows the restated value)."""
+    v = ctx.v(key, f"{field}_first_reported") if own else None
+    v = ctx.v(key, field) if v is None else v
     if v is None and field == "btc_produced_per_day":
         produced = ctx.v(key, "btc_produced")
         v = round(produced / days, 1) if produced is not None else None
@@ -97,7 +100,7 @@ def _table(ctx: LayoutContext, cols: list[str], heads: list[str], days: list[int
                  text_cell("Year/Year", bold=True, align="center")], kind="head")
     rows = [head1, head2]
     for i, (label, label_fn, field, kind) in enumerate(ROWS):
-        values = [_value(ctx, key, field, d) for key, d in zip(cols, days)]
+        values = [_value(ctx, key, field, d, own=(j == 0)) for j, (key, d) in enumerate(zip(cols, days))]
         if all(v is None for v in values):
             continue
         cells = [text_cell(label, footnote=label_fn)]

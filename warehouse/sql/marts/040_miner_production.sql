@@ -84,17 +84,40 @@ final as (
         from per_metric
     )
     group by ticker, period_type, period_end
+),
+
+-- A quarter seen only as a comparison column (Riot's Q1 2026 update shows Q4 2025 beside it) whose three
+-- months the miner reported one by one adds no figure of its own: the months are the panel, so it stays
+-- in staging.production_facts and out of the panel (one row per ticker and period end).
+months_reported as (
+    select
+        q.ticker,
+        q.period_end
+    from final as q
+    join final as m
+        on m.ticker = q.ticker
+        and m.period_type = 'month'
+        and m.reported_as_own_period
+        and m.period_end between q.period_start and q.period_end
+    where q.period_type = 'quarter'
+      and not q.reported_as_own_period
+    group by q.ticker, q.period_end
+    having count(*) = 3
 )
 
-select *
-from final;
+select f.*
+from final as f
+anti join months_reported as r
+    on r.ticker = f.ticker
+    and f.period_type = 'quarter'
+    and r.period_end = f.period_end;
 
 create or replace table marts.miner_production as
 select *
 from marts.miner_production_asof(date '9999-12-31')
 order by ticker, period_type, period_end;
 
-comment on table marts.miner_production is 'Miner production panel: one row per (ticker, period_type, period_end) with the latest disclosed value of each figure (prior-period columns of later reports count as disclosures, so revisions win); facts held back by data checks (ops.held_back) are left out. As known on a past day: select * from marts.miner_production_asof(DATE ''2025-10-15'').';
+comment on table marts.miner_production is 'Miner production panel: one row per (ticker, period_type, period_end) with the latest disclosed value of each figure (prior-period columns of later reports count as disclosures, so revisions win); facts held back by data checks (ops.held_back) are left out, and so is a quarter that appears only as a comparison column when the miner reported each of its three months (the months are the panel; the quarter stays in staging.production_facts). As known on a past day: select * from marts.miner_production_asof(DATE ''2025-10-15'').';
 comment on column marts.miner_production.ticker is 'Miner ticker (registry/miners.csv, staging.miners).';
 comment on column marts.miner_production.period_type is 'month or quarter: the miner''s reporting cadence for this figure (a miner can switch).';
 comment on column marts.miner_production.period_start is 'First UTC day of the period.';
