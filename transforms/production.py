@@ -315,10 +315,12 @@ def _assemble(findings: list[Finding], tables: list[TableResult], own: Period, t
         why = {k: v for k, v in reasons[p].items() if k not in vals}
         if p != own and not vals:
             continue
-        rec = ProductionRecord(
+        # every value, key and type here was built by this module (fields from METRIC_FIELDS, floats, dates):
+        # constructed without re-validation, which costs more than the rest of the assembly
+        rec = ProductionRecord.model_construct(
             ticker=ticker.upper() if ticker else None, period_start=p.start, period_end=p.end,
             period_type=p.type, evidence={k: v[1] for k, v in vals.items()}, null_reasons=why,
-            is_reporting_period=(p == own), **{k: v[0] for k, v in vals.items()})
+            is_reporting_period=(p == own), **{f: vals[f][0] if f in vals else None for f in METRIC_FIELDS})
         records.append(rec)
     return records
 

@@ -115,41 +115,53 @@ _PERIOD_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
                           r"fiscal|months", re.I)
 
 
+_C = re.compile
+_DASHES = _C(r"[–—―−]")
+_SPACES = _C(r"\s+")
+# footnote markers: glued (`Held1`, `Credits3`, `mined4`), spaced at the end (`Held 2`), bracketed (`(1)`)
+_LABEL_FOOTNOTES = ((_C(r"(?<=[A-Za-z.)])\d{1,2}(?=\s|$|[,:])"), " "), (_C(r"\(\s?\d{1,2}\s?\)|\[\s?\d{1,2}\s?\]"), " "),
+                    (_C(r"(?:\s\d{1,2})+\s*:?\s*$"), ""))
+#: the lower-cased label's rewrites, in order (compiled once: labels are many, the rules few)
+_LABEL_REWRITES = (
+    (_C(r"\((?:unaudited|estimated|approximate|approx\.?|actual|restated|total|net)\)"), " "),
+    (_C(r"\b(?:at|as of|as at|end of)?\s*(?:the\s+)?(?:month|period|quarter)[- ]end\b"), " "),
+    (_C(r"\b(?:as of|as at|at|for|in|during|for the month of|for the quarter|for the month)\s*(?=[,:]|$)"), " "),
+    (_C(r"\bavg\.?(?=\s)"), "average"),
+    (_C(r"\bhash[- ]rate\b"), "hashrate"),
+    (_C(r"\b(?:btc|bitcoins)\b"), "bitcoin"),
+    (_C(r"\bself-"), "self "),
+    (_C(r"\ball-in\b"), "all in"),
+    (_C(r"\bmonth-end\b|\bmonth end\b"), "month end"),
+    (_C(r"[-/:,;.()\[\]|•●·]"), " "),
+)
+_TRAILING_TOTAL = _C(r"(?:\s(?:total|company total|consolidated))+$")
+_LEADING_ARTICLE = _C(r"^(?:the|our) ")
+
+
 @lru_cache(maxsize=4096)   # the same few hundred labels recur in every release
 def normalize_label(label: str) -> tuple[str, str | None]:
     """Lower-case label without footnote marks, periods named in it, units (returned apart) and filler."""
     s = label.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
-    s = re.sub(r"[–—―−]", "-", s)
+    s = _DASHES.sub("-", s)
     s = s.replace("*", " ")
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
     unit = None
     m = _LABEL_UNIT.search(s)
     if m:
         unit = (m.group("u") or m.group("u2") or m.group("u3") or "").lower().strip("()")
         s = s[:m.start()] + " " + s[m.end():]
-    # footnote markers: glued (`Held1`, `Credits3`, `mined4`), spaced at the end (`Held 2`), bracketed (`(1)`)
-    s = re.sub(r"(?<=[A-Za-z.)])\d{1,2}(?=\s|$|[,:])", " ", s)
-    s = re.sub(r"\(\s?\d{1,2}\s?\)|\[\s?\d{1,2}\s?\]", " ", s)
-    s = re.sub(r"(?:\s\d{1,2})+\s*:?\s*$", "", s)
+    for rx, repl in _LABEL_FOOTNOTES:
+        s = rx.sub(repl, s)
     if _PERIOD_HINT.search(s):
         for mt in reversed(find_mentions(s)):
             if mt.kind in ("month", "date", "month_only", "quarter", "fiscal_quarter"):
                 s = s[:mt.start] + " " + s[mt.end:]
     s = s.lower()
-    s = re.sub(r"\((?:unaudited|estimated|approximate|approx\.?|actual|restated|total|net)\)", " ", s)
-    s = re.sub(r"\b(?:at|as of|as at|end of)?\s*(?:the\s+)?(?:month|period|quarter)[- ]end\b", " ", s)
-    s = re.sub(r"\b(?:as of|as at|at|for|in|during|for the month of|for the quarter|for the month)\s*(?=[,:]|$)",
-               " ", s)
-    s = re.sub(r"\bavg\.?(?=\s)", "average", s)
-    s = re.sub(r"\bhash[- ]rate\b", "hashrate", s)
-    s = re.sub(r"\b(?:btc|bitcoins)\b", "bitcoin", s)
-    s = re.sub(r"\bself-", "self ", s)
-    s = re.sub(r"\ball-in\b", "all in", s)
-    s = re.sub(r"\bmonth-end\b|\bmonth end\b", "month end", s)
-    s = re.sub(r"[-/:,;.()\[\]|•●·]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"(?:\s(?:total|company total|consolidated))+$", "", s).strip()
-    s = re.sub(r"^(?:the|our) ", "", s)
+    for rx, repl in _LABEL_REWRITES:
+        s = rx.sub(repl, s)
+    s = _SPACES.sub(" ", s).strip()
+    s = _TRAILING_TOTAL.sub("", s).strip()
+    s = _LEADING_ARTICLE.sub("", s)
     return s, unit
 
 

@@ -124,7 +124,7 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
                     findings.append(Finding(reading.field, own, reading.value, reading.reason, evidence,
                                             TIER_LINE, order))
                 continue
-        for s_off, sentence in split_sentences(line):
+        for s_off, sentence in _sentences_of(line):
             low_s = sentence.lower()
             if _SENTENCE_HINT.search(low_s) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
                     or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s or "collateral" in low_s
@@ -134,6 +134,20 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
 
 
 _DIGIT = re.compile(r"\d")
+_CELL_TEXT = re.compile(r"[^|]+")
+_BULLET_ONLY = re.compile(r"[\s•●·▪◦*-]*")
+
+
+def _sentences_of(line: str) -> list[tuple[int, str]]:
+    """Sentences of a line; a layout table rendered as `| ● | text |` is read cell by cell, so bullets and
+    pipes never become part of a sentence (or of its evidence)."""
+    if "|" not in line:
+        return split_sentences(line)
+    out = []
+    for cell in _CELL_TEXT.finditer(line):
+        if not _BULLET_ONLY.fullmatch(cell.group()):
+            out += [(cell.start() + off, sentence) for off, sentence in split_sentences(cell.group())]
+    return out
 # a number with a metric unit, or a metric word shortly before a number: anything else is not worth reading
 _SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
     r"\d\s?(?:eh|ph|th|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|/mwh|btc|bitcoins?\b)|"

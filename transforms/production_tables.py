@@ -130,6 +130,11 @@ def _month_only_columns(row: list[Cell], anchor: Period | None) -> list[_Column]
     return cols
 
 
+_DIGIT = re.compile(r"\d")
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d\s?\*?\s?\d?")
+_VALUE_TEXT = re.compile(r"[\s$()%*,.\d–—-]*\d[\s$()%*,.\d–—-]*(?:[a-zA-Z/]{0,6})?|[-–—]|n/?[am]", re.I)
+
+
 def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None,
                     anchor: Period | None = None) -> list[_Column]:
     cols = []
@@ -145,10 +150,10 @@ def _header_columns(row: list[Cell], prev: list[Cell] | None, fy_end: int | None
     if len(cols) == 1:
         # a one-period table: the period is a header when the other cells are header words, not figures
         others = [c for c in row if c.col != cols[0].start and c.text]
-        if others and not any(re.search(r"\d", c.text) for c in others):
+        if others and not any(_DIGIT.search(c.text) for c in others):
             return cols
     # split header: "Three Months Ended September 30," over "2025 | 2024"
-    years = [c for c in row if re.fullmatch(r"(?:19|20)\d\d\s?\*?\s?\d?", c.text)]
+    years = [c for c in row if _YEAR_CELL.fullmatch(c.text)]
     if len(years) >= 2 and prev:
         cols = []
         for y in years:
@@ -225,8 +230,7 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
 
 
 def _is_value_text(text: str) -> bool:
-    return bool(re.fullmatch(r"[\s$()%*,.\d–—-]*\d[\s$()%*,.\d–—-]*(?:[a-zA-Z/]{0,6})?|[-–—]|n/?[am]", text.strip(),
-                             re.I))
+    return _VALUE_TEXT.fullmatch(text.strip()) is not None
 
 
 # --- the same tables as plain text ----------------------------------------------------------------

@@ -53,9 +53,8 @@ _PER_BTC = re.compile(r"\s?(?:per|/|a|each)\s?(?:bitcoin|btc)\b", re.I)
 _PER_HASH = re.compile(r"\s?(?:/|per)\s?(?:EH|PH|TH)\b", re.I)
 _NOT_BTC_UNIT = re.compile(r"\s?(?:-|\s)?(?:miners?|mining|machines?|rigs?|network|price|blocks?|address|etf)\b", re.I)
 
-# Separator evidence: forms only one convention can print, judged per number token. A token glued to a letter
-# (`Held1,2` footnote runs) is no evidence.
-_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d.,]*\d")
+# Separator evidence: forms only one convention can print, judged per number token (a maximal run of digits,
+# dots and commas). A token glued to a letter (`Held1,2` footnote runs) is no evidence.
 _US_FORM = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{1,2}|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{4,}")
 _EU_FORM = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
 
@@ -79,18 +78,25 @@ class Quantity:
     scaled: bool = field(default=False)  # a multiplier word was applied
 
 
+# A whole token (not glued to a word, ending where the digits end) in one convention's form: one regex search
+# in C per convention instead of a Python loop over every number of the text.
+_TOKEN_END = r"(?![.,]*\d)"
+_US_TOKEN = re.compile(rf"(?<![\w.,])(?:{_US_FORM.pattern}){_TOKEN_END}")
+_EU_TOKEN = re.compile(rf"(?<![\w.,])(?:{_EU_FORM.pattern}){_TOKEN_END}")
+
+
+def locale_evidence(text: str) -> tuple[bool, bool]:
+    """(prints a form only the US convention prints, prints a form only the European convention prints)."""
+    return _US_TOKEN.search(text) is not None, _EU_TOKEN.search(text) is not None
+
+
+def locale_of(us: bool, eu: bool) -> Locale:
+    return "mixed" if us and eu else "us" if us else "eu" if eu else "unknown"
+
+
 def detect_locale(text: str) -> Locale:
     """Which separator convention a text uses, judged only from forms one convention alone prints."""
-    us = eu = False
-    for m in _NUMBER_TOKEN.finditer(text):
-        token = m.group(0)
-        if "," not in token and "." not in token:
-            continue
-        us = us or _US_FORM.fullmatch(token) is not None
-        eu = eu or _EU_FORM.fullmatch(token) is not None
-        if us and eu:
-            return "mixed"
-    return "us" if us else "eu" if eu else "unknown"
+    return locale_of(*locale_evidence(text))
 
 
 def narrow_locale(block: Locale, document: Locale) -> Locale:
@@ -98,10 +104,17 @@ def narrow_locale(block: Locale, document: Locale) -> Locale:
     return block if block in ("us", "eu") else document
 
 
+_MARKER_FOOTNOTE = re.compile(r"^(?:[-–—―−]|n/?[am]\.?)\s*\d?$", re.I)
+
+
 def is_missing(cell: str) -> bool:
     """True for the markers that mean 'not disclosed' (footnote stars and digits around them ignored)."""
     s = cell.strip().strip("*").strip()
-    s = re.sub(r"^(?:[-–—―−]|n/?[am]\.?)\s*\d?$", lambda m: m.group(0).rstrip("0123456789 "), s, flags=re.I)
+    if not s:
+        return True
+    if len(s) > 6 or s[0] not in "-–—―−nN":     # every marker starts with a dash or an n (cheap exit per cell)
+        return False
+    s = _MARKER_FOOTNOTE.sub(lambda m: m.group(0).rstrip("0123456789 "), s)
     return s.lower() in MISSING_MARKERS
 
 
@@ -170,10 +183,13 @@ def _scaled(value: float, scale: float, negative: bool) -> float:
     return -out if negative else out
 
 
+_US_CURRENCY = re.compile(r"(?:us|usd|u\.s\.)?\s?\$\s?|usd\s?|us \$\s?")
+
+
 def _kind_and_scale(unit: str, cur: str, mult: str, after: str) -> tuple[str, float]:
     u = _WS.sub(" ", unit.strip().lower())
     if cur:
-        foreign = not re.fullmatch(r"(?:us|usd|u\.s\.)?\s?\$\s?|usd\s?|us \$\s?", cur.strip().lower() + "")
+        foreign = not _US_CURRENCY.fullmatch(cur.strip().lower())
         scale = _MULT.get(mult.strip().lower(), 1.0) if mult else 1.0
         if u.endswith("kwh"):
             return ("money_other" if foreign else "usd_per_kwh"), scale
@@ -218,8 +234,10 @@ def find_quantities(text: str, locale: Locale = "us", *, parens_negative: bool =
         i = d.start()
         if i < taken:
             continue
-        # back up over what may precede the digits: "($", "US$ ", "-"
-        p = _PREFIX.search(text, max(0, i - 8), i)
+        # back up over what may precede the digits: "($", "US$ ", "-" (only when one of them is near)
+        window = text[max(0, i - 8):i]
+        p = _PREFIX.search(text, max(0, i - 8), i) if ("$" in window or "(" in window or "-" in window
+                                                       or "\u2212" in window or "USD" in window) else None
         m = _QTY.match(text, p.start() if p else i)
         if m is None or m.start("num") != i:
             m = _QTY.match(text, i)

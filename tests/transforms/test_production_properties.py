@@ -43,8 +43,10 @@ def _input_texts(raw: str) -> tuple[str, ...]:
     except Exception:       # noqa: BLE001 - a page lxml cannot read has no text to compare with
         return ("",)
     with_marks = _squash(root.text_content())
-    for sup in root.xpath("//sup"):
-        if re.fullmatch(r"\s*\(?[\d*†‡§]{1,3}\)?\s*", sup.text_content()):
+    # superscripts: <sup>, `vertical-align:super`, and Workiva's raised small text (`position:relative;top:-3.5pt`)
+    raised = "//*[contains(@style, 'super') or (contains(@style, 'relative') and contains(@style, 'top:-'))]"
+    for sup in root.xpath("//sup | " + raised):
+        if sup.getparent() is not None and re.fullmatch(r"\s*\(?[\d*†‡§]{1,3}\)?\s*", sup.text_content()):
             sup.drop_tree()
     return (with_marks, _squash(root.text_content()))
 
