@@ -228,9 +228,12 @@ def report(score: Score, details: bool) -> str:
 
 
 # --- timing -----------------------------------------------------------------------------------------
-def timing_worker(paths: list[str], rounds: int) -> dict:
-    """Parse every document `rounds` times with the production parser and with bare lxml, interleaved;
-    the medians of the per-round totals (seconds)."""
+def timing_worker(paths: list[str], rounds: int, root: Path) -> dict:
+    """Parse every document `rounds` times with the production parser found under `root` and with bare lxml,
+    interleaved; the medians of the per-round totals (seconds of CPU time)."""
+    if str(REPO_ROOT) in sys.path:
+        sys.path.remove(str(REPO_ROOT))
+    sys.path.insert(0, str(root))
     from lxml import etree
     from transforms.errors import ParseError
     from transforms.production import parse_production
@@ -251,6 +254,9 @@ def timing_worker(paths: list[str], rounds: int) -> dict:
         lxml_times.append(t1 - t0)
         parser_times.append(t2 - t1)
     lx, pr = statistics.median(lxml_times), statistics.median(parser_times)
+    import transforms.production as parser_module
+    if not Path(parser_module.__file__).resolve().is_relative_to(Path(root).resolve()):
+        raise RuntimeError(f"timed {parser_module.__file__}, not the parser under {root}")
     return {"documents": len(bodies), "rounds": rounds, "lxml_s": lx, "parser_s": pr, "ratio": pr / lx}
 
 
@@ -289,7 +295,7 @@ def run_timing(cases: list[Case], rounds: int, repeats: int, baseline: str | Non
             for label, root in roots.items():
                 env = dict(os.environ, PYTHONPATH=str(root))
                 proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--timing-worker",
-                                       str(tmpdir / "docs.json"), "--rounds", str(rounds)],
+                                       str(tmpdir / "docs.json"), "--rounds", str(rounds), "--timing-root", str(root)],
                                       env=env, capture_output=True, text=True, check=True, cwd=str(root))
                 results[label].append(json.loads(proc.stdout))
         lines = [f"timing: {len(cases)} documents, {repeats} processes x {rounds} rounds per version "
@@ -318,10 +324,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--timing-worker", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--timing-root", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.timing_worker:
-        print(json.dumps(timing_worker(json.loads(args.timing_worker.read_text()), args.rounds)))
+        print(json.dumps(timing_worker(json.loads(args.timing_worker.read_text()), args.rounds, args.timing_root)))
         return 0
     if args.dir:
         cases = [c for folder in args.dir for c in directory_cases(folder)]

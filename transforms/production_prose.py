@@ -107,8 +107,8 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     findings: list[Finding] = []
     for n, line in enumerate(text.split("\n")):
         low = line.lower()
-        if not any(word in low for word in _HINT_WORDS) or not _DIGIT.search(line) and "no " not in low \
-                and "did not" not in low:
+        if not _DIGIT.search(line) and "no " not in low and "did not" not in low \
+                or not any(word in low for word in _HINT_WORDS):
             continue
         order = (order0 + n) * 1000
         locale = narrow_locale(detect_locale(line), doc_locale) if doc_locale == "mixed" else doc_locale

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.errors import ParseError
 from transforms.production_periods import (calendar_quarter, find_mentions, fiscal_quarter, month_period,
@@ -68,3 +70,18 @@ def test_hints(hint, period):
 def test_bad_hints(hint):
     with pytest.raises(ParseError):
         parse_hint(hint)
+
+
+_WORDS = ["in", "of", "for", "during", "since", "through", "third", "quarter", "fiscal", "year", "ended", "months",
+          "three", "six", "Q3", "3Q", "FY25", "FQ2", "2025", "2026", "25", "30,", "September", "Sept.", "may", "May",
+          "to", "date", "YTD", "record", "all-time", "annual", "first", "4th", "calendar", "TTM", "trailing",
+          "twelve", "-", "(", ")", ",", ".", "bitcoin", "produced", "13", "3-months", "2024.", "Jan.", "June"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from([" ", "  ", "\n", ""]))
+@settings(max_examples=400, deadline=None)
+def test_mentions_are_found_wherever_the_full_pattern_finds_them(words, sep):
+    """find_mentions tries its pattern only where a mention can start: the same matches as a full scan."""
+    from transforms.production_periods import _MENTION, _mention_matches
+    text = sep.join(words)
+    assert [m.span() for m in _mention_matches(text)] == [m.span() for m in _MENTION.finditer(text)]
