@@ -130,7 +130,6 @@ _ONE_COMMA_GROUP = re.compile(r"(\d{1,3}),(\d{3})")
 _ONE_DOT_GROUP = re.compile(r"(\d{1,3})\.(\d{3})")
 _DOT_DECIMAL = re.compile(r"\d+\.\d+")
 _COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
-_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
 _HAS_GROUP = re.compile(r"[.,]\d{3}(?!\d)")
 _WS = re.compile(r"\s+")
 
@@ -187,6 +186,8 @@ _US_CURRENCY = re.compile(r"(?:us|usd|u\.s\.)?\s?\$\s?|usd\s?|us \$\s?")
 
 
 def _kind_and_scale(unit: str, cur: str, mult: str, after: str) -> tuple[str, float]:
+    if not (unit or cur or mult):
+        return "number", 1.0          # a bare number (most of them): no unit to read
     u = _WS.sub(" ", unit.strip().lower())
     if cur:
         foreign = not _US_CURRENCY.fullmatch(cur.strip().lower())
@@ -292,8 +293,9 @@ def find_quantities(text: str, locale: Locale = "us", *, parens_negative: bool =
         out.append(Quantity(
             value=value, kind=kind, raw=text[start:end], start=start, end=end, reason=reason,
             footnotes=footnotes, restated=restated,
-            plain_int=bool(_ONE_OR_TWO_DIGITS.fullmatch(core)) and not (cur or mult or unit or m.group("sign")),
-            glued_left=glued, decimals=decimals, has_separator=bool(_HAS_GROUP.search(core)),
+            plain_int=len(core) <= 2 and core.isdigit() and not (cur or mult or unit or m.group("sign")),
+            glued_left=glued, decimals=decimals,
+            has_separator=("," in core or "." in core) and _HAS_GROUP.search(core) is not None,
             scaled=scale != 1.0,
         ))
     return out
