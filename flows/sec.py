@@ -23,6 +23,7 @@ from extractors.edgar.filing_index import fetch_document
 from extractors.edgar.registry import Miner, cadence_on, load_registry
 from extractors.http import HttpError
 from flows.context import WRITE_LOCK, RunContext, SourceOutcome
+from transforms.edgar import document_text
 from transforms.errors import ParseError
 from warehouse import load
 from warehouse.db import transaction
@@ -90,8 +91,15 @@ def _parser_versions(kind: str) -> str:
     return "+".join(h.parser_version for h in HANDLERS.get(kind, [])) or "none"
 
 
+#: An exhibit with less readable text than this is a broken transfer or a new binary layout,
+#: not a press release: it is quarantined rather than filed away as "other".
+MIN_TEXT_CHARS = 200
+
+
 def load_document(con, ctx: RunContext, doc: SecDocument) -> int:
     """Run every handler of the document's kind in one transaction and record the document."""
+    if len(document_text(doc.body, limit=MIN_TEXT_CHARS * 4).strip()) < MIN_TEXT_CHARS:
+        raise ParseError(f"the {doc.kind} exhibit has no readable text (under {MIN_TEXT_CHARS} characters)")
     rows = 0
     with transaction(con):
         for handler in HANDLERS.get(doc.kind, []):
