@@ -92,12 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- commands ------------------------------------------------------------------------------
 def cmd_run(args) -> int:
-    if not args.wait:  # fail in a second, not after Prefect has started, when a writer is busy
-        from extractors.settings import load_settings
-        from warehouse.publish import probe_writer_lock
+    from extractors.settings import load_settings
+    from flows.pipeline import ALL_SOURCES, backfill_flow, preflight, refresh_flow
+    from warehouse.publish import probe_writer_lock
 
-        probe_writer_lock(load_settings().lock_path)
-    from flows.pipeline import backfill_flow, refresh_flow
+    settings = load_settings()
+    preflight(settings, args.sources or list(ALL_SOURCES), args.offline)  # fail in a second, not after
+    if not args.wait:                                                     # Prefect has started
+        probe_writer_lock(settings.lock_path)
 
     if args.command == "refresh":
         summary = refresh_flow(offline=args.offline, sources=args.sources, wait_s=args.wait)

@@ -22,6 +22,8 @@ from warehouse.publish import is_valid_duckdb, prepare_work_copy, publish, write
 log = logging.getLogger("minerwatch")
 
 ALL_SOURCES = tuple(SOURCE_SUBMITTERS)
+#: Sources that call SEC EDGAR (which requires a declared identity).
+SEC_SOURCES = ("sec", "xbrl")
 
 
 class UnknownSource(ValueError):
@@ -85,11 +87,19 @@ def _refuse_silent_data_loss(settings: Settings) -> None:
         )
 
 
+def preflight(settings: Settings, sources: list[str], offline: bool) -> None:
+    """Checks that need no network and no lock: fail before anything starts."""
+    _check_sources(sources)
+    if not offline and any(s in SEC_SOURCES for s in sources):
+        settings.sec_user_agent()
+
+
 def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | None]], *, offline: bool,
                  params: dict, settings: Settings | None = None, wait_s: float = 0.0) -> dict:
     """Shared body of refresh and backfill. `windows` maps source -> (start, end) or (None, None)
     for "since the watermark"; returns the run summary."""
     settings = settings or load_settings()
+    preflight(settings, list(windows), offline)
     with writer_lock(settings.lock_path, wait_s=wait_s):
         _refuse_silent_data_loss(settings)
         how = prepare_work_copy(settings.db, settings.work_db)

@@ -234,6 +234,7 @@ def _quarantine(ctx, ticker, endpoint, url, document_hash, reason, outcome: Sour
 
 def submit_sec(ctx: RunContext, source: str, start: date | None, end: date) -> list:
     """One task per registered miner; they share SEC's rate limit through the process-wide limiter."""
+    ctx.settings.sec_user_agent()  # no declared identity: stop here, before any task or request
     miners = load_registry()
     with WRITE_LOCK, ctx.work_db() as con, transaction(con):
         sync_registry(con, miners, ctx.today)
