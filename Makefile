@@ -11,7 +11,7 @@ DEMO_DB ?= data/minerwatch.duckdb
 $(BIN)/minerwatch: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -qq --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $@
 
 install: $(BIN)/minerwatch
