@@ -163,6 +163,13 @@ def cmd_status(args) -> int:
     print(f"\nminer reports overdue or never seen: {len(status['reports_overdue'])}")
     _print_table(status["reports_overdue"], ["ticker", "current_cadence", "last_period_end", "due_on",
                                              "days_overdue", "report_status"])
+    changes = status["last_run_changes"]
+    print(f"\nchanges made by the last run ({changes['run_id'] or 'none'}): {changes['total']:,}")
+    _print_table(changes["by_table"], ["table_name", "change_kind", "changes"])
+    if changes["examples"]:
+        print("  for example:")
+        _print_table(changes["examples"], ["change_kind", "table_name", "entity", "metric", "period", "old_value",
+                                           "new_value", "accession"])
     print("\nsource disagreements beyond tolerance (last 90 days)")
     _print_table(status["source_disagreements"], ["metric", "days_beyond_tolerance", "latest_day", "worst_spread",
                                                   "tolerance"])
