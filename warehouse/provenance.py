@@ -32,6 +32,8 @@ DERIVED_INPUTS = {
 }
 #: Network marts: the staging fields behind a derived daily column.
 HASHPRICE_INPUTS = ("blocks", "subsidy_btc", "fees_btc", "difficulty", "btc_price_usd")
+IDENTITY_COLUMNS = ("ticker", "period_type", "period_start", "period_end", "day", "height", "metric",
+                    "quarter_end", "source")
 DOCUMENT_COLUMNS = ("document_hash", "url", "source", "endpoint", "ticker", "accession", "filing_date", "form",
                     "exhibit_type", "title", "kind", "first_fetched_at", "archive_path")
 
@@ -65,7 +67,9 @@ def _mart_rows(con, rel: Relation, filters: dict[str, str]) -> list[dict]:
             raise ExplainError(f"{rel.qualified} has no column {name!r}; columns: "
                                + ", ".join(c.name for c in rel.columns))
         # the type comes from the catalog; the value is a parameter
-        where.append(f"{quote_ident(col.name)} = try_cast(? as {col.data_type})")
+        if con.execute(f"select try_cast(? as {col.data_type}) is null", [value]).fetchone()[0]:
+            raise ExplainError(f"{name}={value} is not a {col.data_type}")
+        where.append(f"{quote_ident(col.name)} = cast(? as {col.data_type})")
         params.append(value)
     sql = f"select * from {quote_ident(rel.schema)}.{quote_ident(rel.name)}"
     if where:
@@ -322,6 +326,10 @@ def render_text(result: dict) -> str:
     for item in result["rows"]:
         row = item["row"]
         head = {k: v for k, v in row.items() if not _is_bulky(k, v)}
+        if result.get("metric"):  # the row's identity and the traced figure, not every column
+            keep = set(IDENTITY_COLUMNS) | set(result["filters"]) | {
+                result["metric"], f"{result['metric']}_first_reported", "revised", "latest_accession"}
+            head = {k: v for k, v in head.items() if k in keep}
         lines.append(f"{result['table']} {key}")
         lines.append("  row: " + ", ".join(f"{k}={_fmt(v)}" for k, v in head.items() if v is not None))
         if result.get("column_comment"):

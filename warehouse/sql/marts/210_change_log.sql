@@ -8,8 +8,13 @@ changes as (
         -- production periods are logged as '<period_type>:<period_end>', network days as the day,
         -- retargets as the block height
         case when c.period like '%:%' then split_part(c.period, ':', 1) end as period_type,
-        coalesce(try_cast(c.period as date), try_cast(split_part(c.period, ':', 2) as date)) as period_end
+        coalesce(try_cast(c.period as date), try_cast(split_part(c.period, ':', 2) as date)) as period_end,
+        -- a miner figure is staged once per document that disclosed it: a later document's figure is
+        -- a revision (or a confirmation) of the value published before it
+        lag(c.new_value) over fact as previous_value,
+        count(*) over (fact rows between unbounded preceding and 1 preceding) as earlier_changes
     from ops.change_log as c
+    window fact as (partition by c.table_name, c.entity, c.metric, c.period order by c.change_id)
 ),
 
 final as (
@@ -24,11 +29,20 @@ final as (
         c.period,
         c.period_type,
         c.period_end,
-        c.change_kind,
-        c.old_value,
+        case
+            when c.change_kind = 'insert' and c.earlier_changes > 0 and c.new_value is not distinct from c.previous_value
+                then 'confirm'
+            when c.change_kind = 'insert' and c.earlier_changes > 0 then 'revise'
+            else c.change_kind
+        end as change_kind,
+        c.change_kind as staging_change_kind,
+        case when c.change_kind = 'insert' and c.earlier_changes > 0 then c.previous_value else c.old_value end
+            as old_value,
         c.new_value,
-        c.new_value - c.old_value as change_abs,
-        100.0 * (c.new_value / nullif(c.old_value, 0) - 1) as change_pct,
+        c.new_value - case when c.change_kind = 'insert' and c.earlier_changes > 0 then c.previous_value
+                           else c.old_value end as change_abs,
+        100.0 * (c.new_value / nullif(case when c.change_kind = 'insert' and c.earlier_changes > 0
+                                           then c.previous_value else c.old_value end, 0) - 1) as change_pct,
         c.document_hash,
         d.url as document_url,
         d.accession,
@@ -53,8 +67,9 @@ comment on column marts.change_log.metric is 'Field changed (units in the name, 
 comment on column marts.change_log.period is 'Period key as logged: a UTC day, <period_type>:<period_end> for miner figures, or a block height for retargets.';
 comment on column marts.change_log.period_type is 'month or quarter for miner figures; null for network data.';
 comment on column marts.change_log.period_end is 'Day the period ends (the day itself for daily network data); null for retargets.';
-comment on column marts.change_log.change_kind is 'insert (first value), revise (value changed) or retract (a newer parser no longer reads it from the document).';
-comment on column marts.change_log.old_value is 'Value before the change (null for an insert).';
+comment on column marts.change_log.change_kind is 'What happened to the published fact: insert (first value), revise (value changed: a staged value rewritten, or a later document disclosing the period differently), confirm (a later document repeating the same value) or retract (a newer parser no longer reads it from the document).';
+comment on column marts.change_log.staging_change_kind is 'What the run did to the staged row (ops.change_log.change_kind): insert, revise or retract. A later document''s disclosure is a staging insert (one row per document) but a revise or confirm of the fact.';
+comment on column marts.change_log.old_value is 'Value before the change: the staged value it replaced, or the value the previous disclosure of the same fact gave (null for an insert).';
 comment on column marts.change_log.new_value is 'Value after the change (null for a retraction, or a figure disclosed but unreadable).';
 comment on column marts.change_log.change_abs is 'new_value - old_value, in the metric''s unit.';
 comment on column marts.change_log.change_pct is 'Relative change, % = 100 x (new_value / old_value - 1).';
