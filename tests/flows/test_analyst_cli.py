@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
@@ -98,14 +99,21 @@ def test_status_summarises_the_last_runs_changes(env, offline_warehouse):
 
 def test_the_nightly_flow_publishes_the_report_and_artifacts(offline_warehouse):
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
     report = offline_warehouse.db.parent / REPORT_NAME
     html = report.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and 'data-chart="hashprice"' in html
+    con = open_read_only(offline_warehouse.db)
+    try:  # the session's Prefect API holds other tests' runs too: look at this warehouse's last run
+        flow_run_id = con.execute("select prefect_flow_run_id from ops.runs where flow = 'refresh'"
+                                  " order by started_at desc limit 1").fetchone()[0]
+    finally:
+        con.close()
     with get_client(sync_client=True) as client:
-        found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[SUMMARY_KEY,
-                                                                                                   REPORT_KEY])))
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=[SUMMARY_KEY, REPORT_KEY]),
+            flow_run_id=ArtifactFilterFlowRunId(any_=[UUID(flow_run_id)])))
     kinds = {(a.key, a.type) for a in found}
     assert {(SUMMARY_KEY, "table"), (REPORT_KEY, "markdown")} <= kinds
     latest_md = max((a for a in found if a.key == REPORT_KEY), key=lambda a: a.created)

@@ -30,7 +30,7 @@ wide as (
         max(source) filter (where metric = 'hashrate_ehs') as hashrate_source,
         max(value) filter (where metric = 'btc_price_usd') as btc_price_usd,
         max(source) filter (where metric = 'btc_price_usd') as price_source,
-        json_group_object(metric, document_hash) as source_document_hashes
+        to_json(map(list(metric order by metric), list(document_hash order by metric))) as source_document_hashes
     from canonical
     group by day
 ),

@@ -25,7 +25,7 @@ per_day as (
         max(value) as max_value,
         max(tolerance) as tolerance,
         string_agg(source || '=' || cast(round(value, 6) as varchar), ', ' order by priority) as values_by_source,
-        json_group_object(source, document_hash) as source_document_hashes
+        to_json(map(list(source order by source), list(document_hash order by source))) as source_document_hashes
     from observations
     group by metric, day
     having count(*) >= 2
