@@ -200,13 +200,28 @@ order by quarter_end;
 -- name: maturity_wall
 -- question: How much principal falls due in each year, by instrument type?
 -- requires: marts.debt_maturities
-select *
+select
+    maturity_year,
+    instrument,
+    outstanding_principal_usd,
+    instruments,
+    tickers,
+    weighted_coupon_pct,
+    sum(outstanding_principal_usd) over (partition by maturity_year) as year_total_usd
 from marts.debt_maturities
-order by all;
+order by maturity_year, instrument;
 
 -- name: hpc_capacity_without_tenants
 -- question: Who has AI/HPC capacity built or being built without a signed tenant?
 -- requires: marts.hpc_uncontracted_capacity
-select *
+select
+    ticker,
+    quarter_end,
+    hpc_built_or_building_mw,
+    contracted_critical_it_mw,
+    uncontracted_mw,
+    tenants
 from marts.hpc_uncontracted_capacity
-order by all;
+where is_latest_quarter
+  and uncontracted_mw > 0
+order by uncontracted_mw desc;

@@ -262,7 +262,7 @@ def hpc_capacity(con) -> Section:
     s.empty_reason = _missing(con, "marts.hpc_contracts")
     if s.empty_reason:
         return s
-    mw = _column(con, "marts.hpc_contracts", ("critical_it_mw", "contracted_mw", "contracted_critical_it_mw"),
+    mw = _column(con, "marts.hpc_contracts", ("contracted_critical_it_mw", "critical_it_mw", "contracted_mw"),
                  suffix="_mw")
     if not mw:
         s.empty_reason = "marts.hpc_contracts lacks an MW column"
@@ -284,7 +284,7 @@ def hpc_revenue_share(con) -> Section:
     s.empty_reason = _missing(con, mart)
     if s.empty_reason:
         return s
-    share = _column(con, mart, ("hpc_share_pct", "hpc_revenue_share_pct", "hpc_share_of_revenue_pct"),
+    share = _column(con, mart, ("hpc_share_of_revenue_pct", "hpc_share_pct", "hpc_revenue_share_pct"),
                     suffix="share_pct")
     quarter = _column(con, mart, ("quarter_end", "period_end"))
     if not share or not quarter:
