@@ -11,6 +11,7 @@ from prefect.context import get_run_context
 
 from extractors.settings import Settings, load_settings
 from flows.alerts import run_alert_lines, send_alert
+from flows.artifacts import publish_artifacts
 from flows.context import RunContext, SourceOutcome, source_endpoints
 from flows.sources import SOURCE_SUBMITTERS
 from warehouse import load
@@ -143,6 +144,10 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                                             "message": f"{type(exc).__name__}: {exc}"}), level="failure")
                 raise
     summary = {"run_id": run_id, "status": status, **counts}
+    try:  # the data is published; a report that cannot be drawn must not fail the run
+        publish_artifacts(run_settings.model_dump_json(), summary)
+    except Exception as exc:  # noqa: BLE001
+        log.warning("report and artifacts not published: %s: %s", type(exc).__name__, exc)
     if status != "success" or overdue:
         send_alert(run_settings, f"minerwatch {flow_name} ended {status}", run_alert_lines(summary))
     log.info("run %s finished: %s (%d quarantined, %d failed checks)", run_id, status, quarantined,
