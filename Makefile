@@ -6,12 +6,12 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 DEMO_DB ?= data/minerwatch.duckdb
 
-.PHONY: demo test test-fast bench install clean snapshot sec-snapshot
+.PHONY: demo test test-fast bench install clean snapshot sec-snapshot docs report
 
 $(BIN)/minerwatch: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -qq --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $@
 
 install: $(BIN)/minerwatch
@@ -24,6 +24,17 @@ demo: install
 	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch status
 	@echo "== example query =="
 	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch sql "select day, difficulty, btc_price_usd, round(hashprice_usd_per_ph_day, 2) as hashprice_usd_per_ph_day from marts.hashprice_daily where day = '2025-11-22'"
+	@echo "== where a figure came from, and the report =="
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch explain marts.miner_production ticker=RIOT period_end=2025-12-31 --metric btc_sold
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch report
+
+# docs/data_dictionary.md from the marts' COMMENTs (the code's schema; no data needed).
+docs: install
+	$(BIN)/minerwatch docs --schema-only --out docs/data_dictionary.md
+
+# The HTML report of the demo warehouse (after `make demo`).
+report: install
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch report
 
 test: install
 	$(BIN)/python -m pytest

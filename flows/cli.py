@@ -83,6 +83,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ticker", help="the issuer, when the document does not say")
     p.add_argument("--period", help="YYYY-MM or YYYY-Qn, for documents that do not name their period")
 
+    p = sub.add_parser("explain", help="where a published value came from: mart row -> facts -> document")
+    p.add_argument("table", help="a mart, e.g. marts.miner_production")
+    p.add_argument("keys", nargs="+", metavar="KEY=VALUE", help="columns that pick the row, e.g. ticker=RIOT")
+    p.add_argument("--metric", help="the column or figure to trace (default: every figure of the row)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("docs", help="write docs/data_dictionary.md from the warehouse's column comments")
+    p.add_argument("--out", type=Path, default=Path("docs/data_dictionary.md"), metavar="PATH")
+    p.add_argument("--schema-only", action="store_true",
+                   help="document the code's schema (migrations + marts over empty staging), not the published file")
+
+    p = sub.add_parser("report", help="write the HTML report (charts) from the published warehouse")
+    p.add_argument("--out", type=Path, default=None, metavar="PATH",
+                   help="default: minerwatch-report.html beside the warehouse")
+
+    p = sub.add_parser("export", help="write every mart as Parquet or CSV files, with a manifest")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+
     p = sub.add_parser("serve", help="serve the nightly refresh on a cron schedule (Prefect deployment)")
     p.add_argument("--cron", default=None, help="cron expression (default MINERWATCH_SCHEDULE_CRON, 0 2 * * *)")
     p.add_argument("--offline", action="store_true")
@@ -92,12 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- commands ------------------------------------------------------------------------------
 def cmd_run(args) -> int:
-    if not args.wait:  # fail in a second, not after Prefect has started, when a writer is busy
-        from extractors.settings import load_settings
-        from warehouse.publish import probe_writer_lock
+    from extractors.settings import load_settings
+    from flows.pipeline import ALL_SOURCES, backfill_flow, preflight, refresh_flow
+    from warehouse.publish import probe_writer_lock
 
-        probe_writer_lock(load_settings().lock_path)
-    from flows.pipeline import backfill_flow, refresh_flow
+    settings = load_settings()
+    preflight(settings, args.sources or list(ALL_SOURCES), args.offline)  # fail in a second, not after
+    if not args.wait:                                                     # Prefect has started
+        probe_writer_lock(settings.lock_path)
 
     if args.command == "refresh":
         summary = refresh_flow(offline=args.offline, sources=args.sources, wait_s=args.wait)
@@ -163,6 +184,13 @@ def cmd_status(args) -> int:
     print(f"\nminer reports overdue or never seen: {len(status['reports_overdue'])}")
     _print_table(status["reports_overdue"], ["ticker", "current_cadence", "last_period_end", "due_on",
                                              "days_overdue", "report_status"])
+    changes = status["last_run_changes"]
+    print(f"\nchanges made by the last run ({changes['run_id'] or 'none'}): {changes['total']:,}")
+    _print_table(changes["by_table"], ["table_name", "change_kind", "changes"])
+    if changes["examples"]:
+        print("  for example:")
+        _print_table(changes["examples"], ["change_kind", "table_name", "entity", "metric", "period", "old_value",
+                                           "new_value", "accession"])
     print("\nsource disagreements beyond tolerance (last 90 days)")
     _print_table(status["source_disagreements"], ["metric", "days_beyond_tolerance", "latest_day", "worst_spread",
                                                   "tolerance"])
@@ -192,6 +220,76 @@ def cmd_sql(args) -> int:
         sys.stdout.write(buf.getvalue())
     else:
         _print_table([dict(zip(cols, r)) for r in rows], cols)
+    return EXIT_OK
+
+
+def _read_only():
+    from extractors.settings import load_settings
+    from warehouse.status import open_read_only
+
+    settings = load_settings()
+    return settings, open_read_only(settings.db)
+
+
+def cmd_explain(args) -> int:
+    from warehouse.provenance import explain, parse_filters, render_text
+
+    settings, con = _read_only()
+    try:
+        result = explain(con, args.table, parse_filters(args.keys), args.metric, archive_dir=settings.archive_path)
+    finally:
+        con.close()
+    if args.format == "json":
+        print(json.dumps(result, default=str, indent=1, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(result))
+    return EXIT_OK
+
+
+def cmd_docs(args) -> int:
+    from warehouse.dictionary import render_dictionary, schema_only_warehouse
+
+    if args.schema_only:
+        con = schema_only_warehouse()
+    else:
+        _, con = _read_only()
+    try:
+        text = render_dictionary(con)
+    finally:
+        con.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} ({text.count(chr(10) + '## marts.')} marts)")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from report.build import write_report
+
+    settings, con = _read_only()
+    try:
+        out = args.out or settings.db.parent / "minerwatch-report.html"
+        result = write_report(con, out)
+    finally:
+        con.close()
+    drawn = [k for k, v in result["sections"].items() if v == "drawn"]
+    print(f"wrote {result['path']} ({result['bytes']:,} bytes): {len(drawn)} charts")
+    for key, reason in result["empty"].items():
+        print(f"  {key}: no data yet ({reason})")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from warehouse.export import export_marts
+
+    _, con = _read_only()
+    try:
+        manifest = export_marts(con, args.dir, args.format)
+    finally:
+        con.close()
+    for f in manifest["files"]:
+        print(f"  {f['file']:<45} {f['rows']:>9,} rows")
+    print(f"wrote {len(manifest['files'])} marts and manifest.json to {args.dir}")
     return EXIT_OK
 
 
@@ -247,7 +345,7 @@ def _print_table(rows: list[dict], cols: list[str]) -> None:
 
 
 COMMANDS = {"rebuild": cmd_rebuild, "refresh": cmd_run, "backfill": cmd_run, "status": cmd_status, "sql": cmd_sql, "serve": cmd_serve,
-            "parse": cmd_parse}
+            "parse": cmd_parse, "explain": cmd_explain, "docs": cmd_docs, "report": cmd_report, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

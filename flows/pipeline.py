@@ -11,6 +11,7 @@ from prefect.context import get_run_context
 
 from extractors.settings import Settings, load_settings
 from flows.alerts import run_alert_lines, send_alert
+from flows.artifacts import publish_artifacts
 from flows.context import RunContext, SourceOutcome, source_endpoints
 from flows.sources import SOURCE_SUBMITTERS
 from warehouse import load
@@ -22,6 +23,8 @@ from warehouse.publish import is_valid_duckdb, prepare_work_copy, publish, write
 log = logging.getLogger("minerwatch")
 
 ALL_SOURCES = tuple(SOURCE_SUBMITTERS)
+#: Sources that call SEC EDGAR (which requires a declared identity).
+SEC_SOURCES = ("sec", "xbrl")
 
 
 class UnknownSource(ValueError):
@@ -85,11 +88,19 @@ def _refuse_silent_data_loss(settings: Settings) -> None:
         )
 
 
+def preflight(settings: Settings, sources: list[str], offline: bool) -> None:
+    """Checks that need no network and no lock: fail before anything starts."""
+    _check_sources(sources)
+    if not offline and any(s in SEC_SOURCES for s in sources):
+        settings.sec_user_agent()
+
+
 def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | None]], *, offline: bool,
                  params: dict, settings: Settings | None = None, wait_s: float = 0.0) -> dict:
     """Shared body of refresh and backfill. `windows` maps source -> (start, end) or (None, None)
     for "since the watermark"; returns the run summary."""
     settings = settings or load_settings()
+    preflight(settings, list(windows), offline)
     with writer_lock(settings.lock_path, wait_s=wait_s):
         _refuse_silent_data_loss(settings)
         how = prepare_work_copy(settings.db, settings.work_db)
@@ -133,6 +144,10 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                                             "message": f"{type(exc).__name__}: {exc}"}), level="failure")
                 raise
     summary = {"run_id": run_id, "status": status, **counts}
+    try:  # the data is published; a report that cannot be drawn must not fail the run
+        publish_artifacts(run_settings.model_dump_json(), summary)
+    except Exception as exc:  # noqa: BLE001
+        log.warning("report and artifacts not published: %s: %s", type(exc).__name__, exc)
     if status != "success" or overdue:
         send_alert(run_settings, f"minerwatch {flow_name} ended {status}", run_alert_lines(summary))
     log.info("run %s finished: %s (%d quarantined, %d failed checks)", run_id, status, quarantined,

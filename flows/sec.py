@@ -23,6 +23,7 @@ from extractors.edgar.filing_index import fetch_document
 from extractors.edgar.registry import Miner, cadence_on, load_registry
 from extractors.http import HttpError
 from flows.context import WRITE_LOCK, RunContext, SourceOutcome
+from transforms.edgar import document_text
 from transforms.errors import ParseError
 from warehouse import load
 from warehouse.db import transaction
@@ -48,6 +49,9 @@ class SecDocument:
     fetched_at: str
     kind: str
     body: bytes
+    exhibit_type: str | None = None  # "EX-99.1" ..., or the form for a filing without exhibits
+    form: str | None = None          # "8-K", "6-K", ...
+    title: str | None = None         # the release headline
 
 
 @dataclass(frozen=True)
@@ -90,8 +94,15 @@ def _parser_versions(kind: str) -> str:
     return "+".join(h.parser_version for h in HANDLERS.get(kind, [])) or "none"
 
 
+#: An exhibit with less readable text than this is a broken transfer or a new binary layout,
+#: not a press release: it is quarantined rather than filed away as "other".
+MIN_TEXT_CHARS = 200
+
+
 def load_document(con, ctx: RunContext, doc: SecDocument) -> int:
     """Run every handler of the document's kind in one transaction and record the document."""
+    if len(document_text(doc.body, limit=MIN_TEXT_CHARS * 4).strip()) < MIN_TEXT_CHARS:
+        raise ParseError(f"the {doc.kind} exhibit has no readable text (under {MIN_TEXT_CHARS} characters)")
     rows = 0
     with transaction(con):
         for handler in HANDLERS.get(doc.kind, []):
@@ -100,10 +111,17 @@ def load_document(con, ctx: RunContext, doc: SecDocument) -> int:
             except ParseError:
                 if not handler.optional:
                     raise
+        # A re-read by a newer parser has no index at hand: keep what the first load recorded.
+        known = con.execute(
+            "select exhibit_type, form, title from ops.loaded_documents where accession = ? and document_hash = ?",
+            [doc.accession, doc.document_hash]).fetchone() or (None, None, None)
         con.execute(
-            "insert or replace into ops.loaded_documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+            "insert or replace into ops.loaded_documents (source, ticker, accession, filing_date, document_hash,"
+            " url, kind, parser_version, records, run_id, loaded_at, exhibit_type, form, title)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, ?, ?)",
             [SOURCE, doc.ticker, doc.accession, doc.filing_date, doc.document_hash, doc.url, doc.kind,
-             _parser_versions(doc.kind), rows, ctx.run_id])
+             _parser_versions(doc.kind), rows, ctx.run_id, doc.exhibit_type or known[0], doc.form or known[1],
+             doc.title or known[2]])
     return rows
 
 
@@ -112,6 +130,7 @@ def _journal(ctx: RunContext, doc: SecDocument) -> None:
         "source": SOURCE, "ticker": doc.ticker, "accession": doc.accession,
         "filing_date": doc.filing_date, "kind": doc.kind, "documents": [doc.document_hash], "urls": [doc.url],
         "fetched_at": [doc.fetched_at], "run_id": ctx.run_id,
+        "exhibit_type": doc.exhibit_type, "form": doc.form, "title": doc.title,
     })
 
 
@@ -148,7 +167,8 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
         for document in filing.documents:
             doc = SecDocument(ticker, filing.accession, filing.filing.filing_date, document.url,
                               document.document_hash, document.response.fetched_at, document.kind,
-                              document.response.body)
+                              document.response.body, exhibit_type=document.type, form=filing.filing.form,
+                              title=document.title or None)
             outcome.documents += 1
             try:
                 rows = _load_with_one_refetch(ctx, client, miner, doc, document.response)
@@ -189,7 +209,8 @@ def _load_with_one_refetch(ctx, client, miner, doc: SecDocument, response) -> in
         if again.document_hash == doc.document_hash:
             raise
         retry = SecDocument(doc.ticker, doc.accession, doc.filing_date, again.url, again.document_hash,
-                            again.fetched_at, doc.kind, again.body)
+                            again.fetched_at, doc.kind, again.body, exhibit_type=doc.exhibit_type, form=doc.form,
+                            title=doc.title)
         with WRITE_LOCK, ctx.work_db() as con:
             load.sync_documents(con, [again.entry] if again.entry is not None else [])
             _journal(ctx, retry)
@@ -226,6 +247,7 @@ def _quarantine(ctx, ticker, endpoint, url, document_hash, reason, outcome: Sour
 
 def submit_sec(ctx: RunContext, source: str, start: date | None, end: date) -> list:
     """One task per registered miner; they share SEC's rate limit through the process-wide limiter."""
+    ctx.settings.sec_user_agent()  # no declared identity: stop here, before any task or request
     miners = load_registry()
     with WRITE_LOCK, ctx.work_db() as con, transaction(con):
         sync_registry(con, miners, ctx.today)
@@ -246,7 +268,8 @@ def replay_sec(ctx: RunContext, source: str, loads: list[dict]) -> SourceOutcome
                 continue
             doc = SecDocument(record["ticker"], record["accession"], date.fromisoformat(record["filing_date"]),
                               record["urls"][0], digest, record["fetched_at"][0], record["kind"],
-                              archive.get(digest))
+                              archive.get(digest), exhibit_type=record.get("exhibit_type"),
+                              form=record.get("form"), title=record.get("title"))
             try:
                 outcome.rows_changed += load_document(con, ctx, doc)
                 outcome.documents += 1

@@ -84,3 +84,28 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def offline_warehouse(tmp_path_factory, prefect_harness):
+    """A warehouse the offline pipeline built once per session: backfill 2024-01-01..2025-12-31
+    (network and SEC), then the nightly refresh to the snapshot's today. Returns its Settings;
+    tests open it read-only and must not write to it."""
+    from datetime import date
+
+    from extractors.settings import load_settings
+    from flows.pipeline import backfill_flow, refresh_flow
+
+    home = tmp_path_factory.mktemp("offline-warehouse")
+    with pytest.MonkeyPatch.context() as mp:
+        for key in list(os.environ):
+            if key.startswith("MINERWATCH_"):
+                mp.delenv(key)
+        mp.chdir(home)  # no stray .env is read
+        mp.setenv("MINERWATCH_DB", str(home / "data" / "minerwatch.duckdb"))
+        mp.setenv("MINERWATCH_SNAPSHOT_DIR", str(SNAPSHOT))
+        settings = load_settings()
+        backfill = backfill_flow(start=date(2024, 1, 1), end=date(2025, 12, 31), offline=True)
+        refresh = refresh_flow(offline=True)
+    assert backfill["status"] == refresh["status"] == "success", (backfill, refresh)
+    return settings

@@ -31,8 +31,12 @@ def connect(path: Path, *, read_only: bool = False, attempts: int = 20) -> duckd
             con = duckdb.connect(str(path), read_only=read_only)
             con.execute("set timezone = 'UTC'")
             return con
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or attempt == attempts - 1:
+        except (duckdb.IOException, duckdb.BinderException) as exc:
+            # A lock held by another process, or (BinderException "Unique file handle conflict")
+            # another thread of this process closing its last connection to the same file while
+            # DuckDB's instance cache still holds it: both clear within moments.
+            transient = "lock" in str(exc).lower() or "unique file handle conflict" in str(exc).lower()
+            if not transient or attempt == attempts - 1:
                 raise WarehouseError(f"cannot open {path}: {exc}") from exc
             time.sleep(delay)
             delay = min(delay * 2, 1.0)

@@ -43,7 +43,8 @@ def hold_back(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
                 """,
                 [header.group("table"), name, run_id],
             )
-        return con.execute("select count(*) from ops.held_back").fetchone()[0]
+        return con.execute("select count(*) from (select distinct table_name, ticker, period_type, period_end,"
+                           " metric, document_hash from ops.held_back)").fetchone()[0]
 
 
 def build_and_check(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[dict[str, int], int]:

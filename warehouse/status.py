@@ -37,6 +37,36 @@ def _has_table(con, schema: str, table: str) -> bool:
                        [schema, table]).fetchone()[0] > 0
 
 
+#: Order in which change examples are shown: the ones an analyst must notice first.
+CHANGE_KIND_ORDER = {"retract": 0, "revise": 1, "insert": 2}
+
+
+def last_run_changes(con: duckdb.DuckDBPyConnection, examples: int = 5) -> dict:
+    """What the last finished run changed: counts by table and kind, and a few examples
+    (retractions and revisions before inserts)."""
+    row = con.execute("select run_id from ops.runs where status != 'running' order by started_at desc limit 1"
+                      ).fetchone()
+    if row is None:
+        return {"run_id": None, "total": 0, "by_table": [], "examples": []}
+    run_id = row[0]
+    by_table = _rows(con, """
+        select table_name, change_kind, count(*) as changes from ops.change_log where run_id = ?
+        group by all order by table_name, change_kind""", [run_id])
+    source = "marts.change_log" if _has_view(con, "marts", "change_log") else "ops.change_log"
+    picked = _rows(con, f"""
+        select * from {source} where run_id = ?
+        order by case change_kind when 'retract' then 0 when 'revise' then 1 else 2 end,
+                 table_name = 'staging.network_observations', change_id
+        limit ?""", [run_id, examples])
+    return {"run_id": run_id, "total": sum(r["changes"] for r in by_table), "by_table": by_table,
+            "examples": picked}
+
+
+def _has_view(con, schema: str, view: str) -> bool:
+    return con.execute("select count(*) from duckdb_views() where schema_name = ? and view_name = ?",
+                       [schema, view]).fetchone()[0] > 0
+
+
 def collect_status(con: duckdb.DuckDBPyConnection, runs: int = 5) -> dict:
     tables = _rows(con, """
         select schema_name || '.' || table_name as "table", estimated_size as rows_estimated
@@ -79,5 +109,6 @@ def collect_status(con: duckdb.DuckDBPyConnection, runs: int = 5) -> dict:
             from marts.network_source_comparison
             where exceeds_tolerance and day >= (select max(day) from marts.network_source_comparison) - 90
             group by metric order by metric"""),
+        "last_run_changes": last_run_changes(con),
     }
     return status

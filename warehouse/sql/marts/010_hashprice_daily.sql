@@ -8,7 +8,8 @@ canonical as (
         o.metric,
         o.day,
         o.value,
-        o.source
+        o.source,
+        o.document_hash
     from staging.network_candidates as o
     join staging.source_priority as p using (metric, source)
     qualify row_number() over (partition by o.metric, o.day order by p.priority) = 1
@@ -28,7 +29,8 @@ wide as (
         max(value) filter (where metric = 'hashrate_ehs') as hashrate_ehs,
         max(source) filter (where metric = 'hashrate_ehs') as hashrate_source,
         max(value) filter (where metric = 'btc_price_usd') as btc_price_usd,
-        max(source) filter (where metric = 'btc_price_usd') as price_source
+        max(source) filter (where metric = 'btc_price_usd') as price_source,
+        to_json(map(list(metric order by metric), list(document_hash order by metric))) as source_document_hashes
     from canonical
     group by day
 ),
@@ -74,7 +76,8 @@ final as (
         fees_source,
         reward_source,
         hashrate_source,
-        price_source
+        price_source,
+        source_document_hashes
     from rewards
     where difficulty is not null
 )
@@ -101,3 +104,4 @@ comment on column marts.hashprice_daily.fees_source is 'Source of fees_btc: coin
 comment on column marts.hashprice_daily.reward_source is 'Source of reward_per_block_btc: coinmetrics (subsidy + fees over blocks) or mempool (avgRewards).';
 comment on column marts.hashprice_daily.hashrate_source is 'Source of hashrate_ehs.';
 comment on column marts.hashprice_daily.price_source is 'Source of btc_price_usd.';
+comment on column marts.hashprice_daily.source_document_hashes is 'JSON: field (blocks, difficulty, subsidy_btc, fees_btc, hashrate_ehs, btc_price_usd, ...) -> sha256 of the canonical document the day''s value was read from; one join reaches it: join marts.source_documents d on d.document_hash = (source_document_hashes->>''difficulty'').';

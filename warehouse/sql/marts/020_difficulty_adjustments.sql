@@ -7,6 +7,7 @@ retargets as (
         time,
         difficulty,
         adjustment_ratio,
+        document_hash,
         lag(difficulty) over (order by height) as previous_difficulty,
         lag(time) over (order by height) as previous_time,
         lag(height) over (order by height) as previous_height
@@ -25,7 +26,8 @@ final as (
         epoch(time - previous_time) / nullif(height - previous_height, 0) as previous_epoch_block_time_s,
         difficulty * 4294967296.0 / 600 / 1e18 as implied_hashrate_ehs,
         height // 210000 as halving_epoch,
-        50.0 / pow(2, height // 210000) as subsidy_btc
+        50.0 / pow(2, height // 210000) as subsidy_btc,
+        document_hash
     from retargets
 )
 
@@ -44,3 +46,4 @@ comment on column marts.difficulty_adjustments.previous_epoch_block_time_s is 'M
 comment on column marts.difficulty_adjustments.implied_hashrate_ehs is 'Hashrate that finds one block per 600 s at this difficulty, EH/s = difficulty x 2^32 / 600 / 1e18.';
 comment on column marts.difficulty_adjustments.halving_epoch is 'Halving epoch = height // 210000 (4 since 2024-04-20).';
 comment on column marts.difficulty_adjustments.subsidy_btc is 'Block subsidy at this height, BTC = 50 / 2^(height // 210000).';
+comment on column marts.difficulty_adjustments.document_hash is 'sha256 of the mempool difficulty-adjustments document the retarget was read from (marts.source_documents.document_hash).';

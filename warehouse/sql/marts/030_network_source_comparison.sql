@@ -7,6 +7,7 @@ observations as (
         o.day,
         o.source,
         o.value,
+        o.document_hash,
         p.priority,
         p.tolerance
     from staging.network_candidates as o
@@ -23,7 +24,8 @@ per_day as (
         min(value) as min_value,
         max(value) as max_value,
         max(tolerance) as tolerance,
-        string_agg(source || '=' || cast(round(value, 6) as varchar), ', ' order by priority) as values_by_source
+        string_agg(source || '=' || cast(round(value, 6) as varchar), ', ' order by priority) as values_by_source,
+        to_json(map(list(source order by source), list(document_hash order by source))) as source_document_hashes
     from observations
     group by metric, day
     having count(*) >= 2
@@ -42,7 +44,8 @@ final as (
         tolerance,
         coalesce((max_value - min_value) / nullif(abs(canonical_value), 0) > tolerance, false)
             as exceeds_tolerance,
-        values_by_source
+        values_by_source,
+        source_document_hashes
     from per_day
 )
 
@@ -62,3 +65,4 @@ comment on column marts.network_source_comparison.spread_ratio is 'Relative disa
 comment on column marts.network_source_comparison.tolerance is 'Largest spread_ratio accepted for this field (staging.source_priority.tolerance): hashrate estimates differ by block luck and averaging window, prices by fixing time.';
 comment on column marts.network_source_comparison.exceeds_tolerance is 'True when spread_ratio > tolerance.';
 comment on column marts.network_source_comparison.values_by_source is 'Each source''s value, canonical first.';
+comment on column marts.network_source_comparison.source_document_hashes is 'JSON: source -> sha256 of the document its value was read from (marts.source_documents.document_hash).';

@@ -1,6 +1,7 @@
 -- marts.miner_production: each miner's production panel, one row per (ticker, period_type,
 -- period_end), the latest disclosed value of each figure; marts.miner_production_asof(d) gives
--- the panel as it was known on day d, with the first-reported values beside the latest.
+-- the panel as it was known on day d, with the first-reported values beside the latest
+-- (<metric>_first_reported: the value the first document to disclose it gave, on or before d).
 create or replace macro marts.miner_production_asof(as_of) as table
 with
 facts as (
@@ -68,6 +69,18 @@ final as (
         max(latest_value) filter (where metric = 'efficiency_j_per_th') as efficiency_j_per_th,
         max(latest_value) filter (where metric = 'power_cost_usd_per_kwh') as power_cost_usd_per_kwh,
         max(latest_value) filter (where metric = 'power_credits_usd') as power_credits_usd,
+        max(first_value) filter (where metric = 'btc_produced') as btc_produced_first_reported,
+        max(first_value) filter (where metric = 'btc_produced_per_day') as btc_produced_per_day_first_reported,
+        max(first_value) filter (where metric = 'btc_held') as btc_held_first_reported,
+        max(first_value) filter (where metric = 'btc_held_restricted') as btc_held_restricted_first_reported,
+        max(first_value) filter (where metric = 'btc_sold') as btc_sold_first_reported,
+        max(first_value) filter (where metric = 'btc_sale_proceeds_usd') as btc_sale_proceeds_usd_first_reported,
+        max(first_value) filter (where metric = 'btc_avg_sale_price_usd') as btc_avg_sale_price_usd_first_reported,
+        max(first_value) filter (where metric = 'hashrate_deployed_ehs') as hashrate_deployed_ehs_first_reported,
+        max(first_value) filter (where metric = 'hashrate_operating_ehs') as hashrate_operating_ehs_first_reported,
+        max(first_value) filter (where metric = 'efficiency_j_per_th') as efficiency_j_per_th_first_reported,
+        max(first_value) filter (where metric = 'power_cost_usd_per_kwh') as power_cost_usd_per_kwh_first_reported,
+        max(first_value) filter (where metric = 'power_credits_usd') as power_credits_usd_first_reported,
         min(first_reported_on) as first_reported_on,
         max(last_reported_on) as last_reported_on,
         coalesce(bool_or(latest_value is distinct from first_value), false) as revised,
@@ -117,6 +130,7 @@ select *
 from marts.miner_production_asof(date '9999-12-31')
 order by ticker, period_type, period_end;
 
+comment on macro table marts.miner_production_asof is 'The production panel as the public could know it on a day: only filings made on or before as_of count. Same columns as marts.miner_production (latest value per figure as of that day, <figure>_first_reported beside it, revised and revised_metrics). Example: select ticker, period_end, btc_sold, btc_sold_first_reported from marts.miner_production_asof(DATE ''2025-10-15'').';
 comment on table marts.miner_production is 'Miner production panel: one row per (ticker, period_type, period_end) with the latest disclosed value of each figure (prior-period columns of later reports count as disclosures, so revisions win); facts held back by data checks (ops.held_back) are left out, and so is a quarter that appears only as a comparison column when the miner reported each of its three months (the months are the panel; the quarter stays in staging.production_facts). As known on a past day: select * from marts.miner_production_asof(DATE ''2025-10-15'').';
 comment on column marts.miner_production.ticker is 'Miner ticker (registry/miners.csv, staging.miners).';
 comment on column marts.miner_production.period_type is 'month or quarter: the miner''s reporting cadence for this figure (a miner can switch).';
@@ -134,6 +148,18 @@ comment on column marts.miner_production.hashrate_operating_ehs is 'Average oper
 comment on column marts.miner_production.efficiency_j_per_th is 'Fleet efficiency, J/TH (= W per TH/s). Latest disclosed value.';
 comment on column marts.miner_production.power_cost_usd_per_kwh is 'All-in power cost, USD per kWh (reported in cents per kWh and divided by 100). Latest disclosed value.';
 comment on column marts.miner_production.power_credits_usd is 'Power curtailment and demand-response credits in the period, USD. Latest disclosed value.';
+comment on column marts.miner_production.btc_produced_first_reported is 'First-reported btc_produced: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_produced).';
+comment on column marts.miner_production.btc_produced_per_day_first_reported is 'First-reported btc_produced_per_day: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_produced_per_day).';
+comment on column marts.miner_production.btc_held_first_reported is 'First-reported btc_held: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_held).';
+comment on column marts.miner_production.btc_held_restricted_first_reported is 'First-reported btc_held_restricted: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_held_restricted).';
+comment on column marts.miner_production.btc_sold_first_reported is 'First-reported btc_sold: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_sold).';
+comment on column marts.miner_production.btc_sale_proceeds_usd_first_reported is 'First-reported btc_sale_proceeds_usd: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_sale_proceeds_usd).';
+comment on column marts.miner_production.btc_avg_sale_price_usd_first_reported is 'First-reported btc_avg_sale_price_usd: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_avg_sale_price_usd).';
+comment on column marts.miner_production.hashrate_deployed_ehs_first_reported is 'First-reported hashrate_deployed_ehs: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in hashrate_deployed_ehs).';
+comment on column marts.miner_production.hashrate_operating_ehs_first_reported is 'First-reported hashrate_operating_ehs: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in hashrate_operating_ehs).';
+comment on column marts.miner_production.efficiency_j_per_th_first_reported is 'First-reported efficiency_j_per_th: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in efficiency_j_per_th).';
+comment on column marts.miner_production.power_cost_usd_per_kwh_first_reported is 'First-reported power_cost_usd_per_kwh: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in power_cost_usd_per_kwh).';
+comment on column marts.miner_production.power_credits_usd_first_reported is 'First-reported power_credits_usd: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in power_credits_usd).';
 comment on column marts.miner_production.first_reported_on is 'Filing date of the first document that disclosed any figure of this period.';
 comment on column marts.miner_production.last_reported_on is 'Filing date of the latest document that disclosed a figure of this period.';
 comment on column marts.miner_production.revised is 'True when a later document changed a figure from its first-reported value.';

@@ -39,7 +39,8 @@ final as (
         m.market_price_max_usd,
         100.0 * (coalesce(s.btc_avg_sale_price_usd, s.btc_sale_proceeds_usd / nullif(s.btc_sold, 0))
                  / m.market_price_avg_usd - 1) as price_vs_market_pct,
-        s.latest_accession
+        s.latest_accession,
+        s.source_document_hashes
     from sales as s
     left join market as m using (ticker, period_type, period_end)
 )
@@ -65,3 +66,4 @@ comment on column marts.btc_sales.market_price_min_usd is 'Lowest daily BTC/USD 
 comment on column marts.btc_sales.market_price_max_usd is 'Highest daily BTC/USD in the period.';
 comment on column marts.btc_sales.price_vs_market_pct is 'Realised sale price against the market, % = 100 x (avg_price_usd / market_price_avg_usd - 1).';
 comment on column marts.btc_sales.latest_accession is 'Accession of the latest filing that disclosed this period (provenance: staging.production_facts, raw.documents).';
+comment on column marts.btc_sales.source_document_hashes is 'JSON: figure -> sha256 of the exhibit its latest value came from (as marts.miner_production; join marts.source_documents d on d.document_hash = (source_document_hashes->>''btc_sold'')).';

@@ -43,7 +43,8 @@ joined as (
         n.hashvalue_sum_btc_per_ph,
         n.network_hashprice_usd_per_ph_day,
         n.network_hashrate_ehs,
-        n.btc_price_avg_usd
+        n.btc_price_avg_usd,
+        p.source_document_hashes
     from production as p
     join network as n using (ticker, period_type, period_end)
 ),
@@ -93,3 +94,4 @@ comment on column marts.miner_vs_network.power_hashcost_usd_per_ph_day is 'Power
 comment on column marts.miner_vs_network.power_hashcost_to_hashprice_pct is 'Power hashcost as % of network hashprice = 100 x power_hashcost_usd_per_ph_day / network_hashprice_usd_per_ph_day.';
 comment on column marts.miner_vs_network.share_of_network_pct is 'Share of network hashrate, % = 100 x realized_hashrate_ehs / network_hashrate_ehs.';
 comment on column marts.miner_vs_network.full_period_covered is 'True when every day of the period has network data (otherwise expected_btc covers part of it).';
+comment on column marts.miner_vs_network.source_document_hashes is 'JSON: production figure -> sha256 of the exhibit its latest value came from (as marts.miner_production; join marts.source_documents on document_hash).';

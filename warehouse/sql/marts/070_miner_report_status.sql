@@ -5,7 +5,8 @@ last_reports as (
     select
         ticker,
         max(period_end) filter (where reported_as_own_period) as last_period_end,
-        max(last_reported_on) as last_filing_on
+        max(last_reported_on) as last_filing_on,
+        arg_max(latest_accession, last_reported_on) as last_accession
     from marts.miner_production
     group by ticker
 ),
@@ -18,6 +19,7 @@ expected as (
         m.checked_on,
         l.last_period_end,
         l.last_filing_on,
+        l.last_accession,
         case m.current_cadence
             when 'monthly' then last_day(l.last_period_end + interval 1 month)
             else last_day(l.last_period_end + interval 3 month)
@@ -56,3 +58,4 @@ comment on column marts.miner_report_status.next_period_end is 'End of the next 
 comment on column marts.miner_report_status.due_on is 'Day the next report is due = next_period_end + 15 days (monthly) or + 45 days (quarterly).';
 comment on column marts.miner_report_status.report_status is 'on time, overdue (checked_on after due_on) or never reported.';
 comment on column marts.miner_report_status.days_overdue is 'Days past due_on (0 when on time) = checked_on - due_on.';
+comment on column marts.miner_report_status.last_accession is 'Accession of the latest filing with production figures (marts.source_documents.accession).';

@@ -1,0 +1,1 @@
+"""The analysts' HTML report: inline-SVG charts from the published warehouse."""
