@@ -13,8 +13,10 @@ Directory mode reads held-out passages: each `<name>.json` holds the expected va
 of `minerwatch parse production` output (ticker, period_type, period_end and the metric fields,
 null where not disclosed) for the document's own period; a JSON list scores several periods.
 
-Each disclosed field is correct, wrong (another number) or missing (null or no record); a figure
-the document does not disclose that the parser reports is spurious. Accuracy = correct / disclosed.
+Each disclosed field is correct (within --rel-tol, exact by default), wrong (another number) or missing
+(null, or no record for the period: a wrongly dated document misses every field); a figure the document does
+not disclose that the parser reports is spurious. Accuracy = correct / disclosed. A `SOURCE: ...` header above
+a `---` line (the held-out collector's format, see benchmarks/accuracy.py) is skipped.
 """
 from __future__ import annotations
 
@@ -148,17 +150,23 @@ def directory_cases(folder: Path) -> list[Case]:
             ticker = ticker or rec.get("ticker")
             pk = (rec["period_type"], str(rec["period_end"]))
             expected[pk] = {f: float(rec[f]) for f in METRIC_FIELDS if rec.get(f) is not None}
-        cases.append(Case(str(doc), ticker or "?", ticker, doc.read_bytes(), expected,
-                          strict_periods=isinstance(truth, list)))
+        body = doc.read_bytes()
+        if body.startswith(b"SOURCE:"):       # a collector's header (source URL ...) above a `---` line
+            body = body.split(b"---\n", 1)[-1]
+        cases.append(Case(str(doc), ticker or "?", ticker, body, expected, strict_periods=isinstance(truth, list)))
     return cases
 
 
 # --- scoring ----------------------------------------------------------------------------------------
-def same(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+#: relative tolerance of "correct": exact up to float noise by default (benchmarks/accuracy.py allows 0.5%)
+REL_TOL = 1e-6
 
 
-def score_case(case: Case, score: Score) -> None:
+def same(a: float, b: float, rel_tol: float = REL_TOL) -> bool:
+    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=1e-9)
+
+
+def score_case(case: Case, score: Score, rel_tol: float = REL_TOL) -> None:
     from transforms.errors import ParseError
     from transforms.production import parse_production
     try:
@@ -182,17 +190,17 @@ def score_case(case: Case, score: Score) -> None:
             elif got is None:
                 outcome = "missing"
             else:
-                outcome = "correct" if same(got, want) else "wrong"
+                outcome = "correct" if same(got, want, rel_tol) else "wrong"
             evidence = rec.evidence.get(name, "") if rec is not None else ""
             if outcome == "missing" and rec is not None and name in rec.null_reasons:
                 evidence = "null: " + rec.null_reasons[name]
             score.items.append(Item(case.name, case.group, pk, name, outcome, want, got, evidence))
 
 
-def score_cases(cases: list[Case]) -> Score:
+def score_cases(cases: list[Case], rel_tol: float = REL_TOL) -> Score:
     score = Score()
     for case in cases:
-        score_case(case, score)
+        score_case(case, score, rel_tol)
     return score
 
 
@@ -317,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snapshot", type=Path, default=REPO_ROOT / "snapshot")
     parser.add_argument("--details", action="store_true", help="list every field that is not right")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    parser.add_argument("--rel-tol", type=float, default=REL_TOL,
+                        help="relative tolerance of a correct figure (0.005 = benchmarks/accuracy.py's 0.5%%)")
     parser.add_argument("--min-accuracy", type=float, default=None,
                         help="exit 1 below this accuracy (0-1) or on any spurious value")
     parser.add_argument("--timing", action="store_true", help="time the parser against bare lxml")
@@ -343,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.timing:
         print(run_timing(cases, args.rounds, args.repeats, args.baseline))
         return 0
-    score = score_cases(cases)
+    score = score_cases(cases, args.rel_tol)
     if args.json:
         print(json.dumps({"overall": {"disclosed": score.disclosed, "correct": score.correct,
                                       "spurious": score.spurious, "accuracy": score.accuracy},

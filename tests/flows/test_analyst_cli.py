@@ -41,7 +41,7 @@ def test_explain_a_miner_figure_and_a_network_day(env):
     riot = minerwatch(env, "explain", "marts.miner_production", "ticker=RIOT", "period_end=2025-12-31",
                       "--metric", "btc_sold").stdout
     assert "btc_sold = 1,818   <- staging.production_facts" in riot
-    assert "evidence: Bitcoin Sold | 1,818" in riot
+    assert "evidence: Bitcoin Sold | December 2025 | 1,818" in riot      # label | column | cell
     assert "document sec RIOT 0001558370-26-000309 8-K EX-99.1" in riot
     assert "riot-20260107xex99d1.htm" in riot and "(present)" in riot and "sha256: " in riot
 

@@ -53,6 +53,17 @@ def test_a_list_scores_every_period_and_extra_periods_are_spurious(tmp_path):
     assert by_period[("2025-03-31", "btc_produced")] == "spurious"
 
 
+def test_collector_header_and_tolerance(tmp_path):
+    (tmp_path / "may.txt").write_text("SOURCE: https://example.invalid/release\n---\n" + DOC, encoding="utf-8")
+    (tmp_path / "may.json").write_text(json.dumps({"ticker": "TEST", "period_type": "month",
+                                                   "period_end": "2025-05-31", "btc_produced": 450,
+                                                   "btc_held": 19050, "btc_sold": 410,
+                                                   "hashrate_operating_ehs": 30.2}))
+    outcomes = {i.field: i.outcome for i in score_cases(directory_cases(tmp_path)).items}
+    assert outcomes["btc_held"] == "wrong" and list(outcomes.values()).count("correct") == 3
+    assert main(["--dir", str(tmp_path), "--rel-tol", "0.005", "--min-accuracy", "1"]) == 0
+
+
 def test_unreadable_document_is_reported_and_its_fields_missing(tmp_path):
     _write(tmp_path, "blank", "nothing to see here, just words\n", {
         "ticker": "TEST", "period_type": "month", "period_end": "2025-05-31", "btc_produced": 1})
