@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -126,6 +126,47 @@ def link_events(events: list["DebtEvent"]) -> list["InstrumentState"]:
     Events without any usable link (a retirement naming neither coupon nor maturity when the ticker has
     several instruments of that type) start an instrument of their own whose issuance is unknown.
     """
+    return _link(events)[1]
+
+
+class EventLink(NamedTuple):
+    """Where one input event went: its instrument, and what it did to that instrument's principal."""
+
+    instrument_id: str
+    #: + principal issued / - principal retired by this event; 0 for an event that changes nothing
+    #: (a proposal, a pricing later superseded by its closing); None when the change is unknown
+    principal_change_usd: float | None
+
+
+def event_links(events: list["DebtEvent"]) -> tuple[list["InstrumentState"], list[EventLink | None]]:
+    """link_events, plus for each input event (same order) its instrument and principal change.
+
+    Summing principal_change_usd over an instrument's events dated on or before a day gives the
+    principal outstanding that day (so quarter-end balances need no re-linking). A retirement of
+    "all outstanding" notes retires the balance before it, whatever amount it states. Events with no
+    event kind are not linked (None).
+    """
+    clusters, states = _link(events)
+    out: list[EventLink | None] = [None] * len(events)
+    for c, s in zip(clusters, states):
+        balance = 0.0
+        dated = sorted(zip(c.events, s.events), key=lambda x: (x[0][1].announced_date or date.max, x[0][0]))
+        for (i, e), linked in dated:
+            change = linked.counted_usd
+            if e.event in RETIRE and e.all_outstanding:
+                change = -balance  # the state counts the instrument as fully retired from here on
+            elif change is None:
+                if e.event in RETIRE and e.principal_usd is None:
+                    change = None  # retired an amount the document does not state
+                else:
+                    change = 0.0  # a proposal, a superseded pricing, a retirement reported twice
+            if change is not None:
+                balance += change
+            out[i] = EventLink(s.instrument_id, change)
+    return states, out
+
+
+def _link(events: list["DebtEvent"]) -> tuple[list[_Cluster], list["InstrumentState"]]:
     clusters: list[_Cluster] = []
     for i, e in sorted(enumerate(events), key=_sort_key):
         if e.event is None:
@@ -146,7 +187,7 @@ def link_events(events: list["DebtEvent"]) -> list["InstrumentState"]:
         best.events.append((i, e))
     states = [_state(c) for c in clusters]
     _assign_ids(states)
-    return states
+    return clusters, states
 
 
 def _closer(a: _Cluster, b: _Cluster, e: "DebtEvent") -> bool:
