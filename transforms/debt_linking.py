@@ -209,7 +209,12 @@ def _offerings(new_issue: list[tuple[int, "DebtEvent"]]) -> list[list[tuple[int,
             last = max(last_dates) if last_dates else None
             far = last is not None and e.announced_date is not None and (e.announced_date - last).days > PROXIMITY_DAYS
             issued = any(x.event in ("priced", "closed") for _, x in chains[-1])
-            if not (far and issued and e.event != "upsized"):
+            # an offering that has closed is not priced again: a pricing days later is a tap of the
+            # series (Cipher priced $333M more of its 7.125% 2030 notes 11 days after closing $1.4B)
+            tap = e.event in ("proposed", "priced") and e.announced_date is not None and any(
+                x.event == "closed" and x.announced_date is not None and x.announced_date < e.announced_date
+                for _, x in chains[-1])
+            if not ((far and issued and e.event != "upsized") or tap):
                 chains[-1].append(item)
                 continue
         chains.append([item])
