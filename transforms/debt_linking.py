@@ -154,7 +154,7 @@ def event_links(events: list["DebtEvent"]) -> tuple[list["InstrumentState"], lis
         for (i, e), linked in dated:
             change = linked.counted_usd
             if e.event in RETIRE and e.all_outstanding:
-                change = -balance  # the state counts the instrument as fully retired from here on
+                change = 0.0 - balance  # fully retired from here on (0.0 - 0.0 is +0.0, never -0.0)
             elif change is None:
                 if e.event in RETIRE and e.principal_usd is None:
                     change = None  # retired an amount the document does not state

@@ -77,8 +77,8 @@ events as (
     select
         instrument_id,
         list(struct_pack(event_date, event, principal_usd, principal_change_usd, accession)
-             order by event_date, event) as event_list,
-        list(distinct document_url) as document_urls
+             order by event_date, event, accession, event_key) as event_list,
+        list(distinct document_url order by document_url) as document_urls
     from staging.debt_events
     where instrument_id is not null
     group by instrument_id
