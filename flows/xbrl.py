@@ -100,9 +100,12 @@ def load_companyfacts(con, ctx: RunContext, miner: Miner, *, body: bytes, docume
         raise ParseError(f"companyfacts for CIK {sorted(ciks)}, expected {miner.ticker}'s {miner.cik}")
     facts = [f for f in facts if f.filed <= filed_until]
     endpoint = f"companyfacts:{miner.ticker}"
+    # the window is the span of filing dates actually loaded, so an unchanged companyfacts revalidated
+    # on a later night (a later filed_until, the same facts) is recognised as already loaded
     window_start = min((f.filed for f in facts), default=filed_until)
+    window_end = max((f.filed for f in facts), default=filed_until)
     if load.window_done(con, source=SOURCE, endpoint=endpoint, window_start=window_start,
-                        window_end=filed_until, document_hash=document_hash):
+                        window_end=window_end, document_hash=document_hash):
         return None
     if journal:
         ctx.archive().journal_load({
@@ -117,7 +120,7 @@ def load_companyfacts(con, ctx: RunContext, miner: Miner, *, body: bytes, docume
             change_entity="ticker", change_metric="tag", change_period="period || ' ' || accession",
             change_value="value", run_id=ctx.run_id)
         changed += _refresh_metric_values(con, ctx.run_id, miner.ticker, document_hash)
-        load.record_window(con, source=SOURCE, endpoint=endpoint, window_start=window_start, window_end=filed_until,
+        load.record_window(con, source=SOURCE, endpoint=endpoint, window_start=window_start, window_end=window_end,
                            document_hash=document_hash, run_id=ctx.run_id, rows_in=len(frame), rows_changed=changed)
     return len(frame), changed
 

@@ -102,6 +102,7 @@ def test_debt_register_and_leverage_marts_fill_refresh_is_idempotent_and_rebuild
                      " where instrument_id = 'CLSK-convertible_notes-2030-0.00'") == [(450e6,)]
     again = refresh_flow()
     assert again["sources"]["sec"]["rows_changed"] == 0 and again["sources"]["xbrl"]["rows_changed"] == 0
+    assert again["sources"]["xbrl"]["windows_skipped"] == 8  # revalidated (304), same facts: not reloaded
     expected_content = content(db, DEBT_TABLES)
     assert expected_content["marts.miner_leverage_quarterly"][0] > 40
 

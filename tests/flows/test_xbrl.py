@@ -128,3 +128,10 @@ def test_the_tags_read_cover_every_canonical_metric_and_the_cover_share_count():
     tags = set(xbrl_flow.tags_read())
     assert {f"{ns}:{t}" for ns, t in metric_tags()} <= tags
     assert "dei:EntityCommonStockSharesOutstanding" in tags
+
+
+def test_the_same_facts_revalidated_on_a_later_night_are_not_loaded_again(con, ctx):
+    m = fixture_miner("example_companyfacts_amended-10q.json")
+    load(con, ctx, m, "example_companyfacts_amended-10q.json", until=date(2026, 4, 28))
+    assert load(con, ctx, m, "example_companyfacts_amended-10q.json", until=date(2026, 4, 29)) is None
+    assert con.execute("select count(*) from ops.source_windows where source = 'xbrl'").fetchone()[0] == 1
