@@ -8,7 +8,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from tests.edgar_support import SNAPSHOT  # noqa: F401 - the snapshot the server replays
+from tests.edgar_support import SNAPSHOT
 from tools.sec_snapshot.spec import load_spec
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
