@@ -24,6 +24,7 @@ demo: install
 	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch status
 	@echo "== example query =="
 	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch sql "select day, difficulty, btc_price_usd, round(hashprice_usd_per_ph_day, 2) as hashprice_usd_per_ph_day from marts.hashprice_daily where day = '2025-11-22'"
+	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch sql "select quarter_end, round(total_debt_usd / 1e9, 2) as total_debt_bn, round(new_issuance_usd / 1e9, 2) as new_issuance_bn, miners_reporting from marts.industry_debt_quarterly order by quarter_end"
 	@echo "== where a figure came from, and the report =="
 	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch explain marts.miner_production ticker=RIOT period_end=2025-12-31 --metric btc_sold
 	MINERWATCH_DB=$(DEMO_DB) $(BIN)/minerwatch report

@@ -23,7 +23,8 @@ from extractors.edgar.filing_index import fetch_document
 from extractors.edgar.registry import Miner, cadence_on, load_registry
 from extractors.http import HttpError
 from flows.context import WRITE_LOCK, RunContext, SourceOutcome
-from transforms.edgar import document_text
+from transforms.debt import looks_like_debt_release
+from transforms.edgar import DocumentSignals, classifier_from_predicates, document_text
 from transforms.errors import ParseError
 from warehouse import load
 from warehouse.db import transaction
@@ -35,6 +36,16 @@ SOURCE = "sec"
 REFRESH_OVERLAP_DAYS = 45
 #: Where a refresh starts for a miner never loaded before.
 DEFAULT_START = date(2024, 1, 1)
+
+
+def _is_debt_document(signals: DocumentSignals) -> bool:
+    """An 8-K creating a direct financial obligation (Item 2.03), or a release whose headline or lead
+    names a debt instrument with a transaction (transforms.debt.looks_like_debt_release)."""
+    return "2.03" in signals.items or looks_like_debt_release(f"{signals.title}\n{signals.text}")
+
+
+#: Debt first (a notes offering funding AI data centres is debt), then the default keyword classifier.
+CLASSIFIER = classifier_from_predicates([("debt", _is_debt_document)])
 
 
 @dataclass(frozen=True)
@@ -153,7 +164,7 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
         seen = {r[0] for r in con.execute(
             "select distinct accession from ops.loaded_documents where ticker = ?", [ticker]).fetchall()}
     try:
-        found = discover(client, miner, window_start, end, seen)
+        found = discover(client, miner, window_start, end, seen, classifier=CLASSIFIER)
     except (HttpError, ParseError) as exc:
         _quarantine(ctx, ticker, "submissions", getattr(exc, "url", None), None, f"{type(exc).__name__}: {exc}",
                     outcome)

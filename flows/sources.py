@@ -9,15 +9,18 @@ concurrently (fetching overlaps); their loads serialise on `WRITE_LOCK`. `start=
 """
 from __future__ import annotations
 
+import flows.sec_debt  # noqa: F401 - registers the debt handler
 import flows.sec_production  # noqa: F401 - registers the production handlers
 from flows.network import replay_network, submit_network
 from flows.sec import replay_sec, submit_sec
+from flows.xbrl import replay_xbrl, submit_xbrl
 
 SOURCE_SUBMITTERS = {
     "mempool": submit_network,
     "blockchain_com": submit_network,
     "coinmetrics": submit_network,
     "sec": submit_sec,
+    "xbrl": submit_xbrl,
 }
 
 REPLAYERS = {
@@ -25,4 +28,5 @@ REPLAYERS = {
     "blockchain_com": replay_network,
     "coinmetrics": replay_network,
     "sec": replay_sec,
+    "xbrl": replay_xbrl,
 }

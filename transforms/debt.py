@@ -335,7 +335,8 @@ def _new_issue_event(text: str) -> str | None:
     An amendment that increases a facility ("entered into an amendment ... to increase the commitments")
     is an upsizing, not a new closing.
     """
-    if re.search(r"(?i)\bamend(?:s|ed|ment)\b", text) and P.UPSIZED_RE.search(text):
+    # "the Securities Act of 1933, as amended" in a Rule 144A lead is boilerplate, not an amendment
+    if re.search(r"(?i)(?<!\bas\s)\bamend(?:s|ed|ment)\b", text) and P.UPSIZED_RE.search(text):
         return "upsized"
     for m in P.CLOSED_RE.finditer(text):
         # "expected to close on October 14" next to a closing verb makes that verb future, not done

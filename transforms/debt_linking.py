@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -126,6 +126,47 @@ def link_events(events: list["DebtEvent"]) -> list["InstrumentState"]:
     Events without any usable link (a retirement naming neither coupon nor maturity when the ticker has
     several instruments of that type) start an instrument of their own whose issuance is unknown.
     """
+    return _link(events)[1]
+
+
+class EventLink(NamedTuple):
+    """Where one input event went: its instrument, and what it did to that instrument's principal."""
+
+    instrument_id: str
+    #: + principal issued / - principal retired by this event; 0 for an event that changes nothing
+    #: (a proposal, a pricing later superseded by its closing); None when the change is unknown
+    principal_change_usd: float | None
+
+
+def event_links(events: list["DebtEvent"]) -> tuple[list["InstrumentState"], list[EventLink | None]]:
+    """link_events, plus for each input event (same order) its instrument and principal change.
+
+    Summing principal_change_usd over an instrument's events dated on or before a day gives the
+    principal outstanding that day (so quarter-end balances need no re-linking). A retirement of
+    "all outstanding" notes retires the balance before it, whatever amount it states. Events with no
+    event kind are not linked (None).
+    """
+    clusters, states = _link(events)
+    out: list[EventLink | None] = [None] * len(events)
+    for c, s in zip(clusters, states):
+        balance = 0.0
+        dated = sorted(zip(c.events, s.events), key=lambda x: (x[0][1].announced_date or date.max, x[0][0]))
+        for (i, e), linked in dated:
+            change = linked.counted_usd
+            if e.event in RETIRE and e.all_outstanding:
+                change = 0.0 - balance  # fully retired from here on (0.0 - 0.0 is +0.0, never -0.0)
+            elif change is None:
+                if e.event in RETIRE and e.principal_usd is None:
+                    change = None  # retired an amount the document does not state
+                else:
+                    change = 0.0  # a proposal, a superseded pricing, a retirement reported twice
+            if change is not None:
+                balance += change
+            out[i] = EventLink(s.instrument_id, change)
+    return states, out
+
+
+def _link(events: list["DebtEvent"]) -> tuple[list[_Cluster], list["InstrumentState"]]:
     clusters: list[_Cluster] = []
     for i, e in sorted(enumerate(events), key=_sort_key):
         if e.event is None:
@@ -146,7 +187,7 @@ def link_events(events: list["DebtEvent"]) -> list["InstrumentState"]:
         best.events.append((i, e))
     states = [_state(c) for c in clusters]
     _assign_ids(states)
-    return states
+    return clusters, states
 
 
 def _closer(a: _Cluster, b: _Cluster, e: "DebtEvent") -> bool:
@@ -168,7 +209,12 @@ def _offerings(new_issue: list[tuple[int, "DebtEvent"]]) -> list[list[tuple[int,
             last = max(last_dates) if last_dates else None
             far = last is not None and e.announced_date is not None and (e.announced_date - last).days > PROXIMITY_DAYS
             issued = any(x.event in ("priced", "closed") for _, x in chains[-1])
-            if not (far and issued and e.event != "upsized"):
+            # an offering that has closed is not priced again: a pricing days later is a tap of the
+            # series (Cipher priced $333M more of its 7.125% 2030 notes 11 days after closing $1.4B)
+            tap = e.event in ("proposed", "priced") and e.announced_date is not None and any(
+                x.event == "closed" and x.announced_date is not None and x.announced_date < e.announced_date
+                for _, x in chains[-1])
+            if not ((far and issued and e.event != "upsized") or tap):
                 chains[-1].append(item)
                 continue
         chains.append([item])

@@ -86,14 +86,14 @@ def merge_rows(
 
 
 def retract_missing(con, table: str, frame: pd.DataFrame, *, document_hash: str, keys: Sequence[str],
-                    run_id: str) -> int:
+                    run_id: str, value_column: str = "value") -> int:
     """Delete rows `document_hash` produced before but no longer produces (a re-parse by a newer
-    parser), logging each as a retraction."""
+    parser), logging each as a retraction (`value_column`'s old value goes to the change log)."""
     con.register("_still_df", frame[list(keys)])
     try:
         match = " and ".join(f"t.{k} = s.{k}" for k in keys)
         gone = con.execute(
-            f"select {', '.join('t.' + k for k in keys)}, t.value from {table} t"
+            f"select {', '.join('t.' + k for k in keys)}, t.{value_column} from {table} t"
             f" where t.document_hash = ? and not exists (select 1 from _still_df s where {match})",
             [document_hash]).fetchall()
         for row in gone:

@@ -31,13 +31,13 @@ def test_backfill_start_before_recent_reads_the_older_page(client, server):
     assert fetched.pages_fetched == ("CIK0001167419-submissions-001.json",)
     dates = [f.filing_date for f in fetched.filings]
     assert dates == sorted(dates, reverse=True)
-    assert min(dates) == date(2025, 2, 27)
-    assert len({f.accession for f in fetched.filings}) == len(fetched.filings) == 17
+    assert min(dates) == date(2024, 12, 9)  # the page holds Riot's December 2024 notes releases
+    assert len({f.accession for f in fetched.filings}) == len(fetched.filings) == 21
     assert len(fetched.responses) == 2
 
 
 def test_a_page_entirely_older_than_the_start_is_skipped(client, server):
-    # Riot's page runs 2025-02-27..2025-08-05; a start after it needs no page even though it
+    # Riot's page runs 2024-12-09..2025-08-05; a start after it needs no page even though it
     # predates the oldest recent filing (2025-09-04).
     fetched = fetch_submissions(client, 1167419, since=date(2025, 8, 20))
     assert fetched.pages_fetched == ()

@@ -7,6 +7,7 @@ import json
 import pathlib
 import shutil
 from collections import defaultdict
+from datetime import date
 
 import pytest
 
@@ -189,7 +190,8 @@ def test_companyfacts_shape_and_frames(result):
     assert set(cash) == {"label", "description", "units"}
     rows = cash["units"]["USD"]
     dec_2024 = [r for r in rows if r["end"] == "2024-12-31"]
-    assert len(dec_2024) == 4 and [r.get("frame") for r in dec_2024].count("CY2024Q4I") == 1
+    # the 10-K for 2024, three 2025 10-Qs and the 10-K for 2025 (its prior year-end comparative)
+    assert len(dec_2024) == 5 and [r.get("frame") for r in dec_2024].count("CY2024Q4I") == 1
     assert max(dec_2024, key=lambda r: r["filed"])["frame"] == "CY2024Q4I"
     revenue = doc["facts"]["us-gaap"]["Revenues"]["units"]["USD"]
     q3 = next(r for r in revenue if r.get("start") == "2025-07-01")
@@ -234,7 +236,8 @@ def test_adding_a_debt_filing_is_one_spec_entry(tmp_path):
                  'terms.reference_price_usd = 15.03\nterms.option_usd = 150_000_000\n'
                  'real = ["principal_usd", "coupon_pct", "conversion_rate"]\nsource = "figures.csv debt CleanSpark 2025-11-10"\n')
     built = build(spec_dir)
-    (new,) = [r for r in built.resolved if r.spec.ticker == "CLSK" and r.spec.kind == "debt"]
+    (new,) = [r for r in built.resolved if r.spec.ticker == "CLSK" and r.spec.kind == "debt"
+              and r.spec.filed == date(2025, 11, 11)]
     assert new.accession.startswith("0001193125-25-") and new.items == ["8.01", "9.01"]
     text = document_text(next(d.body for d in new.documents if d.type == "EX-99.1"))
     assert "$1.15 billion aggregate principal amount of 0.00% convertible senior notes due 2032" in text

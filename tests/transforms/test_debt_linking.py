@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from transforms.debt import DebtEvent, InstrumentState, link_events, parse_debt
-from transforms.debt_linking import format_coupon
+from transforms.debt_linking import event_links, format_coupon
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "debt"
 
@@ -199,3 +199,65 @@ def test_ids_are_stable_across_input_order():
     b = link_events(_parse(*reversed(names)))
     key = lambda states: sorted((s.instrument_id, s.outstanding_principal_usd or -1) for s in states)  # noqa: E731
     assert key(a) == key(b)
+
+
+# --- event_links: each event's instrument and principal change (the register's quarter-end balances) ----
+
+def _balance_on(events, links, day: date) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for e, link in zip(events, links):
+        if link is not None and link.principal_change_usd is not None and e.announced_date <= day:
+            out[link.instrument_id] = out.get(link.instrument_id, 0.0) + link.principal_change_usd
+    return out
+
+
+def test_event_links_give_each_event_its_instrument_and_the_balances_add_up_to_outstanding():
+    events = _parse("bitf_2025-10-21_convertible-closing.txt", "bitf_2025-10-15_convertible-proposed.txt",
+                    "bitf_2025-10-16_convertible-pricing.txt", "btdr_2024-11-22_convertible-pricing.htm",
+                    "btdr_2025-11-12_convertible-pricing-repurchase.txt")
+    states, links = event_links(events)
+    by_id = _by_id(states)
+    assert {link.instrument_id for link in links} == set(by_id)
+    # proposed and priced change nothing; the closing issues the $588M (option included) on its own date
+    bitf = [(e.event, link.principal_change_usd) for e, link in zip(events, links) if e.ticker == "BITF"]
+    assert sorted(bitf) == [("closed", 588e6), ("priced", 0.0), ("proposed", 0.0)]
+    assert _balance_on(events, links, date(2025, 10, 20))["BITF-convertible_notes-2031-1.375"] == 0.0
+    # the repurchase of $200M of the 5.25% 2029 notes reduces them from $360M to $160M
+    assert _balance_on(events, links, date(2025, 9, 30))["BTDR-convertible_notes-2029-5.25"] == 360e6
+    end = _balance_on(events, links, date(2025, 12, 31))
+    for s in states:
+        assert end[s.instrument_id] == s.outstanding_principal_usd
+    assert end["BTDR-convertible_notes-2029-5.25"] == 160e6
+
+
+def test_a_retirement_of_all_outstanding_notes_retires_the_balance_before_it():
+    events = [
+        _ev("closed", "2024-08-20", principal_usd=150e6, coupon_pct=8.5, maturity_year=2029),
+        _ev("converted", "2025-09-08", principal_usd=7.7e6, coupon_pct=8.5, maturity_year=2029, all_outstanding=True),
+    ]
+    (s,), links = event_links(events)
+    assert s.outstanding_principal_usd == 0.0
+    assert [link.principal_change_usd for link in links] == [150e6, -150e6]
+
+
+def test_a_retirement_without_an_amount_has_an_unknown_change_and_unlinkable_events_none():
+    events = [
+        _ev("priced", "2025-01-10", principal_usd=100e6, coupon_pct=1.0, maturity_year=2030),
+        _ev("repurchased", "2025-06-01", coupon_pct=1.0, maturity_year=2030),
+        _ev(None, "2025-06-02", coupon_pct=1.0, maturity_year=2030),
+    ]
+    _, links = event_links(events)
+    assert links[0].principal_change_usd == 100e6 and links[1].principal_change_usd is None and links[2] is None
+
+
+def test_a_pricing_after_the_closing_is_a_tap_of_the_series_not_the_same_offering():
+    """Cipher priced $333M more of its 7.125% 2030 secured notes 11 days after closing $1.4B."""
+    secured = dict(instrument="senior_secured_notes", coupon_pct=7.125, maturity_year=2030)
+    events = [
+        _ev("priced", "2025-11-06", principal_usd=1.4e9, **secured),
+        _ev("closed", "2025-11-13", principal_usd=1.4e9, **secured),
+        _ev("priced", "2025-11-24", principal_usd=333e6, **secured),
+    ]
+    (s,), links = event_links(events)
+    assert s.issued_principal_usd == 1.733e9
+    assert [link.principal_change_usd for link in links] == [0.0, 1.4e9, 333e6]

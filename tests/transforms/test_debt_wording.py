@@ -122,3 +122,13 @@ def test_hedged_repurchase_in_privately_negotiated_transactions_is_not_an_event(
         "due 2032. IREN may use a portion of the net proceeds to repurchase $100 million aggregate principal amount of "
         "its 3.50% convertible senior notes due 2029 in privately negotiated transactions.", ticker="IREN")
     assert e.coupon_pct == 0.25
+
+
+def test_rule_144a_as_amended_boilerplate_is_not_an_amendment():
+    """IREN's June 2025 headline "Prices Upsized" over a lead citing "the Securities Act of 1933, as amended"."""
+    e = _one("Exhibit 99.1\n\nIREN Prices Upsized $500 Million Convertible Notes Offering\n\n"
+             "NEW YORK, June 11, 2025 (GLOBE NEWSWIRE) -- IREN Ltd (NASDAQ: IREN) today announced the pricing of its "
+             "upsized offering of $500 million aggregate principal amount of 3.50% convertible senior notes due 2029 "
+             "in a private offering under Rule 144A of the Securities Act of 1933, as amended. The offering was "
+             "increased from the previously announced $450 million.")
+    assert (e.event, e.principal_usd, e.upsized_from_usd, e.coupon_pct) == ("priced", 500e6, 450e6, 3.5)

@@ -90,7 +90,7 @@ def test_snapshot_riot_submissions_and_older_page():
     assert [f.filing_date for f in subs.filings] == sorted((f.filing_date for f in subs.filings), reverse=True)
     (page,) = subs.older_pages
     rows = parse_submissions_page((SEC_DATA / "submissions" / page.name).read_bytes(), subs.cik)
-    assert len(rows) == page.filing_count == 5
+    assert len(rows) == page.filing_count == 9  # 5 periodic/Form 4/production + 4 debt filings
     assert all(r.filing_date <= page.filing_to for r in rows)
     assert {r.form for r in rows} == {"10-K", "10-Q", "4", "8-K"}
 
@@ -98,7 +98,7 @@ def test_snapshot_riot_submissions_and_older_page():
 def test_snapshot_6k_rows_have_no_items_and_no_report_date():
     subs = parse_submissions((SEC_DATA / "submissions" / "CIK0001899123.json").read_bytes())
     six_k = [f for f in subs.filings if f.form == "6-K"]
-    assert len(six_k) == 10          # July 2025 to March 2026 updates + one other 6-K
+    assert len(six_k) == 16  # July 2025 to March 2026 updates, one other 6-K, 6 debt releases
     assert all(f.items == () and f.report_date is None and is_candidate(f) for f in six_k)
 
 

@@ -171,7 +171,7 @@ def build(spec_dir: Path) -> BuildResult:
     for ticker, doc in spec.companyfacts.items():
         filer = spec.filers[ticker]
         listed = {r.accession for r in by_ticker.get(ticker, [])}
-        body = facts_mod.companyfacts_json(filer, doc, listed)
+        body = facts_mod.companyfacts_json(filer, doc, listed, by_ticker.get(ticker, []))
         files[f"sec-data/api/xbrl/companyfacts/CIK{filer.cik10}.json"] = body.encode("ascii")
     files[README_NAME] = readme_mod.render_readme(spec, resolved).encode("utf-8")
     return BuildResult(files, resolved, spec)

@@ -41,7 +41,8 @@ def render_readme(spec: Spec, resolved: list[ResolvedFiling]) -> str:
     if spec.companyfacts:
         out += ["\n## companyfacts (generated)\n", "| ticker | concepts | real values |", "|---|---|---|"]
         for ticker, doc in sorted(spec.companyfacts.items()):
-            facts = doc.get("fact", [])
-            real = [f"{f['tag']} {v['end']}" for f in facts for v in f["values"] if v.get("real")]
+            facts = doc.get("fact", []) + doc.get("series", [])
+            real = [f"{f['tag']} {v['end']}" for f in doc.get("fact", []) for v in f["values"] if v.get("real")]
+            real += [f"{f['tag']} {end}" for f in doc.get("series", []) for end in f.get("real", ())]
             out.append(f"| {ticker} | {len(facts)} | {', '.join(real) or '-'} |")
     return "\n".join(out) + "\n"

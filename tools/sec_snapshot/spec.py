@@ -145,13 +145,18 @@ def load_spec(root: Path) -> Spec:
 
     filings: list[FilingSpec] = []
     # filings/<TICKER>.toml, plus optional <TICKER>.<topic>.toml (e.g. RIOT.debt.toml) so each
-    # kind of document can be kept in its own file; `index` stays unique per ticker.
-    counters: dict[str, int] = {}
+    # kind of document can be kept in its own file. `index` (which derived accessions hash) is unique
+    # per ticker and depends only on the file and the position in it: the main file counts from 0, a
+    # topic file from a base derived from its topic name, so adding a topic file (another branch's
+    # RIOT.hpc.toml) changes no other filing's accession.
+    seen_index: dict[tuple[str, int], str] = {}
     for path in sorted((root / "filings").glob("*.toml")):
-        ticker = path.stem.split(".")[0].upper()
+        ticker, _, topic = path.stem.partition(".")
+        ticker = ticker.upper()
         if ticker not in filers:
             raise SpecError(f"{path.name}: no [{ticker}] in filers.toml")
         filer = filers[ticker]
+        base = 1000 * (1 + stable_int(topic, modulo=997)) if topic else 0
         for i, row in enumerate(_load(path).get("filing", [])):
             where = f"{path.name} filing #{i + 1}"
             row = dict(row)
@@ -170,8 +175,10 @@ def load_spec(root: Path) -> Spec:
                 exhibit_document=row.pop("exhibit_document", None),
                 exhibit_description=row.pop("exhibit_description", None),
                 terms=row.pop("terms", {}), real=tuple(row.pop("real", ())), source=row.pop("source", ""),
-                note=row.pop("note", ""), index=counters.get(ticker, 0))
-            counters[ticker] = counters.get(ticker, 0) + 1
+                note=row.pop("note", ""), index=base + i)
+            if (ticker, spec.index) in seen_index:
+                raise SpecError(f"{where}: filing index {spec.index} clashes with {seen_index[ticker, spec.index]}")
+            seen_index[ticker, spec.index] = where
             if row:
                 raise SpecError(f"{where}: unknown keys {sorted(row)}")
             if spec.has_documents and not spec.layout:

@@ -105,5 +105,5 @@ def render(name: str, ctx: LayoutContext) -> Rendered:
 
 # Register the layouts (import for side effects).
 from tools.sec_snapshot.layouts import (  # noqa: E402,F401
-    cleanspark, debt, hpc, iren, mara, monthly_prose, other, results, riot,
+    cleanspark, debt, debt_events, hpc, iren, mara, monthly_prose, other, results, riot,
 )

@@ -44,10 +44,13 @@ def convertible_pricing(ctx: LayoutContext) -> Rendered:
     upsized = " upsized" if t.get("upsized_from_usd") else ""
     headline = ctx.spec.headline or (f"{ctx.short} Announces Pricing of{upsized.title()} {_amount(principal)} "
                                      f"Offering of {coupon} Convertible Senior Notes due {due_year}")
+    placement = ("in an underwritten public offering registered with the Securities and Exchange Commission"
+                 if t.get("registered") else
+                 "in a private offering to persons reasonably believed to be qualified institutional buyers under "
+                 "Rule 144A of the Securities Act of 1933, as amended")
     lead = (f"{ctx.legal_intro()} (\u201c{ctx.short}\u201d) today announced the pricing of its{upsized} offering of "
             f"{_amount(principal)} aggregate principal amount of {coupon} convertible senior notes due {due_year} "
-            f"(the \u201cnotes\u201d) in a private offering to persons reasonably believed to be qualified "
-            f"institutional buyers under Rule 144A of the Securities Act of 1933, as amended.")
+            f"(the \u201cnotes\u201d) {placement}.")
     if t.get("upsized_from_usd"):
         lead += f" The offering was increased from the previously announced {_amount(t['upsized_from_usd'])}."
     if t.get("option_usd"):
@@ -84,6 +87,14 @@ def convertible_pricing(ctx: LayoutContext) -> Rendered:
                         else "."))
     if t.get("use_of_proceeds"):
         terms.append(f"{ctx.short} intends to use the net proceeds {t['use_of_proceeds']}")
+    for r in t.get("repurchases", []):  # older notes bought back alongside the offering
+        coupon_r = _coupon(float(r["coupon_pct"]))
+        words = (f"Concurrently with the pricing, {ctx.short} entered into privately negotiated transactions with certain "
+                 f"holders to repurchase {_amount(r['principal_usd'])} aggregate principal amount of its {coupon_r} "
+                 f"convertible senior notes due {r['maturity_year']}")
+        if r.get("consideration_usd"):
+            words += f" for approximately {_amount(r['consideration_usd'])} in cash"
+        terms.append(words + ".")
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         Para(ctx.dateline() + [lead], align="justify"),
@@ -107,10 +118,13 @@ def secured_notes_pricing(ctx: LayoutContext) -> Rendered:
     due_year = str(t.get("maturity_date", t.get("maturity_year")))[:4]
     headline = ctx.spec.headline or (f"{ctx.short} Announces Pricing of {_amount(principal)} of {coupon} Senior "
                                      f"Secured Notes due {due_year}")
+    named = "additional notes" if t.get("additional_to") else "notes"
     lead = (f"{ctx.legal_intro()} (\u201c{ctx.short}\u201d) today announced that {issuer}, a wholly owned "
             f"subsidiary, priced its offering of {_amount(principal)} aggregate principal amount of {coupon} senior "
-            f"secured notes due {due_year} (the \u201cnotes\u201d) at {t.get('issue_price_pct', 100)}% of par, in a "
+            f"secured notes due {due_year} (the \u201c{named}\u201d) at {t.get('issue_price_pct', 100)}% of par, in a "
             f"private offering under Rule 144A and Regulation S of the Securities Act.")
+    if t.get("additional_to"):
+        lead += f" The additional notes will form a single series with {t['additional_to']}."
     terms = [f"The notes will bear interest at {coupon} per year, payable semi-annually"
              + (f" on {t['interest_dates']}" if t.get("interest_dates") else "") + f", and will mature on {_due(t)}."]
     if t.get("security"):
