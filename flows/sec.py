@@ -23,7 +23,7 @@ from extractors.edgar.filing_index import fetch_document
 from extractors.edgar.registry import Miner, cadence_on, load_registry
 from extractors.http import HttpError
 from flows.context import WRITE_LOCK, RunContext, SourceOutcome
-from transforms.edgar import document_text
+from transforms.edgar import DocumentSignals, classifier_from_predicates, document_text
 from transforms.errors import ParseError
 from warehouse import load
 from warehouse.db import transaction
@@ -70,6 +70,20 @@ HANDLERS: dict[str, list[Handler]] = {}
 
 def register(kind: str, handler: Handler) -> None:
     HANDLERS.setdefault(kind, []).append(handler)
+
+
+#: (kind, predicate) pairs tried in order before the keyword classifier (transforms.edgar), added by
+#: the modules that own a kind when keywords alone misfile its documents.
+PREDICATES: list[tuple[str, Callable[[DocumentSignals], bool]]] = []
+
+
+def register_predicate(kind: str, predicate: Callable[[DocumentSignals], bool]) -> None:
+    PREDICATES.append((kind, predicate))
+
+
+def classify(signals: DocumentSignals) -> str:
+    """The kind of one exhibit: the registered predicates first, then the keyword classifier."""
+    return classifier_from_predicates(PREDICATES)(signals)
 
 
 def sync_registry(con: duckdb.DuckDBPyConnection, miners: list[Miner], today: date) -> None:
@@ -142,7 +156,7 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
         seen = {r[0] for r in con.execute(
             "select distinct accession from ops.loaded_documents where ticker = ?", [ticker]).fetchall()}
     try:
-        found = discover(client, miner, window_start, end, seen)
+        found = discover(client, miner, window_start, end, seen, classifier=classify)
     except (HttpError, ParseError) as exc:
         _quarantine(ctx, ticker, "submissions", getattr(exc, "url", None), None, f"{type(exc).__name__}: {exc}",
                     outcome)
