@@ -574,8 +574,15 @@ def parse_capacity_mix(content: bytes | str, *, ticker: str | None = None, perio
             continue
         as_of = _AS_OF_RE.search(sentence.text)
         as_of_date = next((d.value for d in find_dates(as_of.group("date")) if d.precision == "day"), None) if as_of else None
-        for clause in _capacity_clauses(sentence.text):
+        parent: tuple[str, ...] = ()
+        for joiner, clause in _capacity_clauses(sentence.text):
             names = _capacity_fields(clause)
+            if _PART_OF_RE.match(joiner) and "under_construction_mw" in parent and "under_construction_mw" not in names:
+                # "182 MW under construction, of which 132 MW is AI/HPC capacity": the part is still
+                # under construction, and only its AI/HPC share is a figure of its own.
+                names = ("hpc_under_construction_mw",) if _CAP_HPC_RE.search(clause) else ()
+            else:
+                parent = names
             for q in find_power_mw(clause) if names else ():
                 if as_of_date is None and p is None:
                     p = _period(doc, period, fiscal_year_end)
@@ -610,12 +617,22 @@ def parse_capacity_mix(content: bytes | str, *, ticker: str | None = None, perio
     return out
 
 
-def _capacity_clauses(text: str) -> list[str]:
-    parts = re.split(
-        r";|,\s+(?:of which|and|while|with|including)\s+|\s+and\s+(?=(?:approximately\s+|about\s+)?\d[\d,.]*\s?(?:MW|GW))",
-        text,
-    )
-    return [part for part in parts if part and part.strip()]
+_CAPACITY_SPLIT_RE = re.compile(
+    r"(;|,\s+(?:of which|and|while|with|including)\s+|\s+and\s+(?=(?:approximately\s+|about\s+)?\d[\d,.]*\s?(?:MW|GW)))"
+)
+_PART_OF_RE = re.compile(r",\s+(?:of which|including)\s+")
+
+
+def _capacity_clauses(text: str) -> list[tuple[str, str]]:
+    """(the words that joined it to the clause before, clause) for each clause of a sentence."""
+    parts = _CAPACITY_SPLIT_RE.split(text)
+    out, joiner = [], ""
+    for i, part in enumerate(parts):
+        if i % 2:
+            joiner = part
+        elif part and part.strip():
+            out.append((joiner, part))
+    return out
 
 
 def _capacity_fields(clause: str) -> tuple[str, ...]:

@@ -239,3 +239,17 @@ def test_real_bitdeer_results_passage(shared_dir):
         parse_revenue_mix(path.read_bytes())  # a passage without its dateline names no period
     [r] = parse_revenue_mix(path.read_bytes(), period="2025-Q4")
     assert r.total_revenue_usd == 224.8e6
+
+
+def test_the_hpc_part_of_capacity_under_construction():
+    text = b"""Example Reports Third Quarter 2025 Results
+NEW YORK, Nov. 10, 2025 (GLOBE NEWSWIRE) -- Example (NASDAQ: EXMN) reported results for the quarter ended September 30, 2025.
+- Energized capacity of 820 MW at quarter end, of which 250 MW supported AI/HPC customers.
+- 182 MW under construction, of which 132 MW is AI/HPC data center capacity at Denton.
+"""
+    [r] = parse_capacity_mix(text)
+    assert (r.energized_mw, r.hpc_mw) == (820, 250)
+    assert (r.under_construction_mw, r.hpc_under_construction_mw) == (182, 132)
+    mining_part = text.replace(b"of which 132 MW is AI/HPC data center capacity", b"of which 50 MW is for mining")
+    [r] = parse_capacity_mix(mining_part)
+    assert (r.under_construction_mw, r.hpc_under_construction_mw, r.self_mining_mw) == (182, None, None)
