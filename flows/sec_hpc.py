@@ -15,7 +15,8 @@ from warehouse import load
 LINEAGE_COLUMNS = ["accession", "filing_date", "document_url", "document_hash", "fetched_at", "parser_version",
                    "run_id"]
 _JSON_FIELDS = ("evidence", "null_reasons", "qualifiers")
-EVENT_COLUMNS = ["ticker", "contract_ref", *(f for f in hpc.HpcContractEvent.model_fields if f != "parser_version")]
+EVENT_COLUMNS = ["ticker", "contract_ref",
+                 *(f for f in hpc.HpcContractEvent.model_fields if f not in ("ticker", "parser_version"))]
 _EVENT_COMPARE = [c for c in EVENT_COLUMNS if c not in ("ticker", "contract_ref")]
 CAPACITY_COLUMNS = ["ticker", "period_type", "period_end", "metric", "value", "null_reason", "evidence"]
 REVENUE_COLUMNS = ["ticker", "period_type", "period_start", "period_end", "metric", "value", "null_reason", "evidence"]
@@ -49,7 +50,6 @@ def contract_events_frame(doc: SecDocument, events: list[hpc.HpcContractEvent], 
         for name in EVENT_COLUMNS[2:]:
             value = dumped[name]
             row[name] = json.dumps(value, sort_keys=True, ensure_ascii=False) if name in _JSON_FIELDS else value
-        row["ticker"] = doc.ticker  # the registry's ticker, whatever exchange tag the release carries
         rows.append(row)
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame = frame.drop_duplicates(subset=["contract_ref"], keep="first")

@@ -155,10 +155,12 @@ def load_spec(root: Path) -> Spec:
 
     filings: list[FilingSpec] = []
     # filings/<TICKER>.toml, plus optional <TICKER>.<topic>.toml (e.g. RIOT.debt.toml) so each
-    # kind of document can be kept in its own file; `index` stays unique per ticker.
-    counters: dict[str, int] = {}
+    # kind of document can be kept in its own file. `index` (it seeds accessions and film numbers) is
+    # the position in the main file, and in a topic file the position after a base derived from the
+    # file's name: adding a topic file never renumbers the filings of another file.
     for path in sorted((root / "filings").glob("*.toml")):
         ticker = path.stem.split(".")[0].upper()
+        base = 0 if "." not in path.stem else 1000 * (1 + stable_int(path.stem.lower(), modulo=997))
         if ticker not in filers:
             raise SpecError(f"{path.name}: no [{ticker}] in filers.toml")
         filer = filers[ticker]
@@ -180,8 +182,7 @@ def load_spec(root: Path) -> Spec:
                 exhibit_document=row.pop("exhibit_document", None),
                 exhibit_description=row.pop("exhibit_description", None),
                 terms=row.pop("terms", {}), real=tuple(row.pop("real", ())), source=row.pop("source", ""),
-                note=row.pop("note", ""), index=counters.get(ticker, 0))
-            counters[ticker] = counters.get(ticker, 0) + 1
+                note=row.pop("note", ""), index=base + i)
             if row:
                 raise SpecError(f"{where}: unknown keys {sorted(row)}")
             if spec.has_documents and not spec.layout:

@@ -98,12 +98,15 @@ final as (
         case when coalesce(mining_revenue_usd, hosting_revenue_usd, hpc_revenue_usd) is not null
              then coalesce(mining_revenue_usd, 0) + coalesce(hosting_revenue_usd, 0) + coalesce(hpc_revenue_usd, 0)
         end as segments_total_usd,
+        -- without a total, the segments make a denominator only when one besides AI/HPC is stated
+        -- (HIVE's monthly update gives AI/HPC revenue alone: its share is unknown, not 100%)
         100.0 * hpc_revenue_usd / nullif(coalesce(total_revenue_usd,
-            case when coalesce(mining_revenue_usd, hosting_revenue_usd, hpc_revenue_usd) is not null
+            case when coalesce(mining_revenue_usd, hosting_revenue_usd) is not null
                  then coalesce(mining_revenue_usd, 0) + coalesce(hosting_revenue_usd, 0) + coalesce(hpc_revenue_usd, 0)
             end), 0) as hpc_share_of_revenue_pct,
-        case when total_revenue_usd is not null then 'total_revenue_usd'
-             when hpc_revenue_usd is not null then 'segments_total_usd'
+        case when hpc_revenue_usd is null then null
+             when total_revenue_usd is not null then 'total_revenue_usd'
+             when coalesce(mining_revenue_usd, hosting_revenue_usd) is not null then 'segments_total_usd'
         end as hpc_share_denominator,
         cast(null as double) as xbrl_total_revenue_usd,
         cast(null as varchar) as xbrl_revenue_tag,
@@ -128,8 +131,8 @@ comment on column marts.miner_revenue_mix_quarterly.hosting_revenue_usd is 'Reve
 comment on column marts.miner_revenue_mix_quarterly.hpc_revenue_usd is 'Revenue from AI/HPC (AI cloud, HPC/HDC colocation and leases), USD (same rule).';
 comment on column marts.miner_revenue_mix_quarterly.total_revenue_usd is 'Total revenue as stated, USD (same rule); it can include segments not split out here.';
 comment on column marts.miner_revenue_mix_quarterly.segments_total_usd is 'Derived: mining + hosting + AI/HPC revenue (missing segments count as 0; null when none is stated), USD.';
-comment on column marts.miner_revenue_mix_quarterly.hpc_share_of_revenue_pct is 'Derived: 100 x hpc_revenue_usd / total_revenue_usd, or / segments_total_usd when no total is stated (see hpc_share_denominator), percent.';
-comment on column marts.miner_revenue_mix_quarterly.hpc_share_denominator is 'Which revenue hpc_share_of_revenue_pct divides by: total_revenue_usd or segments_total_usd.';
+comment on column marts.miner_revenue_mix_quarterly.hpc_share_of_revenue_pct is 'Derived: 100 x hpc_revenue_usd / total_revenue_usd, or / segments_total_usd when no total is stated and mining or hosting revenue is (see hpc_share_denominator), percent; null when AI/HPC revenue is the only figure.';
+comment on column marts.miner_revenue_mix_quarterly.hpc_share_denominator is 'Which revenue hpc_share_of_revenue_pct divides by: total_revenue_usd or segments_total_usd; null when no share is computed.';
 comment on column marts.miner_revenue_mix_quarterly.xbrl_total_revenue_usd is 'Quarterly revenue tagged in the miner''s XBRL (us-gaap Revenues or RevenueFromContractWithCustomerExcludingAssessedTax, ifrs-full Revenue; 80-100 day durations, latest filed), USD; null without XBRL facts.';
 comment on column marts.miner_revenue_mix_quarterly.xbrl_revenue_tag is 'taxonomy:tag that xbrl_total_revenue_usd came from.';
 comment on column marts.miner_revenue_mix_quarterly.basis is 'JSON: figure -> quarter (reported for the quarter) or sum of 3 months (monthly figures added up).';
