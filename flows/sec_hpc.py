@@ -135,9 +135,12 @@ def load_revenue_mix(con, ctx, doc: SecDocument) -> int:
 
 # --- classification -------------------------------------------------------------------------
 #: Headlines of notices about an event ("Cipher Mining to Host Conference Call"), whose lead may
-#: well recite the company's leases: never a contract release.
-_NOTICE_RE = re.compile(r"\bto (?:host|hold|report|announce|present|participate|release)\b|conference call|"
-                        r"webcast|annual (?:general )?meeting|special meeting|investor conference", re.I)
+#: well recite the company's leases: never a contract release. Narrower than the keyword classifier's
+#: rule, which also takes "... Contracts with CoreWeave to Host HPC Workloads" for a notice.
+_NOTICE_RE = re.compile(
+    r"\bto (?:host|hold|report|announce|present|participate|release)\b(?:\s+[\w-]+){0,5}?\s+"
+    r"(?:conference call|call|webcast|meeting|conference|results|earnings|event|day)\b|conference call|"
+    r"webcast|annual (?:general )?meeting|special meeting|investor conference", re.I)
 
 
 def _lead(signals: DocumentSignals) -> str:
