@@ -81,6 +81,7 @@ def _fiscal_year_end(con, ticker: str) -> str | None:
 
 
 def _figures(record, fields: tuple[str, ...]):
+    """(metric, value, null reason, evidence) of each figure the record discloses."""
     for metric in fields:
         value = getattr(record, metric)
         reason = record.null_reasons.get(metric)
@@ -90,18 +91,18 @@ def _figures(record, fields: tuple[str, ...]):
 
 
 def capacity_frame(doc: SecDocument, records: list[hpc_mix.CapacityMixRecord], run_id: str) -> pd.DataFrame:
-    fields = tuple(f for f in hpc_mix._CAPACITY_FIELDS)
+    """One row per capacity figure (long, like staging.production_facts), with lineage."""
     rows = [(doc.ticker, r.period_type, r.period_end, metric, value, reason, evidence)
-            for r in records for metric, value, reason, evidence in _figures(r, fields)]
+            for r in records for metric, value, reason, evidence in _figures(r, hpc_mix.CAPACITY_FIELDS)]
     frame = pd.DataFrame(rows, columns=CAPACITY_COLUMNS).astype({"value": "float64"})
     frame = frame.drop_duplicates(subset=["period_type", "period_end", "metric"], keep="first")
     return _with_lineage(frame, doc, hpc_mix.PARSER_VERSION, run_id)
 
 
 def revenue_frame(doc: SecDocument, records: list[hpc_mix.RevenueMixRecord], run_id: str) -> pd.DataFrame:
-    fields = tuple(f for f in hpc_mix._REVENUE_FIELDS)
+    """One row per revenue figure of the release's own period, with lineage."""
     rows = [(doc.ticker, r.period_type, r.period_start, r.period_end, metric, value, reason, evidence)
-            for r in records for metric, value, reason, evidence in _figures(r, fields)]
+            for r in records for metric, value, reason, evidence in _figures(r, hpc_mix.REVENUE_FIELDS)]
     frame = pd.DataFrame(rows, columns=REVENUE_COLUMNS).astype({"value": "float64"})
     frame = frame.drop_duplicates(subset=["period_type", "period_end", "metric"], keep="first")
     return _with_lineage(frame, doc, hpc_mix.PARSER_VERSION, run_id)

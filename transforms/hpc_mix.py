@@ -22,7 +22,8 @@ from transforms.hpc_numbers import MONTHS, Quantity, find_dates, find_money, fin
 from transforms.hpc_text import CELL_SEP, Document, head_sentences, read_document
 
 __all__ = [
-    "PARSER_VERSION", "CapacityMixRecord", "RevenueMixRecord", "parse_capacity_mix", "parse_revenue_mix",
+    "PARSER_VERSION", "CAPACITY_FIELDS", "REVENUE_FIELDS", "CapacityMixRecord", "RevenueMixRecord",
+    "parse_capacity_mix", "parse_revenue_mix",
 ]
 
 PARSER_VERSION = "hpc-mix-2"
@@ -74,6 +75,9 @@ class RevenueMixRecord(BaseModel):
 _REVENUE_FIELDS = ("mining_revenue_usd", "hosting_revenue_usd", "hpc_revenue_usd", "total_revenue_usd")
 _CAPACITY_FIELDS = ("self_mining_mw", "hosting_mw", "hpc_mw", "energized_mw", "under_construction_mw",
                     "hpc_under_construction_mw")
+#: The figures each record type carries (the staged metrics).
+REVENUE_FIELDS = _REVENUE_FIELDS
+CAPACITY_FIELDS = _CAPACITY_FIELDS
 
 
 # --- period --------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ def test_hpc_contracts_and_mix_load_through_the_sec_flow(live_settings, snapshot
 
     # classification: every contract release of the snapshot is an hpc document, nothing quarantined
     hpc_docs = query(db, "select ticker, count(*) from ops.loaded_documents where kind = 'hpc' group by 1 order by 1")
-    assert hpc_docs == [("CIFR", 3), ("CORZ", 3), ("HUT", 1), ("IREN", 1), ("RIOT", 1), ("WULF", 3)]
+    assert hpc_docs == [("CIFR", 3), ("CORZ", 3), ("HUT", 1), ("IREN", 1), ("WULF", 3)]
 
     # lineage: each staged event leads back to the archived exhibit it was read from
     orphans = query(db, """
@@ -41,12 +41,12 @@ def test_hpc_contracts_and_mix_load_through_the_sec_flow(live_settings, snapshot
                  [summary["run_id"]]) == [("hpc-2", True)]
     assert query(db, "select count(*) from staging.hpc_contract_events where json_keys(evidence) = []") == [(0,)]
 
-    # marts.hpc_contracts: current terms per contract, six miners
+    # marts.hpc_contracts: current terms per contract, five miners
     contracts = {r[0]: r[1:] for r in query(db, """
         select ticker || ' ' || counterparty || ' ' || coalesce(sites, '-'), critical_it_mw,
                total_contract_value_usd, event_count, backstop_usd, status
         from marts.hpc_contracts""")}
-    assert len({k.split()[0] for k in contracts}) == 6
+    assert len({k.split()[0] for k in contracts}) == 5
     assert contracts["WULF Fluidstack Lake Mariner"] == (200 + 160, 3.7e9 + 3.0e9, 2, 3.2e9, "active")
     assert contracts["WULF Fluidstack Abernathy"] == (168, 9.5e9, 1, 1.3e9, "active")
     assert contracts["CIFR Fluidstack Barber Lake"] == (168 + 39, 3.0e9 + 0.83e9, 2, 1.73e9, "active")
@@ -54,7 +54,6 @@ def test_hpc_contracts_and_mix_load_through_the_sec_flow(live_settings, snapshot
     assert contracts["CORZ CoreWeave Denton"][:3] == (200 + 70 + 112, 3.5e9 + 1.2e9 + 2.0e9, 3)
     assert contracts["IREN Microsoft Childress"][:3] == (200, 9.7e9, 1)
     assert contracts["HUT Fluidstack River Bend"][:3] == (245, 7.0e9, 1)
-    assert contracts["RIOT AMD Rockdale"][:3] == (25, 311e6, 1)
     # the stated partnership totals agree with the folded increments
     assert query(db, "select count(*) from marts.hpc_contracts where stated_cumulative_critical_it_mw"
                      " is distinct from critical_it_mw and stated_cumulative_critical_it_mw is not null") == [(0,)]
@@ -95,7 +94,7 @@ def test_hpc_contracts_and_mix_load_through_the_sec_flow(live_settings, snapshot
     con = duckdb.connect(str(live_settings.work_db))  # the writer's working copy persists between runs
     try:
         con.execute("insert into staging.hpc_contract_events select * replace ('Ghost @ (no site)' as contract_ref,"
-                    " 'Ghost' as counterparty) from staging.hpc_contract_events where ticker = 'RIOT'")
+                    " 'Ghost' as counterparty) from staging.hpc_contract_events where ticker = 'HUT'")
     finally:
         con.close()
     [handler] = sec.HANDLERS["hpc"]
@@ -104,6 +103,6 @@ def test_hpc_contracts_and_mix_load_through_the_sec_flow(live_settings, snapshot
     assert healed["status"] == "success"
     assert query(db, "select count(*) from staging.hpc_contract_events where counterparty = 'Ghost'") == [(0,)]
     assert query(db, "select change_kind, entity from ops.change_log where run_id = ? and metric = 'Ghost @ (no site)'",
-                 [healed["run_id"]]) == [("retract", "RIOT")]
+                 [healed["run_id"]]) == [("retract", "HUT")]
     assert query(db, "select distinct parser_version from ops.loaded_documents where kind = 'hpc'") == [("hpc-next",)]
     assert query(db, "select count(*) from marts.hpc_contracts where counterparty = 'Ghost'") == [(0,)]
