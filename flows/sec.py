@@ -140,7 +140,7 @@ def _journal(ctx: RunContext, doc: SecDocument) -> None:
 def miner_window(ctx: RunContext, miner: Miner, start: date | None) -> date:
     if start is not None:
         return start
-    with ctx.work_db() as con:
+    with WRITE_LOCK, ctx.work_db() as con:
         mark = load.watermark(con, f"{SOURCE}:{miner.ticker}")
     return mark - timedelta(days=REFRESH_OVERLAP_DAYS) if mark else DEFAULT_START
 
@@ -152,7 +152,9 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
     client = ctx.http()
     outcome = SourceOutcome(SOURCE)
     window_start = miner_window(ctx, miner, start)
-    with ctx.work_db() as con:
+    # Under the lock like every other open: two threads opening the same DuckDB file at once can
+    # fail with "Unique file handle conflict" (seen with a dozen miner tasks starting together).
+    with WRITE_LOCK, ctx.work_db() as con:
         seen = {r[0] for r in con.execute(
             "select distinct accession from ops.loaded_documents where ticker = ?", [ticker]).fetchall()}
     try:

@@ -115,6 +115,14 @@ def test_linking_prefers_the_same_site_and_never_links_unnamed_tenants(con):
     assert sorted(v for k, v in got.items() if k.startswith("IREN")) == [5, 20]
 
 
+def test_one_announcement_filed_twice_is_one_event(con):
+    event(con, "IREN", "exhibit-1", date(2025, 11, 3), "signed", "Microsoft", "Childress", critical_it_mw=200.0)
+    event(con, "IREN", "exhibit-2", date(2025, 11, 3), "signed", "Microsoft", "Childress", critical_it_mw=200.0)
+    build_marts(con)
+    assert con.execute("select count(*), sum(critical_it_mw) from marts.hpc_contracts").fetchone() == (1, 200)
+    assert con.execute("select count(*) from marts.hpc_contract_history").fetchone() == (1,)
+
+
 # --- capacity and revenue mix -------------------------------------------------------------------
 def test_capacity_mix_takes_the_latest_day_of_each_quarter(con):
     t = "staging.capacity_mix"

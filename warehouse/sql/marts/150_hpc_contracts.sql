@@ -6,6 +6,7 @@
 -- is unnamed); an expansion, amendment or termination joins the latest contract of the same ticker
 -- and counterparty signed on or before it whose site is the same (preferred), unnamed on either side,
 -- or one contains the other ("Austin, Denton" and "Denton"); with none, it opens its own contract.
+-- The same event filed twice counts once.
 -- Terms: MW, value and annual revenue add up (the signing's figure, or an amendment's restated
 -- figure, plus every later expansion's increment); the other terms are the latest stated.
 create or replace table marts.hpc_contract_history as
@@ -16,6 +17,12 @@ events as (
         coalesce(announced_date, filing_date) as event_date,
         coalesce(event, 'signed') as link_kind
     from staging.hpc_contract_events
+    -- one announcement filed twice (an EX-99.1 and an EX-99.2, or an 8-K and a 6-K) is one event:
+    -- the latest filing's reading of it
+    qualify row_number() over (
+        partition by ticker, counterparty, site, event, coalesce(announced_date, filing_date)
+        order by filing_date desc, accession desc, document_hash
+    ) = 1
 ),
 
 starts as (
