@@ -44,10 +44,6 @@ def _is_debt_document(signals: DocumentSignals) -> bool:
     return "2.03" in signals.items or looks_like_debt_release(f"{signals.title}\n{signals.text}")
 
 
-#: Debt first (a notes offering funding AI data centres is debt), then the default keyword classifier.
-CLASSIFIER = classifier_from_predicates([("debt", _is_debt_document)])
-
-
 @dataclass(frozen=True)
 class SecDocument:
     """A press-release document to load, with what the handlers need for lineage."""
@@ -84,6 +80,24 @@ HANDLERS: dict[str, list[Handler]] = {}
 
 def register(kind: str, handler: Handler) -> None:
     HANDLERS.setdefault(kind, []).append(handler)
+
+
+#: (kind, predicate) pairs tried in order before the keyword classifier (transforms.edgar), added by
+#: the modules that own a kind when keywords alone misfile its documents.
+PREDICATES: list[tuple[str, Callable[[DocumentSignals], bool]]] = []
+
+
+def register_predicate(kind: str, predicate: Callable[[DocumentSignals], bool]) -> None:
+    PREDICATES.append((kind, predicate))
+
+
+#: Debt first, before any module's predicates: a notes offering funding AI data centres is debt.
+register_predicate("debt", _is_debt_document)
+
+
+def classify(signals: DocumentSignals) -> str:
+    """The kind of one exhibit: the registered predicates first, then the keyword classifier."""
+    return classifier_from_predicates(PREDICATES)(signals)
 
 
 def sync_registry(con: duckdb.DuckDBPyConnection, miners: list[Miner], today: date) -> None:
@@ -148,7 +162,7 @@ def _journal(ctx: RunContext, doc: SecDocument) -> None:
 def miner_window(ctx: RunContext, miner: Miner, start: date | None) -> date:
     if start is not None:
         return start
-    with ctx.work_db() as con:
+    with WRITE_LOCK, ctx.work_db() as con:
         mark = load.watermark(con, f"{SOURCE}:{miner.ticker}")
     return mark - timedelta(days=REFRESH_OVERLAP_DAYS) if mark else DEFAULT_START
 
@@ -160,11 +174,13 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
     client = ctx.http()
     outcome = SourceOutcome(SOURCE)
     window_start = miner_window(ctx, miner, start)
-    with ctx.work_db() as con:
+    # Under the lock like every other open: two threads opening the same DuckDB file at once can
+    # fail with "Unique file handle conflict" (seen with a dozen miner tasks starting together).
+    with WRITE_LOCK, ctx.work_db() as con:
         seen = {r[0] for r in con.execute(
             "select distinct accession from ops.loaded_documents where ticker = ?", [ticker]).fetchall()}
     try:
-        found = discover(client, miner, window_start, end, seen, classifier=CLASSIFIER)
+        found = discover(client, miner, window_start, end, seen, classifier=classify)
     except (HttpError, ParseError) as exc:
         _quarantine(ctx, ticker, "submissions", getattr(exc, "url", None), None, f"{type(exc).__name__}: {exc}",
                     outcome)

@@ -10,6 +10,7 @@ concurrently (fetching overlaps); their loads serialise on `WRITE_LOCK`. `start=
 from __future__ import annotations
 
 import flows.sec_debt  # noqa: F401 - registers the debt handler
+import flows.sec_hpc  # noqa: F401 - registers the AI/HPC handlers and classifier predicates
 import flows.sec_production  # noqa: F401 - registers the production handlers
 from flows.network import replay_network, submit_network
 from flows.sec import replay_sec, submit_sec

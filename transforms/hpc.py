@@ -26,7 +26,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-1"
+PARSER_VERSION = "hpc-2"
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -157,7 +157,10 @@ _HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
 
 _CLAUSE_SPLIT_RE = re.compile(
     r";|\s-{1,2}\s|\(|\)|,\s+(?=(?:and|or|with|while|which|bringing|including|plus|of which|representing|"
-    r"in addition|following|after|whereas|where|as well as|subject to)\b)|\s+(?=bringing\b)|"
+    r"in addition|following|after|whereas|where|as well as|subject to|"
+    # "$3.7 billion ..., rising to $8.7 billion if both extensions are exercised", "$3.5 billion over
+    # 12 years, an average of $290 million per year": a second figure of another kind in one sentence
+    r"rising|increasing|growing|an average|averaging|equivalent to)\b)|\s+(?=bringing\b)|"
     # "US$500 million of annualized revenue and total contract value of US$1.5 billion"
     r"\s+and\s+(?=(?:an?\s+|the\s+|its\s+)?(?:total|aggregate|annual\w*|contract\w*|expected|an additional)\b)",
     re.I,
@@ -363,6 +366,14 @@ class _Figures:
         self.values.setdefault(name, []).append(found)
 
 
+# "Total ... increases to approximately 270 MW, representing approximately $4.7 billion of cumulative
+# revenue": a clause that only qualifies a partnership total is part of that total.
+_QUALIFYING_CLAUSE_RE = re.compile(r"^\s*(?:with|representing|equal to|equivalent to|worth|totaling|totalling|for a total of)\b",
+                                   re.I)
+_AS_CUMULATIVE = {"total_contract_value_usd": "cumulative_contract_value_usd",
+                  "critical_it_mw": "cumulative_critical_it_mw", "unqualified_mw": "cumulative_critical_it_mw"}
+
+
 def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
     figures = _Figures()
     for unit in group.headline_units + group.units:
@@ -370,17 +381,26 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
         # rows are taken on their own.
         if unit.text.count(CELL_SEP) > 1:
             continue
+        after_total = False
         for clause in _clauses(unit):
             text = clause.text
+            inherits = after_total and _QUALIFYING_CLAUSE_RE.match(text) is not None
+            after_total = False
             for q in find_money(text):
                 if q.negative:
                     continue
                 name = classify_money(text, q.start, q.end, event)
+                if name and inherits:
+                    name = _AS_CUMULATIVE.get(name, name)
                 if name:
+                    after_total = after_total or name.startswith("cumulative_")
                     figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
             for q in find_power_mw(text):
                 name = classify_power(text, q.start, q.end, event)
+                if name and inherits:
+                    name = _AS_CUMULATIVE.get(name, name)
                 if name:
+                    after_total = after_total or name.startswith("cumulative_")
                     figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
             for q in find_terms_years(text):
                 found = classify_term(text, q)
@@ -415,6 +435,19 @@ def _resolve(figures: _Figures, name: str, evidence: dict, reasons: dict, qualif
 # New contracts for more capacity with an existing tenant are an expansion, whatever verb the headline
 # uses ("Signs New 12-Year Contracts with CoreWeave for an Additional 112 MW").
 _EXERCISED_OPTION_RE = re.compile(r"\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption", re.I)
+# "rising to $8.7 billion if Fluidstack exercises both of its 5-year extension options": a what-if, and
+# an extension of the term is not more capacity.
+_HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|should|when|unless|upon|would|could|may|can|right to|ability to)\b[^.;]{0,40}$", re.I)
+_TERM_OPTION_RE = re.compile(r"\b(?:extension|renewal)s?\b", re.I)
+
+
+def _option_exercised(text: str) -> bool:
+    """Does `text` say an expansion option was (or is being) exercised, not might be or extends a term?"""
+    for m in _EXERCISED_OPTION_RE.finditer(text):
+        if _HYPOTHETICAL_BEFORE_RE.search(text[:m.start()]) or _TERM_OPTION_RE.search(m.group(0)):
+            continue
+        return True
+    return False
 _ADDITIONAL_MW_RE = re.compile(r"\badditional\b[^.;]{0,20}\d[\d,.]*\s?(?:MW|megawatts)\b", re.I)
 
 
@@ -423,7 +456,7 @@ def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Ev
     if event == "signed":
         heads = group.headline_units or (headline_units if single else [])
         for unit in group.units:
-            if _EXERCISED_OPTION_RE.search(unit.text):
+            if _option_exercised(unit.text):
                 return "expanded", unit.text.strip()
         for unit in heads:
             # "... holds an option for an additional 150 MW" is an option, not an expansion.
@@ -435,16 +468,26 @@ def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Ev
 def _stated_event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
     units = group.headline_units or (headline_units if single else [])
     for unit in units:
-        for event, pattern in _EVENT_RES:
-            if pattern.search(unit.text):
-                return event, unit.text.strip()
+        event = _event_in(unit.text)
+        if event:
+            return event, unit.text.strip()
         if _HEADLINE_EXPANSION_RE.search(unit.text):
             return "expanded", unit.text.strip()
     for unit in group.units:
-        for event, pattern in _EVENT_RES:
-            if pattern.search(unit.text):
-                return event, unit.text.strip()
+        event = _event_in(unit.text)
+        if event:
+            return event, unit.text.strip()
     return None, None
+
+
+def _event_in(text: str) -> Event | None:
+    for event, pattern in _EVENT_RES:
+        m = pattern.search(text)
+        if m and event == "expanded" and _EXERCISED_OPTION_RE.fullmatch(m.group(0)) and not _option_exercised(text):
+            m = next((x for x in pattern.finditer(text) if not _EXERCISED_OPTION_RE.fullmatch(x.group(0))), None)
+        if m:
+            return event
+    return None
 
 
 # --- public --------------------------------------------------------------------------------

@@ -22,17 +22,20 @@ from transforms.hpc_numbers import MONTHS, Quantity, find_dates, find_money, fin
 from transforms.hpc_text import CELL_SEP, Document, head_sentences, read_document
 
 __all__ = [
-    "PARSER_VERSION", "CapacityMixRecord", "RevenueMixRecord", "parse_capacity_mix", "parse_revenue_mix",
+    "PARSER_VERSION", "CAPACITY_FIELDS", "REVENUE_FIELDS", "CapacityMixRecord", "RevenueMixRecord",
+    "parse_capacity_mix", "parse_revenue_mix",
 ]
 
-PARSER_VERSION = "hpc-mix-1"
+PARSER_VERSION = "hpc-mix-2"
 
 
 class CapacityMixRecord(BaseModel):
     """Power capacity by use at one date, MW. Natural key: (ticker, period_end).
 
     `energized_mw` and `under_construction_mw` are totals across uses; the three use fields are what
-    the release says is running for that use. Pipeline, planned and contracted-but-unbuilt MW are not taken.
+    the release says is running for that use; `hpc_under_construction_mw` is the part of the capacity
+    under construction the release says is for AI/HPC (also counted in `under_construction_mw`).
+    Pipeline, planned and contracted-but-unbuilt MW are not taken.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -45,6 +48,7 @@ class CapacityMixRecord(BaseModel):
     hpc_mw: float | None = None
     energized_mw: float | None = None
     under_construction_mw: float | None = None
+    hpc_under_construction_mw: float | None = None
     evidence: dict[str, str] = {}
     null_reasons: dict[str, str] = {}
     parser_version: str = PARSER_VERSION
@@ -69,7 +73,11 @@ class RevenueMixRecord(BaseModel):
 
 
 _REVENUE_FIELDS = ("mining_revenue_usd", "hosting_revenue_usd", "hpc_revenue_usd", "total_revenue_usd")
-_CAPACITY_FIELDS = ("self_mining_mw", "hosting_mw", "hpc_mw", "energized_mw", "under_construction_mw")
+_CAPACITY_FIELDS = ("self_mining_mw", "hosting_mw", "hpc_mw", "energized_mw", "under_construction_mw",
+                    "hpc_under_construction_mw")
+#: The figures each record type carries (the staged metrics).
+REVENUE_FIELDS = _REVENUE_FIELDS
+CAPACITY_FIELDS = _CAPACITY_FIELDS
 
 
 # --- period --------------------------------------------------------------------------------
@@ -83,9 +91,11 @@ class _Period:
 
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTHLY_RE = re.compile(
-    rf"(?:monthly (?:investor )?(?:update|report)|production (?:and operations? )?updates?|operational updates?|"
+    rf"(?:monthly (?:investor )?(?:update|report)|production (?:and operations? )?(?:updates?|results)|operational updates?|"
     rf"operations updates?|mining updates?|production report)\s+for\s+(?:the month of\s+)?(?P<month>{_MONTH_NAMES})\s+(?P<year>20\d\d)"
-    rf"|(?P<month2>{_MONTH_NAMES})\s+(?P<year2>20\d\d)\s+(?:monthly|production|operational|operations|mining)\s+(?:investor\s+)?(?:update|report)",
+    rf"|(?P<month2>{_MONTH_NAMES})\s+(?P<year2>20\d\d)\s+(?:monthly|production|operational|operations|mining)\s+(?:investor\s+)?(?:update|report)"
+    # HIVE's headline: "HIVE Digital Technologies Reports October 2025 Production"
+    rf"|\b(?:Reports|Announces)\s+(?P<month3>{_MONTH_NAMES})\s+(?P<year3>20\d\d)\s+(?:Production|Operations|Operational|Mining)\b",
     re.IGNORECASE,
 )
 _QUARTER_ENDED_RE = re.compile(
@@ -113,24 +123,37 @@ def _quarter_start(end: date) -> date:
     return date(year, month, 1)
 
 
-def _period(doc: Document, period: str | None) -> _Period:
-    """The reporting period the release covers, from its own words, else from `period`."""
+def _period(doc: Document, period: str | None, fiscal_year_end: str | None = None) -> _Period:
+    """The reporting period the release covers, from its own words, else from `period`.
+
+    A fiscal quarter ("Fiscal Third Quarter 2025", "Q1 FY26") is placed on the calendar only with the
+    issuer's fiscal year end (`fiscal_year_end`, MMDD as in the registry); without it a calendar
+    quarter named later in the opening is used, and otherwise the period stays unknown.
+    """
     opening = doc.headline + "\n" + "\n".join(s.text for s in doc.sentences[:6])
     m = _MONTHLY_RE.search(opening)
     if m:
-        month = MONTHS[(m.group("month") or m.group("month2")).lower()]
-        year = int(m.group("year") or m.group("year2"))
+        month = MONTHS[(m.group("month") or m.group("month2") or m.group("month3")).lower()]
+        year = int(m.group("year") or m.group("year2") or m.group("year3"))
         return _Period(date(year, month, 1), _month_end(year, month), "month", m.group(0))
     m = _QUARTER_ENDED_RE.search(opening)
     if m:
         end = next((d.value for d in find_dates(m.group("date")) if d.precision == "day"), None)
         if end is not None:
             return _Period(_quarter_start(end), end, "quarter", m.group(0))
-    m = _CAL_QUARTER_RE.search(opening)
-    if m and not (m.group("fiscal") or m.group("fiscal2") or m.group("qfiscal") or m.group("fy")):
+    fiscal_seen = False
+    for m in _CAL_QUARTER_RE.finditer(opening):
         q = _ORD[m.group("ord").lower()] if m.group("ord") else int(m.group("qn"))
         year = int(m.group("year") or m.group("qyear"))
         year = year + 2000 if year < 100 else year
+        if m.group("fiscal") or m.group("fiscal2") or m.group("qfiscal") or m.group("fy"):
+            fiscal_seen = True
+            end_month = _fiscal_quarter_end_month(year, q, fiscal_year_end)
+            if end_month is None:
+                continue
+            end_year, end_mo = end_month
+            end = _month_end(end_year, end_mo)
+            return _Period(_quarter_start(end), end, "quarter", m.group(0))
         end = _month_end(year, 3 * q)
         return _Period(date(year, 3 * q - 2, 1), end, "quarter", m.group(0))
     if period:
@@ -138,8 +161,22 @@ def _period(doc: Document, period: str | None) -> _Period:
         if parsed:
             return parsed
     raise ParseError("no reporting period: the release names no month or quarter end date"
-                     + (" (a fiscal quarter needs its end date or --period YYYY-Qn)" if m else "")
+                     + (" (a fiscal quarter needs its end date, the fiscal year end or --period YYYY-Qn)"
+                        if fiscal_seen else "")
                      + ("" if period else "; pass --period"))
+
+
+def _fiscal_quarter_end_month(fiscal_year: int, quarter: int, fiscal_year_end: str | None) -> tuple[int, int] | None:
+    """(year, month) in which quarter `quarter` of fiscal year `fiscal_year` ends, for a fiscal year
+    ending in the month of `fiscal_year_end` (MMDD): fiscal 2026 of a June year end runs July 2025 to
+    June 2026, so its Q1 ends in September 2025. None without a usable fiscal year end."""
+    if not fiscal_year_end or not re.fullmatch(r"\d{4}", fiscal_year_end):
+        return None
+    fye_month = int(fiscal_year_end[:2])
+    if not 1 <= fye_month <= 12:
+        return None
+    index = (fiscal_year - 1) * 12 + (fye_month - 1) + 3 * quarter  # months since year 0, zero-based
+    return index // 12, index % 12 + 1
 
 
 def _period_from_arg(period: str) -> _Period | None:
@@ -324,18 +361,20 @@ def _current_amount(after: str) -> Quantity | None:
     return first
 
 
-def parse_revenue_mix(content: bytes | str, *, ticker: str | None = None, period: str | None = None) -> list[RevenueMixRecord]:
+def parse_revenue_mix(content: bytes | str, *, ticker: str | None = None, period: str | None = None,
+                      fiscal_year_end: str | None = None) -> list[RevenueMixRecord]:
     """Mining, hosting, AI/HPC and total revenue for the period the release reports (one record).
 
     Returns [] when the release gives no revenue figure; raises `ParseError` when it cannot be read or
-    names no period (pass `period` as YYYY-MM or YYYY-Qn for releases that do not).
+    names no period (pass `period` as YYYY-MM or YYYY-Qn for releases that do not, and
+    `fiscal_year_end` as MMDD to place a fiscal quarter such as "Q1 FY26" on the calendar).
     """
     doc = read_document(content)
     hits = _Hits({})
     lines = _body_lines(doc)
     if not any(_REVENUE_WORD_RE.search(line.text) for line in lines):
         return []
-    p = _period(doc, period)
+    p = _period(doc, period, fiscal_year_end)
     _scan_revenue_tables(doc, lines, hits, p)
     _scan_revenue_prose(doc, hits)
     if not hits.values:
@@ -523,7 +562,8 @@ _CAP_FUTURE_RE = re.compile(
 _AS_OF_RE = re.compile(r"\b[Aa]s (?:of|at)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+20\d\d)")
 
 
-def parse_capacity_mix(content: bytes | str, *, ticker: str | None = None, period: str | None = None) -> list[CapacityMixRecord]:
+def parse_capacity_mix(content: bytes | str, *, ticker: str | None = None, period: str | None = None,
+                       fiscal_year_end: str | None = None) -> list[CapacityMixRecord]:
     """Energized, under-construction and per-use MW the release states, one record per date.
 
     A sentence "as of <date>" dates its figures; the others belong to the end of the reporting period.
@@ -538,20 +578,26 @@ def parse_capacity_mix(content: bytes | str, *, ticker: str | None = None, perio
             continue
         as_of = _AS_OF_RE.search(sentence.text)
         as_of_date = next((d.value for d in find_dates(as_of.group("date")) if d.precision == "day"), None) if as_of else None
-        for clause in _capacity_clauses(sentence.text):
-            name = _capacity_field(clause)
-            if name is None:
-                continue
-            for q in find_power_mw(clause):
+        parent: tuple[str, ...] = ()
+        for joiner, clause in _capacity_clauses(sentence.text):
+            names = _capacity_fields(clause)
+            if _PART_OF_RE.match(joiner) and "under_construction_mw" in parent and "under_construction_mw" not in names:
+                # "182 MW under construction, of which 132 MW is AI/HPC capacity": the part is still
+                # under construction, and only its AI/HPC share is a figure of its own.
+                names = ("hpc_under_construction_mw",) if _CAP_HPC_RE.search(clause) else ()
+            else:
+                parent = names
+            for q in find_power_mw(clause) if names else ():
                 if as_of_date is None and p is None:
-                    p = _period(doc, period)
+                    p = _period(doc, period, fiscal_year_end)
                 key = as_of_date or p.end
-                per_date.setdefault(key, _Hits({})).add(name, q.value, _snippet(clause, q.start, q.end))
+                for name in names:
+                    per_date.setdefault(key, _Hits({})).add(name, q.value, _snippet(clause, q.start, q.end))
     if not per_date:
         return []
     if p is None:
         try:
-            p = _period(doc, period)
+            p = _period(doc, period, fiscal_year_end)
         except ParseError:
             p = None  # every figure is dated "as of": the period is not needed
     t, t_ev = _ticker(doc, ticker)
@@ -575,25 +621,39 @@ def parse_capacity_mix(content: bytes | str, *, ticker: str | None = None, perio
     return out
 
 
-def _capacity_clauses(text: str) -> list[str]:
-    parts = re.split(
-        r";|,\s+(?:of which|and|while|with|including)\s+|\s+and\s+(?=(?:approximately\s+|about\s+)?\d[\d,.]*\s?(?:MW|GW))",
-        text,
-    )
-    return [part for part in parts if part and part.strip()]
+_CAPACITY_SPLIT_RE = re.compile(
+    r"(;|,\s+(?:of which|and|while|with|including)\s+|\s+and\s+(?=(?:approximately\s+|about\s+)?\d[\d,.]*\s?(?:MW|GW)))"
+)
+_PART_OF_RE = re.compile(r",\s+(?:of which|including)\s+")
 
 
-def _capacity_field(clause: str) -> str | None:
+def _capacity_clauses(text: str) -> list[tuple[str, str]]:
+    """(the words that joined it to the clause before, clause) for each clause of a sentence."""
+    parts = _CAPACITY_SPLIT_RE.split(text)
+    out, joiner = [], ""
+    for i, part in enumerate(parts):
+        if i % 2:
+            joiner = part
+        elif part and part.strip():
+            out.append((joiner, part))
+    return out
+
+
+def _capacity_fields(clause: str) -> tuple[str, ...]:
+    """The field(s) a clause's MW figures go to: capacity under construction for AI/HPC counts
+    both in the total under construction and in its HPC part."""
     if _CONSTRUCTION_RE.search(clause):
-        return "under_construction_mw"
+        if _CAP_HPC_RE.search(clause):
+            return ("under_construction_mw", "hpc_under_construction_mw")
+        return ("under_construction_mw",)
     if _CAP_FUTURE_RE.search(clause):
-        return None
+        return ()
     if _CAP_HPC_RE.search(clause):
-        return "hpc_mw"
+        return ("hpc_mw",)
     if _CAP_HOSTING_RE.search(clause):
-        return "hosting_mw"
+        return ("hosting_mw",)
     if _CAP_MINING_RE.search(clause):
-        return "self_mining_mw"
+        return ("self_mining_mw",)
     if _CAP_ENERGIZED_RE.search(clause):
-        return "energized_mw"
-    return None
+        return ("energized_mw",)
+    return ()

@@ -86,10 +86,11 @@ def merge_rows(
 
 
 def retract_missing(con, table: str, frame: pd.DataFrame, *, document_hash: str, keys: Sequence[str],
-                    run_id: str, value_column: str = "value") -> int:
+                    run_id: str, value_column: str = "value", metric_key: str = "metric") -> int:
     """Delete rows `document_hash` produced before but no longer produces (a re-parse by a newer
-    parser), logging each as a retraction (`value_column`'s old value goes to the change log)."""
-    con.register("_still_df", frame[list(keys)])
+    parser), logging each as a retraction (`value_column` is the old value logged, `metric_key`
+    the key column logged as the metric)."""
+    con.register("_still_df", frame[list(keys)] if not frame.empty else pd.DataFrame(columns=list(keys)))
     try:
         match = " and ".join(f"t.{k} = s.{k}" for k in keys)
         gone = con.execute(
@@ -101,8 +102,8 @@ def retract_missing(con, table: str, frame: pd.DataFrame, *, document_hash: str,
             con.execute(
                 "insert into ops.change_log (run_id, table_name, entity, metric, period, change_kind, old_value,"
                 " new_value, document_hash, changed_at) values (?, ?, ?, ?, ?, 'retract', ?, null, ?, current_timestamp)",
-                [run_id, table, key.get("ticker", ""), key.get("metric", ""),
-                 ":".join(str(key[k]) for k in keys if k not in ("ticker", "metric")), row[-1], document_hash])
+                [run_id, table, key.get("ticker", ""), str(key.get(metric_key, "")),
+                 ":".join(str(key[k]) for k in keys if k not in ("ticker", metric_key)), row[-1], document_hash])
             where = " and ".join(f"{k} = ?" for k in keys)
             con.execute(f"delete from {table} where document_hash = ? and {where}", [document_hash, *key.values()])
         return len(gone)

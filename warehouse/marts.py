@@ -15,6 +15,22 @@ import duckdb
 from warehouse.db import read_sql, transaction
 
 HOLD_HEADER = re.compile(r"^--\s*holds back:\s*(?P<table>[a-z_]+\.[a-z_]+)\s*$", re.M)
+#: `-- requires: staging.xbrl_facts(cik, tag, value)`: a mart file that enriches others from a table
+#: another part of the pipeline may not have created (yet); it runs only when the table and columns exist.
+REQUIRES_HEADER = re.compile(r"^--\s*requires:\s*(?P<schema>[a-z_]+)\.(?P<table>[a-z_]+)"
+                             r"(?:\((?P<columns>[a-z_,\s]+)\))?\s*$", re.M)
+
+
+def requirements_met(con: duckdb.DuckDBPyConnection, sql: str) -> bool:
+    """False when a `-- requires:` header names a table or column the warehouse does not have."""
+    for m in REQUIRES_HEADER.finditer(sql):
+        have = {r[0] for r in con.execute(
+            "select column_name from duckdb_columns() where schema_name = ? and table_name = ?",
+            [m.group("schema"), m.group("table")]).fetchall()}
+        wanted = {c.strip() for c in (m.group("columns") or "").split(",") if c.strip()}
+        if not have or not wanted <= have:
+            return False
+    return True
 
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -22,6 +38,8 @@ def build_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
     names = []
     with transaction(con):
         for name, sql in read_sql("marts"):
+            if not requirements_met(con, sql):
+                continue
             con.execute(sql)
             names.append(name)
     return names

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from flows import sec_debt
-from flows.sec import CLASSIFIER, HANDLERS, SecDocument
+from flows.sec import HANDLERS, SecDocument, classify
 from transforms import debt
 from transforms.edgar import signals_for
 from warehouse.db import migrate, transaction
@@ -168,13 +168,13 @@ def test_an_unreadable_debt_document_raises_parse_error_and_writes_nothing(con):
 ])
 def test_discovery_sends_debt_releases_and_8k_bodies_to_the_debt_handler(name, items):
     signals = signals_for((FIXTURES / name).read_bytes(), form="8-K", items=items)
-    assert CLASSIFIER(signals) == "debt"
+    assert classify(signals) == "debt"
 
 
 def test_an_8k_creating_a_direct_financial_obligation_is_debt_whatever_its_first_lines_say():
     cover = (b"<html><body><p><b>UNITED STATES</b></p><p><b>FORM 8-K</b></p><p><b>Example Mining Corp.</b></p>"
              b"<p>Item 2.03 Creation of a Direct Financial Obligation.</p></body></html>")
-    assert CLASSIFIER(signals_for(cover, form="8-K", items=("2.03", "9.01"))) == "debt"
+    assert classify(signals_for(cover, form="8-K", items=("2.03", "9.01"))) == "debt"
     production = (b"<html><body><p><b>Example Mining Announces October 2025 Production and Operations Updates</b></p>"
                   b"<p>Example mined 500 bitcoin in October.</p></body></html>")
-    assert CLASSIFIER(signals_for(production, form="8-K", items=("7.01", "9.01"))) == "production"
+    assert classify(signals_for(production, form="8-K", items=("7.01", "9.01"))) == "production"

@@ -145,6 +145,37 @@ def test_cumulative_partnership_total_is_not_the_deals_value():
     assert (r.cumulative_critical_it_mw, r.cumulative_contract_value_usd) == (590, 10.2e9)
 
 
+def test_an_extension_option_that_may_be_exercised_is_no_expansion():
+    r = one(release("Example Signs 10-Year HPC Colocation Agreements with Fluidstack",
+                    "two 10-year HPC colocation agreements with Fluidstack for more than 200 MW of critical IT load.",
+                    "Approximately $3.7 billion of contracted revenue over the initial 10-year terms, rising to "
+                    "approximately $8.7 billion if Fluidstack exercises both of its 5-year extension options."))
+    assert r.event == "signed"
+    assert (r.total_contract_value_usd, r.potential_value_with_extensions_usd) == (3.7e9, 8.7e9)
+    exercised = one(release("Example Announces Fluidstack Option",
+                            "that Fluidstack has exercised its option to lease 160 MW of critical IT load."))
+    assert exercised.event == "expanded"
+
+
+def test_value_over_the_term_and_its_yearly_average_in_one_sentence():
+    r = one(release("Example Announces 12-Year Contracts with CoreWeave",
+                    "12-year contracts with CoreWeave to host approximately 200 MW of HPC infrastructure.",
+                    "The contracts are expected to generate approximately $3.5 billion of cumulative revenue over "
+                    "their 12-year terms, an average of approximately $290 million per year."))
+    assert (r.total_contract_value_usd, r.annual_revenue_usd) == (3.5e9, 290e6)
+
+
+def test_a_clause_qualifying_a_partnership_total_is_part_of_it():
+    r = one(release("Example Announces CoreWeave Exercises Option for 70 MW",
+                    "that CoreWeave has exercised its option to expand its contracts by approximately 70 MW of "
+                    "additional critical IT infrastructure.",
+                    "The additional contracts are expected to add approximately $1.2 billion of cumulative revenue.",
+                    "Total HPC infrastructure contracted with CoreWeave increases to approximately 270 MW, "
+                    "representing approximately $4.7 billion of cumulative revenue."))
+    assert (r.event, r.critical_it_mw, r.total_contract_value_usd) == ("expanded", 70, 1.2e9)
+    assert (r.cumulative_critical_it_mw, r.cumulative_contract_value_usd) == (270, 4.7e9)
+
+
 def test_increment_and_total_in_one_clause():
     r = one(release("Example Expands Fluidstack Agreement",
                     "that Fluidstack exercised its option to lease 160 MW of critical IT load.",

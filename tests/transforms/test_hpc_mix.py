@@ -122,6 +122,37 @@ def test_fiscal_quarter_without_end_date_needs_a_period():
     assert (r.period_end, r.total_revenue_usd, r.ticker) == (date(2025, 12, 31), 10e6, "EXMN")
 
 
+@pytest.mark.parametrize("headline, fiscal_year_end, start, end", [
+    ("Core Scientific Announces Fiscal Third Quarter 2025 Results", "1231", date(2025, 7, 1), date(2025, 9, 30)),
+    ("IREN Reports Q1 FY26 Results", "0630", date(2025, 7, 1), date(2025, 9, 30)),
+    ("CleanSpark Reports Fiscal First Quarter 2026 Results", "0930", date(2025, 10, 1), date(2025, 12, 31)),
+    ("HIVE Reports Second Quarter Fiscal 2025 Results", "0331", date(2024, 7, 1), date(2024, 9, 30)),
+])
+def test_fiscal_quarter_is_placed_with_the_fiscal_year_end(headline, fiscal_year_end, start, end):
+    text = headline.encode() + b"\n- Total revenue of $10.0 million."
+    [r] = parse_revenue_mix(text, fiscal_year_end=fiscal_year_end)
+    assert (r.period_start, r.period_end, r.period_type) == (start, end, "quarter")
+    with pytest.raises(ParseError, match="fiscal year end"):
+        parse_revenue_mix(text)
+
+
+def test_a_calendar_quarter_after_a_fiscal_headline_is_used():
+    text = (b"Core Scientific Announces Fiscal Third Quarter 2025 Results\nAUSTIN, Texas, Oct. 29, 2025 (BUSINESS WIRE) "
+            b"-- Core Scientific, Inc. (Nasdaq: CORZ) today reported results for the third quarter 2025.\n"
+            b"- Total revenue of $81.1 million.")
+    [r] = parse_revenue_mix(text)
+    assert (r.period_end, r.total_revenue_usd) == (date(2025, 9, 30), 81.1e6)
+
+
+def test_monthly_production_headline_names_the_month():
+    text = (b"HIVE Digital Technologies Reports October 2025 Production\nVancouver, Nov. 5, 2025 (Newsfile Corp.) -- "
+            b"HIVE Digital Technologies Ltd. (Nasdaq: HIVE) today announced its production results for October 2025.\n"
+            b"HPC and AI cloud revenue of approximately US$2.1 million")
+    [r] = parse_revenue_mix(text)
+    assert (r.period_start, r.period_end, r.period_type) == (date(2025, 10, 1), date(2025, 10, 31), "month")
+    assert r.hpc_revenue_usd == 2.1e6
+
+
 def test_full_year_section_is_skipped():
     text = b"""Example Reports Fourth Quarter and Full Year 2025 Results
 NEW YORK, Feb. 10, 2026 (GLOBE NEWSWIRE) -- Example (NASDAQ: EXMN) reported results for the fourth quarter of 2025.
@@ -170,6 +201,19 @@ NEW YORK, Nov. 10, 2025 (GLOBE NEWSWIRE) -- Example (NASDAQ: EXMN) reported resu
     assert records[1].energized_mw == 450
 
 
+def test_capacity_under_construction_for_hpc_counts_in_both_fields():
+    text = b"""Example Reports Third Quarter 2025 Results
+NEW YORK, Nov. 10, 2025 (GLOBE NEWSWIRE) -- Example (NASDAQ: EXMN) reported results for the quarter ended September 30, 2025.
+- 168 MW of AI/HPC data center capacity is under construction at the Barber Lake site.
+- A further 40 MW of mining capacity is under construction.
+"""
+    [r] = parse_capacity_mix(text)
+    assert r.hpc_under_construction_mw == 168
+    assert r.under_construction_mw is None and "different figures" in r.null_reasons["under_construction_mw"]
+    [r] = parse_capacity_mix(text.replace(b"- A further 40 MW of mining capacity is under construction.\n", b""))
+    assert (r.under_construction_mw, r.hpc_under_construction_mw, r.hpc_mw) == (168, 168, None)
+
+
 def test_capacity_needs_a_period_for_undated_figures():
     with pytest.raises(ParseError, match="period"):
         parse_capacity_mix(b"Example update\nExample has 400 MW of energized capacity.")
@@ -195,3 +239,17 @@ def test_real_bitdeer_results_passage(shared_dir):
         parse_revenue_mix(path.read_bytes())  # a passage without its dateline names no period
     [r] = parse_revenue_mix(path.read_bytes(), period="2025-Q4")
     assert r.total_revenue_usd == 224.8e6
+
+
+def test_the_hpc_part_of_capacity_under_construction():
+    text = b"""Example Reports Third Quarter 2025 Results
+NEW YORK, Nov. 10, 2025 (GLOBE NEWSWIRE) -- Example (NASDAQ: EXMN) reported results for the quarter ended September 30, 2025.
+- Energized capacity of 820 MW at quarter end, of which 250 MW supported AI/HPC customers.
+- 182 MW under construction, of which 132 MW is AI/HPC data center capacity at Denton.
+"""
+    [r] = parse_capacity_mix(text)
+    assert (r.energized_mw, r.hpc_mw) == (820, 250)
+    assert (r.under_construction_mw, r.hpc_under_construction_mw) == (182, 132)
+    mining_part = text.replace(b"of which 132 MW is AI/HPC data center capacity", b"of which 50 MW is for mining")
+    [r] = parse_capacity_mix(mining_part)
+    assert (r.under_construction_mw, r.hpc_under_construction_mw, r.self_mining_mw) == (182, None, None)

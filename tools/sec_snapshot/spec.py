@@ -2,8 +2,9 @@
 
 Layout of the spec folder (tools/sec_snapshot_spec/):
     filers.toml            one table per ticker: submissions header fields, filing agent, older-page cut
-    panels/<TICKER>.toml   [periods."YYYY-MM" | "YYYY-Qn"] figures per period, with `real = [...]` naming
-                           the keys that are real (figures.csv) and `source` saying where they come from
+    panels/<TICKER>[.<topic>].toml  [periods."YYYY-MM" | "YYYY-Qn"] figures per period, with `real = [...]`
+                           naming the keys that are real (figures.csv) and `source` saying where they come
+                           from; a topic file adds keys to the periods of the main file
     filings/<TICKER>[.<topic>].toml  [[filing]] one per filing: kind, layout, dates, form, items, headline, terms
     companyfacts/<TICKER>.toml  facts in the companyfacts shape (one [[fact]] per concept)
 
@@ -129,10 +130,12 @@ def load_spec(root: Path) -> Spec:
             raise SpecError(f"filers.toml [{ticker}]: missing {exc}") from None
 
     panels: dict[str, dict[str, Period]] = {}
-    for path in sorted((root / "panels").glob("*.toml")):
-        ticker = path.stem.upper()
+    # panels/<TICKER>.toml, plus optional <TICKER>.<topic>.toml (e.g. IREN.hpc.toml) whose periods add
+    # keys to the same periods, so each topic's figures can be kept in a file of their own.
+    for path in sorted((root / "panels").glob("*.toml"), key=lambda p: (p.stem.split(".")[0], p.stem.count("."), p.stem)):
+        ticker = path.stem.split(".")[0].upper()
         doc = _load(path)
-        periods = {}
+        periods = panels.setdefault(ticker, {})
         for key, values in sorted(doc.get("periods", {}).items()):
             values = dict(values)
             real = tuple(values.pop("real", ()))
@@ -140,8 +143,15 @@ def load_spec(root: Path) -> Spec:
             unknown = [k for k in real if k not in values]
             if unknown:
                 raise SpecError(f"{path.name} period {key}: real names keys without values: {unknown}")
-            periods[key] = Period(key, values, real, source)
-        panels[ticker] = periods
+            if key in periods:
+                known = periods[key]
+                clash = sorted(set(values) & set(known.values))
+                if clash:
+                    raise SpecError(f"{path.name} period {key}: keys already set in another panel file: {clash}")
+                periods[key] = Period(key, {**known.values, **values}, known.real + real,
+                                      "; ".join(x for x in (known.source, source) if x))
+            else:
+                periods[key] = Period(key, values, real, source)
 
     filings: list[FilingSpec] = []
     # filings/<TICKER>.toml, plus optional <TICKER>.<topic>.toml (e.g. RIOT.debt.toml) so each

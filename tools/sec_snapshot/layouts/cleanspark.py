@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tools.sec_snapshot import fmt
 from tools.sec_snapshot.layouts import LayoutContext, Rendered, layout
+from tools.sec_snapshot.layouts.capacity import capacity_sentences
 from tools.sec_snapshot.markup import Para, Run
 
 
@@ -56,6 +57,7 @@ def clsk_monthly(ctx: LayoutContext) -> Rendered:
         lines.append(f"Fleet efficiency: {v('efficiency_j_per_th'):.2f} J/TH")
     if v("deployed_miners") is not None:
         lines.append(f"Deployed miners: {fmt.commas(v('deployed_miners'))}")
+    lines += capacity_sentences(ctx, cur, "clsk")
 
     ctx.disclose(cur, "btc_produced", v("btc_produced"))
     ctx.disclose(cur, "btc_produced_per_day", round(per_day, 2))

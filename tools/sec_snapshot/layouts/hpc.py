@@ -34,3 +34,29 @@ def hpc_contract(ctx: LayoutContext) -> Rendered:
               Para([Run("Transaction highlights", bold=True)]), Bullets(bullets)]
     blocks += ctx.about() + ctx.forward_looking() + ctx.contacts()
     return Rendered(headline, blocks)
+
+
+@layout("hpc_release")
+def hpc_release(ctx: LayoutContext) -> Rendered:
+    """A contract release as the miners write them: a headline (often two announcements joined by
+    "and" or ";"), a dateline lead, transaction bullets, closing paragraphs. The prose is the spec's
+    (`terms.lead`, `paragraphs`, `bullets`, `closing`), written for the project in each company's
+    usual shape; `terms.facts` records the contract's figures for the README and the tests."""
+    t = ctx.spec.terms
+    headline = ctx.spec.headline
+    if not headline or not t.get("lead"):
+        raise ValueError(f"{ctx.spec.ticker} {ctx.spec.filed}: hpc_release needs a headline and terms.lead")
+    blocks = [Para([Run(headline, bold=True)], align="center")]
+    if t.get("subheadline"):
+        blocks.append(Para([Run(t["subheadline"], italic=True)], align="center"))
+    blocks.append(Para(ctx.dateline() + [f"{ctx.legal_intro()} (\u201c{ctx.short}\u201d or the \u201cCompany\u201d) "
+                                         f"{t['lead']}"], align="justify"))
+    for paragraph in t.get("paragraphs", []):
+        blocks.append(Para([paragraph], align="justify"))
+    if t.get("bullets"):
+        blocks += [Para([Run(t.get("bullets_heading", "Transaction Highlights"), bold=True)]),
+                   Bullets([[b] for b in t["bullets"]])]
+    for paragraph in t.get("closing", []):
+        blocks.append(Para([paragraph], align="justify"))
+    blocks += ctx.about() + ctx.forward_looking() + ctx.contacts()
+    return Rendered(headline, blocks)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tools.sec_snapshot import fmt
 from tools.sec_snapshot.layouts import LayoutContext, Rendered, layout
+from tools.sec_snapshot.layouts.capacity import capacity_sentences
 from tools.sec_snapshot.markup import Bullets, Para, Row, Run, Table, num_cell, text_cell
 
 MINING_ROWS = (
@@ -93,6 +94,7 @@ def iren_monthly(ctx: LayoutContext) -> Rendered:
     hashrate = ctx.v(cur, "hashrate_operating_ehs_first_reported", ctx.v(cur, "hashrate_operating_ehs"))
     highlights.insert(0, f"Bitcoin mining: {fmt.commas(produced)} BTC mined at an average operating hashrate of "
                          f"{hashrate:.1f} EH/s")
+    highlights += capacity_sentences(ctx, cur, "iren")
     blocks = [
         Para([Run(headline, bold=True)], align="center"),
         Para(ctx.dateline() + [f"{ctx.legal_intro()} (together with its subsidiaries, \u201cIREN\u201d or \u201cthe "
@@ -111,5 +113,54 @@ def iren_monthly(ctx: LayoutContext) -> Rendered:
              "Hardware profit margin is hardware profit divided by revenue."]
     blocks += [Para([Run(str(i), sup=True), n], space_before=(i == 1)) for i, n in enumerate(notes, start=1)]
     blocks += [Para(["All figures are unaudited and preliminary, based on management estimates."], italic=True)]
+    blocks += ctx.about() + ctx.forward_looking() + ctx.contacts()
+    return Rendered(headline, blocks)
+
+
+@layout("iren_quarterly_results")
+def iren_quarterly_results(ctx: LayoutContext) -> Rendered:
+    """IREN's quarterly results release: a fiscal-quarter label ("Q2 FY26") beside the calendar end
+    date, highlights with the prior quarter in parentheses, US$ amounts."""
+    cur = ctx.spec.period
+    prior = fmt.shift_quarter(cur, -1)
+    t = ctx.spec.terms
+    label, prior_label = t["fiscal_label"], t["prior_fiscal_label"]
+    end = fmt.quarter_end(cur)
+    headline = ctx.spec.headline or f"IREN Reports {label} Results"
+    v = lambda k, f: ctx.v(k, f)  # noqa: E731
+
+    def line(text: str, field: str, word: str = "") -> list[str]:
+        a, b = v(cur, field), v(prior, field)
+        if a is None:
+            return []
+        shown = f"{word}US${fmt.millions(abs(a))} million"
+        return [f"{text} {shown}" + (f" ({prior_label}: US${fmt.millions(abs(b))} million)" if b is not None else "")]
+
+    bullets = []
+    bullets += line("Total revenue of", "total_revenue_usd")
+    bullets += line("Bitcoin mining revenue of", "mining_revenue_usd")
+    bullets += line("AI Cloud revenue of", "hpc_revenue_usd")
+    if v(cur, "net_income_usd") is not None:
+        n = v(cur, "net_income_usd")
+        bullets.append(f"Net {'income' if n >= 0 else 'loss'} after tax of US${fmt.millions(abs(n))} million")
+    if v(cur, "adjusted_ebitda_usd") is not None:
+        bullets.append(f"Adjusted EBITDA of US${fmt.millions(v(cur, 'adjusted_ebitda_usd'))} million")
+    if v(cur, "cash_usd") is not None:
+        bullets.append(f"Cash and cash equivalents of US${v(cur, 'cash_usd') / 1e9:.2f} billion as at "
+                       f"{fmt.long_date(end)}")
+    bullets += capacity_sentences(ctx, cur, "iren")
+    bullets += list(t.get("highlights", []))
+    blocks = [
+        Para([Run(headline, bold=True)], align="center"),
+        Para(ctx.dateline() + [f"{ctx.legal_intro()} (together with its subsidiaries, \u201cIREN\u201d or \u201cthe "
+                               f"Company\u201d) today reported its results for the quarter ended "
+                               f"{fmt.long_date(end)} ({label})."], align="justify"),
+        Para([Run(f"{label} Highlights", bold=True)]),
+        Bullets([[b] for b in bullets]),
+    ]
+    for paragraph in t.get("paragraphs", []):
+        blocks.append(Para([paragraph], align="justify"))
+    blocks += [Para(["Adjusted EBITDA is a non-IFRS measure; a reconciliation is included in the Company's "
+                     "quarterly report."], italic=True)]
     blocks += ctx.about() + ctx.forward_looking() + ctx.contacts()
     return Rendered(headline, blocks)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tools.sec_snapshot import fmt
 from tools.sec_snapshot.layouts import LayoutContext, Rendered, layout
+from tools.sec_snapshot.layouts.capacity import capacity_sentences
 from tools.sec_snapshot.markup import Bullets, Para, Row, Run, Table, num_cell, text_cell
 
 
@@ -80,6 +81,7 @@ def cifr_monthly(ctx: LayoutContext) -> Rendered:
         bullets.append([f"Fleet efficiency of roughly {v('efficiency_j_per_th'):.1f} J/TH"])
     if v("power_cost_cents_per_kwh") is not None:
         bullets.append([f"All-in power cost of {v('power_cost_cents_per_kwh'):.1f} c/kWh"])
+    bullets += [[s] for s in capacity_sentences(ctx, cur, "cifr")]
     for note in ctx.spec.terms.get("highlights", []):
         bullets.append([note])
     for name, key, places in (("btc_produced", "btc_produced", 0), ("btc_held", "btc_held", 0),

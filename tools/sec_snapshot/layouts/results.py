@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tools.sec_snapshot import fmt
 from tools.sec_snapshot.layouts import LayoutContext, Rendered, layout
+from tools.sec_snapshot.layouts.capacity import capacity_blocks
 from tools.sec_snapshot.markup import Bullets, Para, Row, Run, Table, num_cell, text_cell
 
 FINANCIAL = (
@@ -104,6 +105,7 @@ def results_quarterly(ctx: LayoutContext) -> Rendered:
     ]
     for paragraph in ctx.spec.terms.get("paragraphs", []):
         blocks.append(Para([paragraph], align="justify"))
+    blocks += capacity_blocks(ctx, cur)
     if len(fin) > 1:
         blocks += [Para([Run("Financial Results", bold=True)]), Table(fin, first_col_pct=50)]
     if len(ops) > 1:
