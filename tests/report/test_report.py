@@ -47,7 +47,7 @@ def test_an_empty_warehouse_says_no_data_yet_in_every_section():
     assert len(sections) == len(SECTIONS) and all(s.svg is None for s in sections)
     assert html.count('data-status="no-data"') == len(SECTIONS)
     debt = next(s for s in sections if s.key == "industry-debt")
-    assert debt.empty_reason == "marts.industry_debt_quarterly not in this warehouse yet"
+    assert debt.empty_reason == "marts.industry_debt_quarterly has no rows"
 
 
 @pytest.fixture(scope="module")

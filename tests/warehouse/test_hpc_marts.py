@@ -174,19 +174,22 @@ def test_revenue_mix_sums_complete_quarters_of_months_and_prefers_reported_quart
     assert hive["xbrl_total_revenue_usd"] is None
 
 
-def test_xbrl_revenue_joins_only_where_the_xbrl_table_exists(con):
+def test_xbrl_revenue_joins_the_press_release_quarter(con):
     fact(con, "staging.revenue_mix", "WULF", "quarter", date(2025, 9, 30), "total_revenue_usd", 50.6e6, "w",
          date(2025, 11, 10), date(2025, 7, 1))
-    assert "175_miner_revenue_mix_xbrl" not in build_marts(con)
     con.execute("insert into staging.miners values ('WULF', 1083301, 'TeraWulf', '8-K', '1231', 'quarterly:..',"
                 " 'quarterly', '2026-04-30')")
-    con.execute("create table staging.xbrl_facts (cik bigint, taxonomy varchar, tag varchar, unit varchar,"
-                " period_start date, period_end date, value double, filed date)")
-    con.execute("insert into staging.xbrl_facts values"
-                " (1083301, 'us-gaap', 'Revenues', 'USD', '2025-07-01', '2025-09-30', 50604000, '2025-11-10'),"
-                " (1083301, 'us-gaap', 'RevenueFromContractWithCustomerExcludingAssessedTax', 'USD', '2025-07-01',"
-                " '2025-09-30', 49000000, '2025-11-10'),"
-                " (1083301, 'us-gaap', 'Revenues', 'USD', '2025-01-01', '2025-09-30', 140000000, '2025-11-10')")
+    rows = [  # the quarter under two revenue tags (Revenues wins), and a nine-month figure that is no quarter
+        ("Revenues", "2025-07-01", 50604000, "a1"),
+        ("RevenueFromContractWithCustomerExcludingAssessedTax", "2025-07-01", 49000000, "a1"),
+        ("Revenues", "2025-01-01", 140000000, "a1"),
+    ]
+    con.executemany(
+        "insert into staging.xbrl_facts (ticker, cik, taxonomy, tag, unit, period, period_start, period_end, value,"
+        " accession, filed, document_hash, url, fetched_at, parser_version, run_id)"
+        " values ('WULF', 1083301, 'us-gaap', ?, 'USD', ? || '..2025-09-30', ?::date, DATE '2025-09-30', ?, ?,"
+        " DATE '2025-11-10', 'h', 'https://data.sec.gov/x', TIMESTAMPTZ '2026-01-01 00:00:00+00', 't', 'r')",
+        [(tag, start, start, value, acc) for tag, start, value, acc in rows])
     assert "175_miner_revenue_mix_xbrl" in build_marts(con)
     assert con.execute("select xbrl_total_revenue_usd, xbrl_revenue_tag from marts.miner_revenue_mix_quarterly"
                        ).fetchall() == [(50604000.0, "us-gaap:Revenues")]
