@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.sources import SOURCE_SUBMITTERS
 from tests.flows.test_network_flow import fingerprint
 
 pytestmark = pytest.mark.slow
@@ -51,7 +52,7 @@ def test_offline_backfill_then_two_refreshes(cli_env):
     assert fingerprint(db) == after, "a refresh with nothing new must change no published table"
     assert sorted(p.name for p in archive.rglob("*") if p.is_file()) == objects  # nothing downloaded
     lines = [line for line in third.stdout.splitlines() if "requests" in line]
-    assert len(lines) == 4 and all(" 0 changed" in line.replace(",", "") for line in lines)
+    assert len(lines) == len(SOURCE_SUBMITTERS) and all(" 0 changed" in line.replace(",", "") for line in lines)
 
     answer = minerwatch(cli_env, "sql", "select hashprice_usd_per_ph_day from marts.hashprice_daily"
                                         " where day = '2025-11-22'", "--format", "json")
