@@ -1,4 +1,263 @@
-"""stub"""
-import json
-def render(results, quick=False):
-    return json.dumps(results, indent=1, default=str)
+"""Render the benchmark results (data/bench/results.json) as benchmarks/RESULTS.md.
+
+Each figure is stated against its target with PASS/MISS; a MISS carries a note on why and what
+would fix it. The notes name causes the profile and the request logs showed, with the measured
+numbers filled in; nothing here is measured, only formatted.
+"""
+from __future__ import annotations
+
+from benchmarks.harness import median, spread
+
+NA = "not measured"
+
+
+def _f(x, places=1) -> str:
+    return "-" if x is None else f"{x:,.{places}f}"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("**PASS**" if ok else "**MISS**")
+
+
+def _machine(results: dict) -> list[str]:
+    m = next((p["machine"] for p in results.values() if isinstance(p, dict) and "machine" in p), None)
+    if not m:
+        return ["(no machine recorded)"]
+    lines = ["| | |", "|---|---|",
+             f"| CPU | {m['cpu']}, {m['cores']} cores |", f"| RAM | {m['ram_gb']} GB |", f"| OS | {m['os']} |",
+             f"| Python / DuckDB | {m['python']} / {m['duckdb']} |", f"| git commit | {m['commit']} |"]
+    for name, p in results.items():
+        if isinstance(p, dict) and "machine" in p:
+            pm = p["machine"]
+            lines.append(f"| phase `{name}` | ended {pm['date']}, took {_f(p.get('minutes'))} min; load average "
+                         f"(1/5/15 min) {pm['load_at_start']} at the start of the bench, {pm['load']} at the end |")
+    return lines
+
+
+def render(results: dict, *, quick: bool = False) -> str:
+    rows: list[tuple] = []   # (#, figure, target, measured, ok)
+    body: list[str] = []
+    misses: list[str] = []
+
+    # (1) corpus ------------------------------------------------------------------------------------
+    full = results.get("full")
+    if full:
+        c = full["corpus"]
+        body += ["## 1. Scale corpus", "",
+                 f"`benchmarks/corpus.py` at scale {full['scale']['miners']} miners x {full['scale']['years']} years "
+                 f"(seed 7): {c['documents']:,} press-release documents (monthly production reports in nine real "
+                 f"layouts, convertible-note pricing and closing releases) in {c['filings']:,} filings (with Form 4 "
+                 f"listings, so every miner has more than the 1,000 filings SEC keeps in `recent`: "
+                 f"{c['older_pages']} older submissions pages), their filing indexes, and the network snapshot (daily "
+                 f"since 2009-01-03). Served by `extractors/snapshot_server.py` on 127.0.0.1.", ""]
+
+    # (2) rate-limited ------------------------------------------------------------------------------
+    for key, title in (("rate_limited", "sub-corpus, 5 runs"), ("full_rate_limited", "full scale, 1 run")):
+        rl = results.get(key)
+        if not rl:
+            continue
+        runs = rl["runs"]
+        mini = rl["minimum"]
+        req = [r["requests"] for r in runs]
+        extra = [(r["requests"] / mini["total"] - 1) * 100 for r in runs]
+        after = [(r["wall_s"] - (r["first_request_s"] or 0)) / rl["floor_s"] for r in runs]
+        whole = [r["wall_s"] / rl["floor_s"] for r in runs]
+        refused = [r["refused_429"] for r in runs]
+        ok_req = median(extra) <= 5
+        ok_wall = median(after) <= 1.2
+        sc = rl["scale"]
+        label = f"{sc['miners']} miners x {sc['years']} years, {len(runs)} run(s)"
+        rows.append(("2", f"SEC requests over the minimum ({label})", "<= 5 %",
+                     f"{median(extra):+.1f} % (median of {len(runs)}; {spread(extra)} %); 429s: {spread(refused)}",
+                     ok_req))
+        rows.append(("2", f"wall / floor, first request to exit ({label})", "<= 1.2x",
+                     f"{median(after):.2f}x (spread {spread(after)}); whole process incl. start {median(whole):.2f}x",
+                     ok_wall))
+        body += [f"## 2. Rate-limited backfill ({title})", "",
+                 f"Server: at most {10} requests in any 1 s window on `/sec-*` paths (429 with `Retry-After: 1` "
+                 f"above it, like SEC's limit); pipeline: `MINERWATCH_SEC_RATE_PER_S=9.5`, `backfill --start 2009-01-03 "
+                 f"--end 2026-04-29 --source sec` on a fresh warehouse, {label}.", "",
+                 f"**Minimum** ({mini['total']:,} requests), computed from the generator's record of the corpus "
+                 f"(`corpus.json`), not from the pipeline: per miner its submissions file ({mini['submissions']}), every "
+                 f"older page whose date range reaches the backfill start ({mini['pages']}), and per candidate filing in "
+                 f"the window (8-K with item 7.01/8.01/2.02/1.01/2.03, or any 6-K) its index ({mini['indexes']:,}) and "
+                 f"its EX-99 exhibits ({mini['exhibits']:,}). Form 4 listings are never fetched. Floor = minimum / 10 "
+                 f"per s = {rl['floor_s']:.1f} s.", "",
+                 "| run | SEC requests | of which 429 | over minimum | wall s | first request after s | "
+                 "first request to exit / floor | whole wall / floor | peak RSS MB |",
+                 "|---|---|---|---|---|---|---|---|---|"]
+        for i, r in enumerate(runs, 1):
+            body.append(f"| {i} | {r['requests']:,} | {r['refused_429']} | {extra[i - 1]:+.1f} % | {_f(r['wall_s'])} | "
+                        f"{_f(r['first_request_s'])} | {after[i - 1]:.2f}x | {whole[i - 1]:.2f}x | {_f(r['peak_rss_mb'], 0)} |")
+        body.append("")
+        body.append(f"Requests by kind (run 1): {runs[0]['by_endpoint']}.")
+        body.append("")
+        if not ok_req:
+            misses.append(f"**(2) requests, {label}:** {median(extra):+.1f} % over the minimum. Every extra request "
+                          f"in the log is a retry of a refused one ({spread(refused)} x 429 per run): the pipeline "
+                          f"spaces requests 1/rate apart, but thread scheduling bunches them, so a strict sliding "
+                          f"window sees 11 in 1 s now and then. Fix: a sliding-window limiter in `extractors/http.py` "
+                          f"(at most N in any 1 s, like the server counts) instead of fixed spacing, or a lower rate.")
+        if not ok_wall:
+            misses.append(f"**(2) wall, {label}:** {median(after):.2f}x the floor from the first request to exit "
+                          f"({median(whole):.2f}x with the process start). The SEC requests themselves pace at the "
+                          f"limit; what is added is CPU: each document's parse and load (see 3) runs on the same two "
+                          f"shared cores while other miners fetch, and the marts rebuild and publication run after the "
+                          f"last fetch. Fix: the parse/load cost of (3) (one warehouse connection per task instead of "
+                          f"one per document, lxml instead of BeautifulSoup in the text walk), which lets loading keep "
+                          f"up with 10 documents/s.")
+
+    # (3) CPU throughput -------------------------------------------------------------------------------
+    cs = results.get("cpu_sub")
+    fb = full.get("backfill") if full else None
+    body += ["## 3. CPU throughput (no rate limit)", ""]
+    if fb:
+        ok = fb["ratio_after_start"] <= 5
+        rows.append(("3", f"full backfill vs lxml floor, full scale (1 run)", "<= 5x",
+                     f"{fb['ratio']:.0f}x whole wall, {fb['ratio_after_start']:.0f}x from the first request; "
+                     f"{fb['docs_per_s']:.1f} docs/s, {fb['rows_per_s']:,.0f} rows/s", ok))
+        body += [f"Full scale, one run (a run takes {fb['wall_s'] / 60:.0f} min on this machine, so five did not fit "
+                 f"the session): `backfill --start 2009-01-03 --end 2026-04-29`, every source, rate limits lifted "
+                 f"(`MINERWATCH_*_RATE_PER_S=1000`), no server ceiling.", "",
+                 "| figure | value |", "|---|---|",
+                 f"| documents loaded | {fb['documents']:,} |", f"| rows written | {fb['rows_changed']:,} |",
+                 f"| wall | {fb['wall_s']:.0f} s (first request after {_f(fb['first_request_s'])} s) |",
+                 f"| CPU of the process tree | {fb['cpu_s']:.0f} s |",
+                 f"| documents/s, rows/s | {fb['docs_per_s']:.2f}, {fb['rows_per_s']:,.0f} |",
+                 f"| lxml floor over the same {fb['floor_bodies']:,} bodies ({fb['floor_bytes'] / 2**20:.0f} MB) | "
+                 f"{fb['floor_s']:.1f} s |",
+                 f"| ratio | {fb['ratio']:.0f}x ({fb['ratio_after_start']:.0f}x without the start-up) |",
+                 f"| Prefect task runs | {fb.get('task_runs')} |", ""]
+        if not ok:
+            misses.append(f"**(3) throughput:** {fb['ratio_after_start']:.0f}x the lxml floor. The floor parses "
+                          f"each body once into a tree; the pipeline per document opens the DuckDB working copy "
+                          f"(connect + close), runs the production, capacity-mix, revenue-mix (and for debt "
+                          f"releases the debt) parsers, each walking a BeautifulSoup tree, merges rows through "
+                          f"pandas frames registered into DuckDB, journals and archives, all in one transaction "
+                          f"per document under one write lock. The profile below shows where. What would fix it: "
+                          f"keep one connection per task (connect/close is ~60 ms of CPU per document); parse the "
+                          f"document once into lxml and hand every parser the same tree/lines (BeautifulSoup's "
+                          f"tree costs ~19x lxml); batch a task's documents into fewer transactions and insert "
+                          f"with executemany instead of registering pandas frames. Done in this branch: the "
+                          f"settings are parsed once per run (they were re-validated from the environment on "
+                          f"every load, ~30 ms each) and the HPC text reader is memoised per document (the "
+                          f"capacity and revenue parsers both walked it).")
+    if cs:
+        ratios = [r["ratio"] for r in cs["runs"]]
+        after = [r["ratio_after_start"] for r in cs["runs"]]
+        dps = [r["docs_per_s"] for r in cs["runs"]]
+        sc = cs["scale"]
+        rows.append(("3", f"full backfill vs lxml floor, sub-corpus ({sc['miners']} x {sc['years']}, "
+                          f"{len(ratios)} runs)", "<= 5x",
+                     f"{median(after):.0f}x from the first request (spread {spread(after)}), {median(ratios):.0f}x "
+                     f"whole; {median(dps):.1f} docs/s", median(after) <= 5))
+        body += [f"Sub-corpus ({sc['miners']} miners x {sc['years']} years), {len(ratios)} runs, each followed at once "
+                 f"by its lxml floor over the same bytes (side by side, so the shared machine's load hits both):", "",
+                 "| run | docs | wall s | first request after s | docs/s | rows/s | floor s | ratio (whole) | "
+                 "ratio (after start) | peak RSS MB |", "|---|---|---|---|---|---|---|---|---|---|"]
+        for i, r in enumerate(cs["runs"], 1):
+            body.append(f"| {i} | {r['documents']} | {r['wall_s']:.1f} | {_f(r['first_request_s'])} | "
+                        f"{r['docs_per_s']:.2f} | {r['rows_per_s']:,.0f} | {r['floor_s']:.2f} | {r['ratio']:.0f}x | "
+                        f"{r['ratio_after_start']:.0f}x | {r['peak_rss_mb']:.0f} |")
+        body += ["", f"Prefect task runs in the profiled run: {cs.get('task_runs')} (one `sec-miner` per miner, one "
+                     f"per network source x yearly window; none per document).", ""]
+        prof = cs.get("profile") or {}
+        if prof:
+            body += [f"**Where the time goes** (cProfile in every thread, CPU time per thread, profiled sub-corpus "
+                     f"run, {prof['total_cpu_s']:.0f} s of CPU in total):", "",
+                     "Own time:", "", "| function | own CPU s | calls |", "|---|---|---|"]
+            body += [f"| `{f}` | {t:.1f} | {n:,} |" for f, t, n in prof["own"]]
+            body += ["", "Cumulative, project code:", "", "| function | cumulative CPU s | calls |", "|---|---|---|"]
+            body += [f"| `{f}` | {t:.1f} | {n:,} |" for f, t, n in prof["cumulative"]]
+            body.append("")
+
+    # (4) no-op --------------------------------------------------------------------------------------------
+    if full and full.get("noop"):
+        noops = full["noop"]
+        miners = full["corpus"]["miners"]
+        subs = [r["by_endpoint"].get("sec:submissions", 0) for r in noops]
+        docs = [r["by_endpoint"].get("sec:document", 0) + r["by_endpoint"].get("sec:filing-index", 0) for r in noops]
+        walls = [r["after_first_request_s"] for r in noops]
+        firsts = [r["first_request_s"] or 0 for r in noops]
+        net = {k: v for k, v in noops[0]["by_endpoint"].items() if not k.startswith(("sec", "xbrl"))}
+        ok_req = max(subs) <= miners and max(r["by_endpoint"].get("xbrl:companyfacts", 0) for r in noops) <= miners \
+            and all(v <= len(noops) * 0 + 1 for v in net.values())
+        rows.append(("4", "no-op refresh: listing requests", "<= 1 per miner and per network endpoint",
+                     f"submissions {max(subs)} for {miners} miners; companyfacts "
+                     f"{max(r['by_endpoint'].get('xbrl:companyfacts', 0) for r in noops)}; network {net}", ok_req))
+        rows.append(("4", "no-op refresh: documents downloaded", "0", f"{max(docs)} (indexes + documents)",
+                     max(docs) == 0))
+        rows.append(("4", "no-op refresh: wall excluding start-up", "< 30 s",
+                     f"{median(walls):.1f} s (spread {spread(walls)}); start-up (to first request) "
+                     f"{median(firsts):.1f} s", median(walls) < 30))
+        body += ["## 4. Nightly no-op refresh (full scale)", "",
+                 f"`refresh` on the full-scale warehouse right after its backfill, {len(noops)} runs, server ceiling on, "
+                 f"default network rates. Split: process start to the first request (Python imports, Prefect's "
+                 f"temporary server, the working copy) vs the rest.", "",
+                 "| run | wall s | start-up s | after first request s | requests by kind | documents | 429 |",
+                 "|---|---|---|---|---|---|---|"]
+        for i, r in enumerate(noops, 1):
+            body.append(f"| {i} | {r['wall_s']:.1f} | {_f(r['first_request_s'])} | {r['after_first_request_s']:.1f} | "
+                        f"{r['by_endpoint']} | {r['documents']} | {r['refused_429']} |")
+        body.append("")
+        if median(walls) >= 30:
+            misses.append(f"**(4) no-op wall:** {median(walls):.0f} s after the first request. The requests are few "
+                          f"(one per miner and endpoint); the time is the network sources' politeness limits "
+                          f"(blockchain.com 0.5/s, mempool 1/s), then the marts rebuild and checks over the whole "
+                          f"scale warehouse and the copy-and-publish. Fix: rebuild only marts whose inputs changed "
+                          f"(nothing, here).")
+
+    # (5) incremental ----------------------------------------------------------------------------------------
+    inc = full.get("incremental") if full else None
+    if inc:
+        ok = inc["fetched_exactly_new"] and inc["parsed_exactly_new"]
+        rows.append(("5", "incremental: one new filing per miner", "exactly those fetched and parsed",
+                     f"{inc['new_filings']} new; fetched {inc['folders_fetched']} filing folders (exact: "
+                     f"{inc['fetched_exactly_new']}); parsed {inc['parsed']} (exact: {inc['parsed_exactly_new']})", ok))
+        body += ["## 5. Incremental refresh", "",
+                 f"`benchmarks/corpus.py --new-filings` adds one production report per miner (filed 2026-04-20, inside "
+                 f"the refresh window) and rewrites only the files that change; then `refresh`. Requests by kind: "
+                 f"{inc['by_endpoint']}; wall {inc['wall_s']:.1f} s.", ""]
+
+    # (6) queries ----------------------------------------------------------------------------------------------
+    qs = full.get("queries") if full else None
+    if qs:
+        timed = [q for q in qs if "median_ms" in q]
+        worst = max((q["median_ms"] for q in timed), default=None)
+        rows.append(("6", f"analyst queries, full-scale warehouse ({len(timed)} queries)", "median < 100 ms each",
+                     f"slowest median {_f(worst)} ms", worst is not None and worst < 100))
+        body += ["## 6. Query latency (full-scale warehouse)", "",
+                 "Each query of `docs/analyst_queries.sql`, read-only connection, one warm-up then timed runs:", "",
+                 "| query | median ms | spread ms | runs | rows |", "|---|---|---|---|---|"]
+        for q in qs:
+            if "median_ms" in q:
+                body.append(f"| {q['name']} | {q['median_ms']:.1f} | {q['spread_ms']} | {q['runs']} | {q['rows']} |")
+            else:
+                body.append(f"| {q['name']} | skipped: {q['skipped']} | | | |")
+        body.append("")
+        for q in timed:
+            if q["median_ms"] >= 100:
+                misses.append(f"**(6) {q['name']}:** {q['median_ms']:.0f} ms.")
+
+    # (7) memory --------------------------------------------------------------------------------------------------
+    if fb:
+        ok = fb["peak_rss_mb"] < 1024
+        rows.append(("7", "peak RSS of the full backfill's process tree (full scale)", "< 1 GB",
+                     f"{fb['peak_rss_mb']:.0f} MB", ok))
+        body += ["## 7. Memory", "",
+                 f"Peak of the summed RSS of the CLI process and its children (Prefect's temporary API server), "
+                 f"sampled every 0.1 s with psutil during the full-scale backfill: {fb['peak_rss_mb']:.0f} MB.", ""]
+        if not ok:
+            misses.append(f"**(7) memory:** {fb['peak_rss_mb']:.0f} MB.")
+
+    head = ["# Benchmark results" + (" (quick, small scale)" if quick else ""), "",
+            "Written by `make bench` (`python -m benchmarks.run`); how to run and what each figure means: "
+            "`benchmarks/README.md`. The machine is shared: two cores, with other jobs (test suites of other "
+            "sessions) running during the measurements, so absolute times drift; ratios are measured side by "
+            "side in the same run.", "", "## Machine", ""] + _machine(results) + [
+            "", "## Summary", "", "| # | figure | target | measured | verdict |", "|---|---|---|---|---|"]
+    head += [f"| {n} | {fig} | {tgt} | {meas} | {_verdict(ok)} |" for n, fig, tgt, meas, ok in rows]
+    head.append("")
+    if misses:
+        head += ["## Why each miss, and what would fix it", ""] + [f"- {m}" for m in misses] + [""]
+    return "\n".join(head + body) + "\n"
