@@ -305,8 +305,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small corpora, 3 runs (make bench-quick)")
     parser.add_argument("--phase", action="append", dest="phases",
                         choices=("rate_limited", "cpu_sub", "full", "full_rate_limited"))
+    parser.add_argument("--render-only", action="store_true", help="measure nothing; write the report")
     parser.add_argument("--runs", type=int)
     parser.add_argument("--results", type=Path, help="results JSON (default data/bench/results[-quick].json)")
+    parser.add_argument("--merge", type=Path, action="append", default=[],
+                        help="results JSON of phases run by another invocation, rendered together")
     parser.add_argument("--out", type=Path, help="the report (default benchmarks/RESULTS.md; quick: data/bench/)")
     args = parser.parse_args(argv)
     profile = PROFILES["quick" if args.quick else "full"]
@@ -314,13 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     tag = "quick" if args.quick else "full"
     results_path = args.results or BENCH_DIR / ("results-quick.json" if args.quick else "results.json")
     out_path = args.out or (BENCH_DIR / "RESULTS-quick.md" if args.quick else REPO_ROOT / "benchmarks" / "RESULTS.md")
-    phases = args.phases or ["rate_limited", "cpu_sub", "full"]
+    phases = args.phases if args.phases is not None else ["rate_limited", "cpu_sub", "full"]
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     results = json.loads(results_path.read_text()) if results_path.exists() else {}
     sub_root = BENCH_DIR / f"corpus-sub-{tag}"
     full_root = BENCH_DIR / ("corpus" if tag == "full" else "corpus-quick")
     load_start = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    for phase in phases:
+    for phase in ([] if args.render_only else phases):
         log(f"phase {phase}")
         started = time.monotonic()
         if phase == "rate_limited":
@@ -341,7 +344,10 @@ def main(argv: list[str] | None = None) -> int:
         results_path.write_text(json.dumps(results, indent=1, default=str))
     from benchmarks.report import render
 
-    out_path.write_text(render(results, quick=args.quick), encoding="utf-8")
+    merged = dict(results)
+    for extra in args.merge:
+        merged.update({k: v for k, v in json.loads(extra.read_text()).items() if k not in (args.phases or [])})
+    out_path.write_text(render(merged, quick=args.quick), encoding="utf-8")
     log(f"wrote {out_path}")
     return 0
 
