@@ -307,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
                         choices=("rate_limited", "cpu_sub", "full", "full_rate_limited"))
     parser.add_argument("--render-only", action="store_true", help="measure nothing; write the report")
     parser.add_argument("--runs", type=int)
+    parser.add_argument("--full-scale", metavar="MINERSxYEARS",
+                        help="the 'full' corpus scale (default 50x10; quick 6x2), e.g. 50x2 when time is short")
     parser.add_argument("--results", type=Path, help="results JSON (default data/bench/results[-quick].json)")
     parser.add_argument("--merge", type=Path, action="append", default=[],
                         help="results JSON of phases run by another invocation, rendered together")
@@ -321,7 +323,12 @@ def main(argv: list[str] | None = None) -> int:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     results = json.loads(results_path.read_text()) if results_path.exists() else {}
     sub_root = BENCH_DIR / f"corpus-sub-{tag}"
-    full_root = BENCH_DIR / ("corpus" if tag == "full" else "corpus-quick")
+    if args.full_scale:
+        miners, years = (int(x) for x in args.full_scale.lower().split("x"))
+        profile = {**profile, "full": corpus_mod.Scale(miners, years)}
+    fs = profile["full"]
+    full_root = BENCH_DIR / ("corpus" if (tag, fs.miners, fs.years) == ("full", 50, 10) else
+                             f"corpus-{tag}-{fs.miners}x{fs.years}")
     load_start = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     for phase in ([] if args.render_only else phases):
         log(f"phase {phase}")
