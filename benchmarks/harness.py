@@ -208,4 +208,7 @@ def median(values: list[float]) -> float:
 
 
 def spread(values: list[float]) -> str:
-    return f"{min(values):.2f}–{max(values):.2f}" if values else "-"
+    if not values:
+        return "-"
+    fmt = (lambda v: f"{v:g}") if all(float(v).is_integer() for v in values) else (lambda v: f"{v:.2f}")
+    return f"{fmt(min(values))}–{fmt(max(values))}"

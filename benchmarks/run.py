@@ -128,7 +128,8 @@ def phase_rate_limited(root: Path, manifest: dict, runs: int, label: str) -> dic
         })
         log(f"  {label} run {i + 1}/{runs}: {made} SEC requests (minimum {minimum['total']}, {run.refused} x 429), "
             f"wall {run.wall_s:.1f} s (floor {floor_s:.1f} s), first request after {run.first_request_s or 0:.1f} s")
-    return {"scale": manifest["scale"], "minimum": minimum, "floor_s": floor_s, "runs": results}
+    return {"scale": manifest["scale"], "minimum": minimum, "floor_s": floor_s, "runs": results,
+            "pipeline_rate_per_s": PIPELINE_SEC_RATE_PER_S, "ceiling_per_s": SEC_CEILING_PER_S}
 
 
 def _backfill_all(root: Path, name: str, *, profile_to: Path | None = None) -> tuple[CliRun, dict, Path]:
