@@ -64,6 +64,7 @@ class CliRun:
     wall_s: float
     peak_rss_mb: float
     cpu_s: float
+    peak_rss_main_mb: float
     stdout: str
     stderr: str
     requests: list[dict] = field(default_factory=list)
@@ -90,6 +91,7 @@ class _TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.peak = 0
+        self.peak_main = 0
         self.cpu_s = 0.0
         self._halt = threading.Event()
 
@@ -107,7 +109,10 @@ class _TreeSampler(threading.Thread):
             total = 0
             for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
+                    total += rss
+                    if p.pid == self.pid:
+                        self.peak_main = max(self.peak_main, rss)
                     t = p.cpu_times()
                     cpu[p.pid] = t.user + t.system
                 except psutil.Error:
@@ -168,7 +173,8 @@ def run_cli(args: list[str], server: SnapshotServer, env: dict[str, str], *, mod
     with server._lock:
         requests = list(server.requests[mark:])
     first = (requests[0]["at"] - started_epoch) if requests else None
-    return CliRun(args, proc.returncode, wall, sampler.peak / 2**20, sampler.cpu_s, out, err, requests,
+    return CliRun(args, proc.returncode, wall, sampler.peak / 2**20, sampler.cpu_s, sampler.peak_main / 2**20,
+                  out, err, requests,
                   sum(c.refused for c in server.ceilings) - refused_before, first)
 
 

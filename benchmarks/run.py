@@ -155,7 +155,7 @@ def _throughput(run: CliRun, floor: dict) -> dict:
             "rows_per_s": rows / run.wall_s, "floor_s": floor["seconds"], "floor_bodies": floor["bodies"],
             "floor_bytes": floor["bytes"], "ratio": run.wall_s / floor["seconds"],
             "ratio_after_start": (run.wall_s - (run.first_request_s or 0)) / floor["seconds"],
-            "peak_rss_mb": run.peak_rss_mb, "by_source": counts}
+            "peak_rss_mb": run.peak_rss_mb, "peak_rss_main_mb": run.peak_rss_main_mb, "by_source": counts}
 
 
 def phase_cpu_sub(root: Path, runs: int, label: str) -> dict:
