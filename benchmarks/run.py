@@ -158,7 +158,7 @@ def _throughput(run: CliRun, floor: dict) -> dict:
             "peak_rss_mb": run.peak_rss_mb, "peak_rss_main_mb": run.peak_rss_main_mb, "by_source": counts}
 
 
-def phase_cpu_sub(root: Path, runs: int, label: str) -> dict:
+def phase_cpu_sub(root: Path, runs: int, label: str, profile_from: Path | None = None) -> dict:
     results = []
     for i in range(runs):
         run, floor, db = _backfill_all(root, f"{label}-{i}")
@@ -166,9 +166,12 @@ def phase_cpu_sub(root: Path, runs: int, label: str) -> dict:
         r = results[-1]
         log(f"  {label} run {i + 1}/{runs}: {r['documents']} docs in {r['wall_s']:.1f} s ({r['docs_per_s']:.1f}/s), "
             f"lxml floor {r['floor_s']:.2f} s, ratio {r['ratio']:.0f}x")
+    tasks = prefect_task_runs(db.parent / "prefect")
+    if profile_from is not None:
+        return {"runs": results, "profile": top_functions(profile_from), "profile_source": str(profile_from),
+                "task_runs": dict(tasks)}
     prof_path = BENCH_DIR / f"{label}.pstats"
     run, floor, db = _backfill_all(root, f"{label}-profiled", profile_to=prof_path)
-    tasks = prefect_task_runs(db.parent / "prefect")
     return {"runs": results, "profile": top_functions(prof_path), "profiled_wall_s": run.wall_s,
             "task_runs": dict(tasks)}
 
@@ -308,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
                         choices=("rate_limited", "cpu_sub", "full", "full_rate_limited"))
     parser.add_argument("--render-only", action="store_true", help="measure nothing; write the report")
     parser.add_argument("--runs", type=int)
+    parser.add_argument("--sub-scale", metavar="MINERSxYEARS",
+                        help="the sub-corpus scale (default 10x2; quick 3x1)")
+    parser.add_argument("--profile-from", type=Path, metavar="PSTATS",
+                        help="cpu_sub: report this profile instead of running a profiled backfill")
     parser.add_argument("--full-scale", metavar="MINERSxYEARS",
                         help="the 'full' corpus scale (default 50x10; quick 6x2), e.g. 50x2 when time is short")
     parser.add_argument("--results", type=Path, help="results JSON (default data/bench/results[-quick].json)")
@@ -323,11 +330,15 @@ def main(argv: list[str] | None = None) -> int:
     phases = args.phases if args.phases is not None else ["rate_limited", "cpu_sub", "full"]
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     results = json.loads(results_path.read_text()) if results_path.exists() else {}
-    sub_root = BENCH_DIR / f"corpus-sub-{tag}"
     if args.full_scale:
         miners, years = (int(x) for x in args.full_scale.lower().split("x"))
         profile = {**profile, "full": corpus_mod.Scale(miners, years)}
-    fs = profile["full"]
+    if args.sub_scale:
+        miners, years = (int(x) for x in args.sub_scale.lower().split("x"))
+        profile = {**profile, "sub": corpus_mod.Scale(miners, years)}
+    fs, ss = profile["full"], profile["sub"]
+    sub_root = BENCH_DIR / (f"corpus-sub-{tag}" if (ss.miners, ss.years) == (10, 2) or tag == "quick" else
+                            f"corpus-sub-{tag}-{ss.miners}x{ss.years}")
     full_root = BENCH_DIR / ("corpus" if (tag, fs.miners, fs.years) == ("full", 50, 10) else
                              f"corpus-{tag}-{fs.miners}x{fs.years}")
     load_start = " / ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -339,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
             results[phase] = phase_rate_limited(sub_root, m, runs, f"{tag}-rate-limited")
         elif phase == "cpu_sub":
             ensure_corpus(sub_root, profile["sub"])
-            results[phase] = phase_cpu_sub(sub_root, runs, f"{tag}-cpu-sub")
+            results[phase] = phase_cpu_sub(sub_root, runs, f"{tag}-cpu-sub", profile_from=args.profile_from)
             results[phase]["scale"] = corpus_mod.asdict(profile["sub"])
         elif phase == "full":
             m = ensure_corpus(full_root, profile["full"])
