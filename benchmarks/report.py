@@ -175,8 +175,10 @@ def render(results: dict, *, quick: bool = False) -> str:
                      f"per network source x yearly window; none per document).", ""]
         prof = cs.get("profile") or {}
         if prof:
-            body += [f"**Where the time goes** (cProfile in every thread, CPU time per thread, profiled sub-corpus "
-                     f"run, {prof['total_cpu_s']:.0f} s of CPU in total):", "",
+            source = (f"`{cs['profile_source']}`: a 9 miners x 1 year SEC-only backfill (126 documents), command "
+                      f"in `benchmarks/OPTIMISATIONS.md`" if cs.get("profile_source") else "the profiled sub-corpus run")
+            body += [f"**Where the time goes** (cProfile in every thread, CPU time per thread; {source}; "
+                     f"{prof['total_cpu_s']:.0f} s of CPU in total, idle waits in `epoll`/locks count as ~0):", "",
                      "Own time:", "", "| function | own CPU s | calls |", "|---|---|---|"]
             body += [f"| `{f}` | {t:.1f} | {n:,} |" for f, t, n in prof["own"]]
             body += ["", "Cumulative, project code:", "", "| function | cumulative CPU s | calls |", "|---|---|---|"]
