@@ -94,7 +94,11 @@ def render(results: dict, *, quick: bool = False) -> str:
             body.append(f"| {i} | {r['requests']:,} | {r['refused_429']} | {extra[i - 1]:+.1f} % | {_f(r['wall_s'])} | "
                         f"{_f(r['first_request_s'])} | {after[i - 1]:.2f}x | {whole[i - 1]:.2f}x | {_f(r['peak_rss_mb'], 0)} |")
         body.append("")
-        body.append(f"Requests by kind (run 1): {runs[0]['by_endpoint']}.")
+        retries_only = all(r["requests"] - mini["total"] == r["refused_429"] for r in runs)
+        body.append(f"Requests by kind (run 1): {runs[0]['by_endpoint']}. "
+                    + ("In every run the requests above the minimum are exactly the 429s: retries of refused "
+                       "requests; nothing else was fetched twice or needlessly."
+                       if retries_only else "Requests above the minimum are not all retries of 429s."))
         body.append("")
         if not ok_req:
             misses.append(f"**(2) requests, {label}:** {median(extra):+.1f} % over the minimum. Every extra request "
