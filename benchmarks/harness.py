@@ -49,7 +49,11 @@ def endpoint_of(path: str) -> str:
         if name.endswith(("-index-headers.html", "-index.htm", "-index.html")) or name == "index.json":
             return "sec:filing-index"
         return "sec:document"
-    for source in ("mempool", "blockchain", "coinmetrics"):
+    if path.startswith("/mempool/api/"):  # /v1/mining/hashrate/1m: name the endpoint, not the period
+        parts = [p for p in path[len("/mempool/api/"):].split("/") if p]
+        known = [p for p in parts if p not in ("v1", "mining") and not re.fullmatch(r"\d+[a-z]|all", p)]
+        return "mempool:" + "/".join(known)
+    for source in ("blockchain", "coinmetrics"):
         if path.startswith(f"/{source}/"):
             return f"{source}:{path.split('/')[-1] or path}"
     return "other"
