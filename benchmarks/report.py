@@ -121,17 +121,16 @@ def render(results: dict, *, quick: bool = False) -> str:
                           f"window sees 11 in 1 s now and then. Fix: a sliding-window limiter in `extractors/http.py` "
                           f"(at most N in any 1 s, like the server counts) instead of fixed spacing, or a lower rate.")
         if not ok_wall:
-            cs_runs = (results.get("cpu_sub") or {}).get("runs") or []
-            dps = median([r["docs_per_s"] for r in cs_runs]) if cs_runs else None
-            per_doc = (f" Without any rate limit the same backfill loads {dps:.1f} documents/s (3, median), "
+            fbk = (results.get("full") or {}).get("backfill")
+            dps = (fbk["documents"] / (fbk["wall_s"] - (fbk["first_request_s"] or 0))) if fbk else None
+            per_doc = (f" Without any rate limit the backfill of (3) loads {dps:.1f} documents/s after its start-up, "
                        f"while 10 requests/s deliver 5 documents/s (an index and an exhibit each): loading, "
                        f"not fetching, is the bottleneck, so the fetches finish early and the run waits on the "
                        f"parse-and-load queue." if dps else "")
             misses.append(f"**(2) wall, {label}:** {median(after):.2f}x the floor from the first request to exit "
                           f"({median(whole):.2f}x with the process start).{per_doc} Every document is parsed and "
                           f"loaded in Python under the GIL, on two cores shared with other jobs (load average in "
-                          f"the table above). Fix: the per-document cost of (3) - one warehouse connection per "
-                          f"task, one lxml parse per document shared by all its parsers instead of BeautifulSoup "
+                          f"the table above). Fix: the per-document cost of (3) - one lxml parse per document shared by all its parsers instead of BeautifulSoup "
                           f"walks, fewer and larger transactions - until loading exceeds 5 documents/s with "
                           f"headroom; the pipeline already overlaps them (one task per miner, so miners load while "
                           f"others fetch).")
@@ -160,18 +159,19 @@ def render(results: dict, *, quick: bool = False) -> str:
                  f"| Prefect task runs | {fb.get('task_runs')} |", ""]
         if not ok:
             misses.append(f"**(3) throughput:** {fb['ratio_after_start']:.0f}x the lxml floor. The floor parses "
-                          f"each body once into a tree; the pipeline per document opens the DuckDB working copy "
-                          f"(connect + close), runs the production, capacity-mix, revenue-mix (and for debt "
-                          f"releases the debt) parsers, each walking a BeautifulSoup tree, merges rows through "
-                          f"pandas frames registered into DuckDB, journals and archives, all in one transaction "
-                          f"per document under one write lock. The profile below shows where. What would fix it: "
-                          f"keep one connection per task (connect/close is ~60 ms of CPU per document); parse the "
-                          f"document once into lxml and hand every parser the same tree/lines (BeautifulSoup's "
-                          f"tree costs ~19x lxml); batch a task's documents into fewer transactions and insert "
-                          f"with executemany instead of registering pandas frames. Done in this branch: the "
-                          f"settings are parsed once per run (they were re-validated from the environment on "
-                          f"every load, ~30 ms each) and the HPC text reader is memoised per document (the "
-                          f"capacity and revenue parsers both walked it).")
+                          f"each body once into a tree; the pipeline, per document, runs the production, "
+                          f"capacity-mix and revenue-mix parsers (and for debt releases the debt parser and the "
+                          f"instrument linking), each reading the text through BeautifulSoup, then merges rows "
+                          f"through pandas frames registered into DuckDB (`merge_rows`, `retract_missing`, "
+                          f"`sync_documents`: a few statements each), journals and archives, in one transaction "
+                          f"per document under one write lock, so the GIL serialises it all; the profile below "
+                          f"shows where. What would fix it: parse each document once with lxml and hand every "
+                          f"parser the same lines (BeautifulSoup's tree costs ~19x lxml's here); batch a task's "
+                          f"documents into fewer transactions and write with executemany instead of registering "
+                          f"pandas frames. Done in this branch (`benchmarks/OPTIMISATIONS.md`, profiled before and "
+                          f"after: the SEC tasks' CPU 68 s -> 37 s on 126 documents): one warehouse connection held "
+                          f"for the run (every load used to reopen and checkpoint the file), the settings parsed "
+                          f"once per run, the HPC text reader memoised per document.")
     if cs:
         ratios = [r["ratio"] for r in cs["runs"]]
         after = [r["ratio_after_start"] for r in cs["runs"]]
@@ -196,7 +196,8 @@ def render(results: dict, *, quick: bool = False) -> str:
             source = (f"`{cs['profile_source']}`: a 9 miners x 1 year SEC-only backfill (126 documents), command "
                       f"in `benchmarks/OPTIMISATIONS.md`" if cs.get("profile_source") else "the profiled sub-corpus run")
             body += [f"**Where the time goes** (cProfile in every thread, CPU time per thread; {source}; "
-                     f"{prof['total_cpu_s']:.0f} s of CPU in total, idle waits in `epoll`/locks count as ~0):", "",
+                     f"{prof['total_cpu_s']:.0f} s in total; the `epoll` line is the event loops of Prefect's threads and of "
+                     f"the offline snapshot server, which this profile ran in-process, not pipeline work):", "",
                      "Own time:", "", "| function | own CPU s | calls |", "|---|---|---|"]
             body += [f"| `{f}` | {t:.1f} | {n:,} |" for f, t, n in prof["own"]]
             body += ["", "Cumulative, project code:", "", "| function | cumulative CPU s | calls |", "|---|---|---|"]
@@ -307,8 +308,9 @@ def render(results: dict, *, quick: bool = False) -> str:
         if not ok:
             split = (f" (the CLI process alone: {fb['peak_rss_main_mb']:.0f} MB)" if fb.get("peak_rss_main_mb")
                      else "")
-            misses.append(f"**(7) memory:** {fb['peak_rss_mb']:.0f} MB for the process tree{split}. Two processes "
-                          f"count: the CLI, whose DuckDB database stays open for the whole run with DuckDB's "
+            misses.append(f"**(7) memory:** {fb['peak_rss_mb']:.0f} MB for the process tree{split}. The split "
+                          f"between processes was not recorded in this run (the harness records the CLI's own peak "
+                          f"from now on); the likely contributors: the CLI, whose DuckDB database stays open for the whole run with DuckDB's "
                           f"default buffer pool (`memory_limit` = 80 % of RAM, so it keeps pages cached rather than "
                           f"evicting them), and Prefect's temporary API server (a uvicorn subprocess with its own "
                           f"SQLite and imports). Fix: `SET memory_limit` (e.g. 512 MB) on the writer's "
