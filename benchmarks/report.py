@@ -189,7 +189,7 @@ def render(results: dict, *, quick: bool = False) -> str:
             body.append(f"| {i} | {r['documents']} | {r['wall_s']:.1f} | {_f(r['first_request_s'])} | "
                         f"{r['docs_per_s']:.2f} | {r['rows_per_s']:,.0f} | {r['floor_s']:.2f} | {r['ratio']:.0f}x | "
                         f"{r['ratio_after_start']:.0f}x | {r['peak_rss_mb']:.0f} |")
-        body += ["", f"Prefect task runs in the profiled run: {cs.get('task_runs')} (one `sec-miner` per miner, one "
+        body += ["", f"Prefect task runs in the last run: {cs.get('task_runs')} (one `sec-miner` per miner, one "
                      f"per network source x yearly window; none per document).", ""]
         prof = cs.get("profile") or {}
         if prof:
