@@ -6,7 +6,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 DEMO_DB ?= data/minerwatch.duckdb
 
-.PHONY: demo test test-fast bench install clean snapshot sec-snapshot docs report
+.PHONY: demo test test-fast bench bench-quick install clean snapshot sec-snapshot docs report
 
 $(BIN)/minerwatch: pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
@@ -43,8 +43,13 @@ test: install
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow"
 
+# Issue 7's measurements against a generated scale corpus (data/bench/, ~1.5 h on 2 cores): writes
+# benchmarks/RESULTS.md. bench-quick: small corpora, 3 runs, writes data/bench/RESULTS-quick.md.
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+bench-quick: install
+	$(BIN)/python -m benchmarks.run --quick
 
 snapshot: install
 	$(BIN)/python tools/build_network_snapshot.py --samples ../shared/real-samples --out snapshot

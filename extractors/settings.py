@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     db: Path = Field(Path("data/minerwatch.duckdb"), description="Published warehouse file analysts read.")
     archive_dir: Path | None = Field(None, description="Raw document archive; default: <db dir>/archive.")
 
+    # --- who is tracked --------------------------------------------------------------------
+    registry: Path = Field(REPO_ROOT / "registry" / "miners.csv",
+                           description="The miner registry CSV (the benchmarks point it at a synthetic one).")
+
     # --- SEC identity (https://www.sec.gov/os/accessing-edgar-data) ---------------------
     sec_name: str | None = Field(None, description="Name (person or organisation) declared to the SEC.")
     sec_email: str | None = Field(None, description="Contact e-mail declared to the SEC.")

@@ -1,6 +1,7 @@
 """What every task of a run needs, passed by value (paths and strings, never connections)."""
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -50,7 +51,7 @@ class RunContext:
 
     @property
     def settings(self) -> Settings:
-        return Settings.model_validate_json(self.settings_json)
+        return _settings_from_json(self.settings_json)
 
     @property
     def last_complete_day(self) -> date:
@@ -70,6 +71,13 @@ class RunContext:
             yield con
         finally:
             con.close()
+
+
+@functools.lru_cache(maxsize=8)
+def _settings_from_json(settings_json: str) -> Settings:
+    """Parsed once per run: validating a BaseSettings re-reads the environment and .env (~30 ms),
+    and every window load asks for the settings (a profile of the scale backfill showed it)."""
+    return Settings.model_validate_json(settings_json)
 
 
 def snapshot_as_of(snapshot_dir: Path) -> date | None:

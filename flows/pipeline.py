@@ -17,7 +17,7 @@ from flows.sources import SOURCE_SUBMITTERS
 from warehouse import load
 from warehouse.db import transaction
 from warehouse.marts import build_and_check, hold_check_names
-from warehouse.db import WarehouseError
+from warehouse.db import WarehouseError, connect
 from warehouse.publish import is_valid_duckdb, prepare_work_copy, publish, writer_lock
 
 log = logging.getLogger("minerwatch")
@@ -111,6 +111,10 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                              offline=offline)
             with ctx.work_db() as con, transaction(con):
                 load.start_run(con, run_id, flow_name, params, _flow_run_id())
+            # One connection held for the whole run keeps DuckDB's database instance open, so each
+            # window's short-lived connection neither reopens the file nor checkpoints it on close
+            # (at 7,000 documents that was most of a backfill's CPU: benchmarks/RESULTS.md, (3)).
+            keeper = connect(run_settings.work_db)
             try:
                 futures = []
                 for source, (start, end) in windows.items():
@@ -135,8 +139,10 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
                 }
                 with ctx.work_db() as con, transaction(con):
                     load.finish_run(con, run_id, status, counts)
+                keeper.close()
                 publish_task(ctx)
             except BaseException as exc:
+                keeper.close()
                 with ctx.work_db() as con, transaction(con):
                     load.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
                 send_alert(run_settings, f"minerwatch {flow_name} failed",

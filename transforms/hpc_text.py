@@ -7,6 +7,7 @@ forward-looking statements, contacts) cut off.
 """
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -288,7 +289,15 @@ def _continues(previous: str, current: str, wrapped: bool, raw_current: str) -> 
 
 # --- assembling the document ---------------------------------------------------------------
 def read_document(content: bytes | str) -> Document:
-    """Decode, unwrap and normalise a release; find headline, dateline and body sentences."""
+    """Decode, unwrap and normalise a release; find headline, dateline and body sentences.
+
+    Memoised on the content (a document's capacity and revenue parsers both read it, and the HTML
+    walk is most of their cost); callers treat the Document as read-only."""
+    return _read_document(content)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_document(content: bytes | str) -> Document:
     text = decode(content)
     exhibit = _sgml_exhibit(text)
     if exhibit is not None:

@@ -135,9 +135,17 @@ def cadence_on(miner: Miner, day: date) -> Cadence:
     raise ValueError(f"{miner.ticker} has no reporting cadence registered for {day:%Y-%m}")
 
 
+def configured_registry() -> Path:
+    """`MINERWATCH_REGISTRY` (or .env) when set, else registry/miners.csv."""
+    from extractors.settings import load_settings
+
+    configured = load_settings().registry
+    return DEFAULT_REGISTRY if configured == DEFAULT_REGISTRY else Path(configured)
+
+
 def load_registry(path: Path | str | None = None) -> list[Miner]:
     """Read the registry CSV; a bad line raises ValueError naming the line and the reason."""
-    path = Path(path) if path is not None else DEFAULT_REGISTRY
+    path = Path(path) if path is not None else configured_registry()
     with open(path, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]

@@ -90,3 +90,14 @@ def test_adding_a_miner_is_one_line(tmp_path):
     assert miner_by_ticker("GREE", miners).cik10 == "0001844971"
     with pytest.raises(KeyError, match="not in the registry"):
         miner_by_ticker("NOPE", miners)
+
+
+def test_minerwatch_registry_points_at_another_registry(tmp_path, monkeypatch):
+    """MINERWATCH_REGISTRY swaps the tracked miners (the benchmarks' synthetic registry)."""
+    path = tmp_path / "miners.csv"
+    path.write_text("ticker,cik,name,filer_type,fiscal_year_end,cadence,notes\n"
+                    "ZZZA,0002100001,Zed Hash Inc.,8-K,1231,monthly:..,synthetic\n", encoding="utf-8")
+    monkeypatch.setenv("MINERWATCH_REGISTRY", str(path))
+    assert [(m.ticker, m.cik) for m in load_registry()] == [("ZZZA", 2100001)]
+    monkeypatch.delenv("MINERWATCH_REGISTRY")
+    assert "RIOT" in {m.ticker for m in load_registry()}
