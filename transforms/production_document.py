@@ -113,8 +113,33 @@ def load_document(content: bytes | str) -> Document:
         text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (lxml refuses them)
     if is_html:
         return _load_html(text)
-    cleaned = _clean_lines(text)
+    cleaned = reflow_pipe_cells(_clean_lines(text))
     return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+def reflow_pipe_cells(text: str) -> str:
+    """A table copied cell by cell with every `|` on a line of its own, and hard-wrapped cell text between
+    them ("Bitcoin" / "Produced" / "|" / "322" / "|" ...), becomes one line `Bitcoin Produced | 322 | ...`.
+
+    Only the stretch from the first to the last pipe-only line is rewritten (prose around it keeps its lines);
+    documents with fewer than eight pipe-only lines are returned unchanged. One pass over the lines."""
+    if text.count("\n|") < 8:
+        return text
+    lines = text.split("\n")
+    pipe_rows = [i for i, ln in enumerate(lines) if ln.strip() == "|"]
+    if len(pipe_rows) < 8:
+        return text
+    first, last = pipe_rows[0], pipe_rows[-1]
+    cells: list[str] = []
+    current: list[str] = []
+    for ln in lines[first:last + 1]:
+        if ln.strip() == "|":
+            cells.append(" ".join(current))
+            current = []
+        else:
+            current.append(ln.strip())
+    row = " | ".join(cells)
+    return "\n".join(lines[:first] + [row] + lines[last + 1:])
 
 
 # Control characters are single bytes in UTF-8 and cp1252 alike: counted and found with bytes.translate, which

@@ -44,11 +44,12 @@ _UNIT_WORDS = {
 _B = r"bitcoin"   # "btc", "bitcoins" and "bitcoin" are normalised to "bitcoin"
 _LABELS: list[tuple[tuple[str, ...], str]] = [
     (("btc_produced",),
-     rf"(?:total )?(?:self mined )?{_B} (?:produced|mined|production|earned|generated|self mined)(?: net)?"
+     rf"(?:total )?(?:self mined |self mining )?{_B} (?:produced|mined|production|earned|generated|self mined)(?: net)?"
      rf"|(?:total )?(?:{_B} )?production(?: {_B})?|(?:produced|mined|self mined) {_B}|{_B} mining production"),
     (("btc_produced_per_day",),
      rf"(?:average )?(?:daily )?{_B} (?:produced |mined |production )?per day(?: average)?"
      rf"|average daily {_B}(?: produced| mined| production)?|average {_B} (?:produced|mined) daily"
+     rf"|(?:average )?(?:self mined |self mining )?{_B} (?:produced |mined |earned )?(?:per )?day(?: average)?"
      rf"|(?:average )?daily (?:{_B} )?(?:production|produced|mined)(?: {_B})?|{_B} per day"),
     (("btc_held",),
      rf"(?:total )?{_B} (?:held|holdings|balance|in treasury|on balance sheet|treasury)(?: including restricted)?"
@@ -66,7 +67,8 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      rf"average (?:net )?(?:sales? |selling |realized |realised )?price (?:per|of) {_B}(?: sold)?"
      rf"|average {_B} (?:sale|selling|sales) price|average (?:net )?(?:sale |selling )?price"),
     (("hashrate_deployed_ehs",),
-     r"(?:total )?(?:month end |period end |quarter end )?(?:deployed|energized|installed)(?: self mining)?"
+     r"(?:total )?(?:month end |period end |quarter end )?(?:self mining )?(?:deployed|energized|installed)"
+     r"(?: self mining)?"
      r" (?:hashrate|hashing capacity|capacity)(?: capacity)?|hashrate (?:deployed|energized|installed)"),
     # "self-mining hashrate" (Bitdeer, Cipher, results tables beside an "energized hashrate" row) and "active
     # hashrate" (Bit Digital) are the hashrate mining for the company, not its installed capacity
@@ -75,7 +77,8 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      r"|average (?:monthly )?hashrate(?: operating)?|hashrate operating"
      r"|(?:average )?(?:self mining|active)(?: operating)? hashrate"),
     (("efficiency_j_per_th",),
-     r"(?:average )?(?:fleet |mining fleet |operating fleet |deployed fleet )?(?:energy |power )?efficiency"),
+     r"(?:average )?(?:self mining )?(?:fleet |mining fleet |operating fleet |deployed fleet )?(?:energy |power )?"
+     r"efficiency"),
     (("power_cost_usd_per_kwh",),
      r"(?:average )?(?:all in )?(?:power|electricity|energy) (?:cost|price|rate)(?: per kwh)?|all in power cost"
      r"|(?:average )?cost of (?:power|electricity)(?: per kwh)?|(?:power|electricity) cost per kwh"

@@ -237,14 +237,17 @@ def _is_value_text(text: str) -> bool:
 _MON_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _COLUMN_TEXT = re.compile(
-    rf"\b(?:{_MON_RE}\.?[ '’-]?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b)",
+    rf"\b(?:{_MON_RE}\.?(?:[ '’-]|\n)?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b"
+    rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s(?:quarter|qtr\.?),?\s(?:\d{{4}})\b)",
     re.I)
 _COLUMN_GAP = re.compile(r"[\s|*]*(?:\d{1,2}(?![\d.,])[\s|*]*)?(?:\((?:unaudited|restated)\)[\s|*]*)?", re.I)
 _COMPARISON = re.compile(
     r"[\s|]*(?:Month\s?/\s?Month|Year\s?/\s?Year|Quarter\s?/\s?Quarter|M\s?/\s?M|Y\s?/\s?Y|Q\s?/\s?Q|MoM|YoY|QoQ|"
     r"Month[- ]over[- ]Month|Year[- ]over[- ]Year|Quarter[- ]over[- ]Quarter|%\s?Change|Change\s?\(?%\)?|Change|"
     r"Sequential)\*?\d?(?![A-Za-z])", re.I)
-_MISSING_TOKEN = re.compile(r"(?<![^\s|])(?:[-–—]|N/A|N/M|n/a|n/m|NM|NA)\*?(?![^\s|])")
+_MISSING_TOKEN = re.compile(r"(?<![^\s|])(?:[-–—]|N/A|N/M|n/a|n/m|NM|NA)\*?(?![^\s|])"
+                            # a cell whose figure the copy dropped, only "approximately" left (Appx. | Appx. |)
+                            r"|(?<![^\s|])(?:Appx|Approx)\.(?=[ \t]*(?:\||\n|$))")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -269,7 +272,9 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
                 if p is None:
                     return
                 periods.append((p, m.group(0)))
-            if len({p for p, _ in periods}) == len(periods) and len({p.type for p, _ in periods}) == 1:
+            types = [p.type for p, _ in periods]
+            # months, or months then the quarter they add up to (Core Scientific: Mar | Feb | Jan | First Qtr.)
+            if len({p for p, _ in periods}) == len(periods) and types == sorted(types):
                 out.append((run[0].start(), run[-1].end(), periods))
 
     for m in _COLUMN_TEXT.finditer(text):
@@ -362,7 +367,8 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
             if sec:
                 section = sec
                 continue
-            unknown_run += 1
+            if len(label) > 24 or len(label.split()) > 3:   # a stray short cell ("Appx.") is not prose
+                unknown_run += 1
             if unknown_run >= 2:
                 break
             continue
@@ -406,10 +412,12 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
         if _LETTER.search(gap):
             if label is not None:
                 rows.append((label, label_pos, values))
-            lines = [(m.start() + prev_end, m.group(0)) for m in re.finditer(r"[^\n]+", gap) if _LETTER.search(m.group(0))]
+            lines = [(m.start() + prev_end, m.group(0).strip(" |")) for m in re.finditer(r"[^\n]+", gap)
+                     if _LETTER.search(m.group(0))]
+            lines = _join_wrapped(lines)
             for pos, line in lines[:-1]:
-                rows.append((line.strip(" |"), pos, []))
-            label_pos, label = lines[-1][0], lines[-1][1].strip(" |")
+                rows.append((line, pos, []))
+            label_pos, label = lines[-1]
             if _sentence_like(label):
                 return rows
             values = [tok]
@@ -419,6 +427,29 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
     if label is not None:
         rows.append((label, label_pos, values))
     return rows
+
+
+_WRAP_END = re.compile(r"(?:\b(?:by|of|per|and|for|to|from|in|on|at|the|net|avg\.?|average|total|hash)|[-/&,(])$", re.I)
+
+
+def _join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Row labels wrapped over lines of a one-cell-per-line copy ("Self-Mining Energized Hash" / "rate3",
+    "Hosting Bitcoin Earned by" / "Customers2") are one label: a line joins the one before it when it starts
+    in lower case, when the line before ends mid-phrase (a preposition, `Hash`, a dash), or when only the
+    joined text names a metric."""
+    if len(lines) < 2:
+        return lines
+    out = [lines[0]]
+    for pos, line in lines[1:]:
+        prev_pos, prev = out[-1]
+        joined = f"{prev} {line}"
+        if len(joined) <= 90 and not _sentence_like(joined) and (
+                line[:1].islower() or _WRAP_END.search(prev)
+                or (match_label(line) is None and match_label(prev) is None and match_label(joined) is not None)):
+            out[-1] = (prev_pos, joined)
+        else:
+            out.append((pos, line))
+    return out
 
 
 def _starts_words(text: str, pos: int) -> bool:
