@@ -105,6 +105,9 @@ _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|co
 def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None, order0: int = 0) -> list[Finding]:
     """Findings from `Label: value` lines (tier 2) and prose sentences (tier 1) for the document's period."""
     findings: list[Finding] = []
+    # label-and-figure pairs run together ("BTC Mined371BTC Held1,132") are read only where no numbered
+    # footnote could be one of the glued digits
+    glued_ok = _NUMBERED_FOOTNOTE.search(text) is None
     for n, line in enumerate(text.split("\n")):
         low = line.lower()
         if not _DIGIT.search(line) and "no " not in low and "did not" not in low \
@@ -124,6 +127,8 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
                     findings.append(Finding(reading.field, own, reading.value, reading.reason, evidence,
                                             TIER_LINE, order))
                 continue
+        if glued_ok and _GLUED_PAIR.search(line):
+            findings.extend(_glued_pairs(line, own, locale, order))
         for s_off, sentence in _sentences_of(line):
             low_s = sentence.lower()
             if _SENTENCE_HINT.search(low_s) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
@@ -200,6 +205,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     lead = _leading_mentions(sentence, mentions, segments)
     out: list[Finding] = []
     for q in quantities:
+        if q.glued_left:
+            continue       # "Equivalent BTC18BTC Sold34": a figure run into a word is a table cell, not prose
         seg = next(((a, b) for a, b in segments if a <= q.start < b), (0, len(sentence)))
         before = sentence[seg[0]:q.start]
         after = sentence[q.end:seg[1]]
@@ -226,6 +233,42 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     z = _ZERO_SOLD.search(sentence)
     if z and not _FORWARD.search(sentence) and all(_mention_ok(mt, own, False) for mt in mentions):
         out.append(Finding("btc_sold", own, 0.0, None, sentence.strip(), TIER_PROSE, order + z.start()))
+    return out
+
+
+_NUMBERED_FOOTNOTE = re.compile(r"(?m)^\s*(?:\(\d{1,2}\)|\d{1,2}\.?)\s+[A-Z“\"]|[A-Za-z]\d{1,2}\s*[“\"][A-Z]")
+# a label's last letter (or its closing unit bracket / star) run into a figure that runs into the next label
+_GLUED_PAIR = re.compile(r"(?<=[A-Za-z)])(?P<num>(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d{0,2})(?:\.\d+)?)"
+                         r"(?![\d,.]?\d)(?P<unit>\s?(?:EH/s|PH/s|J/TH|BTC))?(?=(?-i:[A-Z])|\s*\*|\s*$)")
+_GLUED_LABEL_WORDS = re.compile(r"[A-Za-z][A-Za-z()/\-]*")
+
+
+def _glued_pairs(line: str, own: Period, locale: Locale, order: int) -> list[Finding]:
+    """A key-metrics block flattened without separators ("Key MetricsJanuary 2024*BTC Mined371Power Sales
+    Equivalent BTC18BTC Sold34..."): each figure belongs to the longest run of words before it that names a
+    metric; a run that names none ("Power Sales Equivalent BTC") leaves its figure alone. At least two pairs
+    must occur on the line (one glued figure alone is as likely a footnote digit run into a value)."""
+    pairs = []
+    prev_end = 0
+    for m in _GLUED_PAIR.finditer(line):
+        before = line[prev_end:m.start()]
+        prev_end = m.end()
+        words = list(_GLUED_LABEL_WORDS.finditer(before))[-8:]
+        for k in range(len(words)):
+            label = before[words[k].start():]
+            lm = match_label(label)
+            if lm is not None and lm.fields:
+                pairs.append((label, lm, m))
+                break
+    if len(pairs) < 2:
+        return []
+    out = []
+    for label, lm, m in pairs:
+        cell = m.group("num") + (m.group("unit") or "")
+        reading = read_value(lm.fields, cell, locale, lm.unit)
+        if reading.field and reading.value is not None:
+            out.append(Finding(reading.field, own, reading.value, None, f"{label.strip()} | {cell}", TIER_LINE,
+                               order + m.start()))
     return out
 
 
