@@ -69,7 +69,8 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
     (("hashrate_deployed_ehs",),
      r"(?:total )?(?:month end |period end |quarter end )?(?:self mining )?(?:deployed|energized|installed)"
      r"(?: self mining)?"
-     r" (?:hashrate|hashing capacity|capacity)(?: capacity)?|hashrate (?:deployed|energized|installed)"),
+     r" (?:hashrate|hashing capacity|capacity)(?: capacity)?|hashrate (?:deployed|energized|installed)"
+     r"|current (?:hashrate|hashing capacity)"),
     # "self-mining hashrate" (Bitdeer, Cipher, results tables beside an "energized hashrate" row) and "active
     # hashrate" (Bit Digital) are the hashrate mining for the company, not its installed capacity
     (("hashrate_operating_ehs",),

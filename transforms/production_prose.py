@@ -23,7 +23,9 @@ _SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|
 
 _FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|target\w*|plan(?:s|ned)?|goal|guidance|forecast\w*|"
                       r"project(?:s|ed|ion)|aim\w*|will|would|could|intend\w*|by (?:the )?end of|by year[- ]end|"
-                      r"upon completion|once|potential|up to|estimated to)\b", re.I)
+                      r"upon completion|once|potential|up to|estimated to|to be (?:installed|deployed|energized|"
+                      r"delivered|added)|(?:over|in) the (?:coming|next|following) (?:days|weeks|months|quarters?))\b",
+                      re.I)
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:to|with)|\bthan|\bover|\bprior|\bprevious(?:ly)?|\blast (?:month|year|quarter)"
     r"|\byear[- ]ago|\bup|\bdown|\bincrease (?:of|by)|\bdecrease (?:of|by)|\bincreased by|\bdecreased by|\bgrowth of"
@@ -32,7 +34,8 @@ _COMPARISON_BEFORE = re.compile(
 
 _KEYWORDS = [
     ("exclude", r"\b(?:purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
-                r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network)\b"),
+                r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network|"
+                r"(?:customers?|clients?)(?: have| had)? (?:earned|mined|produced))\b"),
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
@@ -54,6 +57,8 @@ _AFTER_BTC = [
                             r"balance sheet)\b", re.I)),
     ("exclude", re.compile(r"^\s*(?:were |was )?(?:purchased|bought|acquired|received)\b", re.I)),
 ]
+_BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amounted to|came to|reached)\s+"
+                        r"(?:approximately |about |roughly |over |nearly )?", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
                              r"acquired|buy|market price|closing price|spot)\b", re.I)
@@ -65,8 +70,11 @@ _CREDITS_BEFORE = re.compile(r"\btotal (?:power |energy |electricity )?(?:curtai
                              r"amounted to)?\s+(?:approximately |about )?$", re.I)
 _CREDITS_AFTER = re.compile(r"^\s*(?:in|of) total (?:power |energy )?credits", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
-                       r"total hash rate)\b", re.I)
+                       r"total hash rate|current hashrate|current hash rate)\b", re.I)
 _OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active)\b", re.I)
+_CAPACITY_AFTER = re.compile(
+    r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)(?:[A-Za-z-]+\s+){0,5}?"
+    r"(?:mining|hashing|hash rate|hashrate)?\s*capacity(?:\s+on\s+average)?", re.I)
 _NOT_OPERATING = re.compile(r"\b(?:realized|realised|peak|network|global|nameplate|capacity of up to)\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
@@ -299,6 +307,10 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             if rx.search(after):
                 return None if name == "exclude" else name
         name = _nearest(before)
+        if name is None and _BARE_VERB.fullmatch(before):
+            # "The company's hodl position at the end of November, 2023, was 1,627 BTC": the clause holding
+            # the figure is only a verb; the subject before it names the metric
+            name = _nearest(sentence[max(0, q.start - 120):q.start])
         if name == "btc_produced_per_day" and not re.search(r"\b(?:produc\w*|mined|mining|earned|generated)\b",
                                                               sentence, re.I):
             return None
@@ -327,7 +339,14 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         dep = [m.end() for m in _DEPLOYED.finditer(window)]
         op = [m.end() for m in _OPERATING.finditer(window)]
         if not dep and not op:
-            return None
+            # "ended the month with 4.18 EH per second of mining capacity", "8.0 EH/s of installed and
+            # operational self-mining capacity": the words after the figure name it
+            tail = sentence[q.end:q.end + 90]
+            cap = _CAPACITY_AFTER.match(tail)
+            if cap is None or _FORWARD.search(cap.group(0)):
+                return None
+            return "hashrate_operating_ehs" if re.search(r"\baverage", cap.group(0), re.I) \
+                else "hashrate_deployed_ehs"
         return "hashrate_deployed_ehs" if (max(dep) if dep else -1) > (max(op) if op else -1) \
             else "hashrate_operating_ehs"
     if q.kind == "j_per_th":
