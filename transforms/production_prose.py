@@ -118,7 +118,7 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     glued_ok = _NUMBERED_FOOTNOTE.search(text) is None
     for n, line in enumerate(text.split("\n")):
         low = line.lower()
-        if not _DIGIT.search(line) and "no " not in low and "did not" not in low \
+        if not _DIGIT.search(line) and "no " not in low and "did not" not in low and " day" not in low \
                 or not any(word in low for word in _HINT_WORDS):
             continue
         order = (order0 + n) * 1000
@@ -139,7 +139,8 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
             findings.extend(_glued_pairs(line, own, locale, order))
         for s_off, sentence in _sentences_of(line):
             low_s = sentence.lower()
-            if _SENTENCE_HINT.search(low_s) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
+            if _SENTENCE_HINT.search(low_s) or (" day" in low_s and _WORD_PER_DAY.search(sentence)) \
+                    or ("respectively" in low_s and _HOLDINGS_RESPECTIVELY.search(sentence)) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
                     or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s or "collateral" in low_s
                          or "encumbered" in low_s) and _RESTRICTED_NUMBER.search(sentence)):
                 findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
@@ -201,11 +202,13 @@ def _segments(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
 def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int | None, order: int) -> list[Finding]:
     has_digit = _DIGIT.search(sentence) is not None
     zero = _ZERO_SOLD.search(sentence)
-    if not has_digit and not zero:
+    spelled = " day" in sentence and _WORD_PER_DAY.search(sentence) is not None
+    if not has_digit and not zero and not spelled:
         return []
     quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
     # a first, cheap look with the whole sentence as context: most sentences state no metric at all
-    if not zero and not _RESTRICTED_NUMBER.search(sentence) and not any(
+    if not zero and not spelled and "respectively" not in sentence and not _RESTRICTED_NUMBER.search(sentence) \
+            and not any(
             _classify(q, sentence[:q.start], sentence[q.end:], sentence) for q in quantities):
         return []
     mentions = find_mentions(sentence, fy_end)
@@ -238,6 +241,14 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             reading = check_quantity("btc_held_restricted", qs[0])
             out.append(Finding("btc_held_restricted", own, reading.value, reading.reason, _evidence(sentence, qs[0]),
                                TIER_PROSE, order + m.start()))
+    if "respectively" in sentence:
+        out.extend(_respectively(sentence, own, locale, mentions, order))
+    w = _WORD_PER_DAY.search(sentence) if spelled else None
+    if w and _PRODUCED_WORD.search(sentence[:w.start()]) and not _FORWARD.search(sentence) \
+            and all(_mention_ok(mt, own, False) for mt in mentions):
+        out.append(Finding("btc_produced_per_day", own, float(_NUMBER_WORDS[w.group("w").lower()]), None,
+                           _evidence(sentence, Quantity(None, "number", w.group(0), w.start(), w.end())),
+                           TIER_PROSE, order + w.start()))
     z = _ZERO_SOLD.search(sentence)
     if z and not _FORWARD.search(sentence) and all(_mention_ok(mt, own, False) for mt in mentions):
         out.append(Finding("btc_sold", own, 0.0, None, sentence.strip(), TIER_PROSE, order + z.start()))
@@ -278,6 +289,39 @@ def _glued_pairs(line: str, own: Period, locale: Locale, order: int) -> list[Fin
             out.append(Finding(reading.field, own, reading.value, None, f"{label.strip()} | {cell}", TIER_LINE,
                                order + m.start()))
     return out
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+# "produced an average of nine BTC per day": a small count spelled out
+_WORD_PER_DAY = re.compile(r"\b(?:average of |approximately |about )?(?P<w>" + "|".join(_NUMBER_WORDS) +
+                           r")\s+(?:btc|bitcoins?)\s+(?:per|a|each)\s+day\b", re.I)
+_PRODUCED_WORD = re.compile(r"\b(?:produc\w*|mined|earned|generated)\b", re.I)
+_ASSET = r"(?:BTC|bitcoin|ETH|ether(?:eum)?|USDC|SOL|[A-Z]{3,5})"
+# "Treasury holdings of BTC and ETH were 821.1 and 13,783.4 ..., respectively": figures paired with assets by
+# position; a footnote's text printed inline between "holdings" and "of BTC" is skipped over
+_HOLDINGS_RESPECTIVELY = re.compile(
+    rf"\b(?:holdings?|held|balances?|reserves?)\b[^;]{{0,400}}?\bof\s+(?P<a1>{_ASSET})\s+and\s+(?P<a2>{_ASSET})\s+"
+    r"(?:were|was|are|is|of|totaled|totalled|stood at)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<n1>\d[\d,.]*\d|\d)\s+(?:[A-Z]{3,5}\s+)?and\s+(?:approximately\s+|about\s+)?(?P<n2>\d[\d,.]*\d|\d)", re.I)
+
+
+def _respectively(sentence: str, own: Period, locale: Locale, mentions: list[Mention], order: int) -> list[Finding]:
+    m = _HOLDINGS_RESPECTIVELY.search(sentence)
+    if m is None or _FORWARD.search(sentence) or not all(_mention_ok(mt, own, True) for mt in mentions):
+        return []
+    slot = next((k for k in (1, 2) if m.group(f"a{k}").lower() in ("btc", "bitcoin")), None)
+    if slot is None:
+        return []
+    qs = find_quantities(m.group(f"n{slot}"), locale)
+    if not qs or qs[0].value is None:
+        return []
+    q = qs[0]
+    q = Quantity(q.value, "btc", q.raw, m.start(f"n{slot}"), m.end(f"n{slot}"), decimals=q.decimals)
+    reading = check_quantity("btc_held", q)
+    return [Finding("btc_held", own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
+                    order + m.start(f"n{slot}"))]
 
 
 def _leading_mentions(sentence: str, mentions: list[Mention], segments: list[tuple[int, int]]) -> list[Mention]:
