@@ -113,8 +113,47 @@ def load_document(content: bytes | str) -> Document:
         text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (lxml refuses them)
     if is_html:
         return _load_html(text)
-    cleaned = reflow_pipe_cells(_clean_lines(text))
+    cleaned = unwrap_hard_wrapped(reflow_pipe_cells(_clean_lines(text)))
     return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+_WRAP_MIN, _WRAP_MAX = 45, 90
+_ENDS_SENTENCE = ("." , "!", "?", ":", ";", ".\"", ".”", "!”", "?”", ".'")
+_OPENS_ITEM = re.compile(r"[•●▪◦*|–—-]|\(?\d{1,2}[.)]\s|\d[\d,.]*\s*$")
+
+
+def unwrap_hard_wrapped(text: str) -> str:
+    """A copy hard-wrapped at a fixed width ("...to 3.6 exahash per second" / "(EH/s) at June 30, 2022.")
+    cuts sentences in two, and prose is read a line at a time: rejoin a wrapped line with the next.
+
+    Only when most lines have the wrap width (45-90 characters); a line joins the next when it does not end a
+    sentence and the next line does not open a bullet, a pipe cell or a bare figure (table cells stay
+    apart). Short lines (headings, one-cell-per-line tables) are never joined."""
+    lines = text.split("\n")
+    if len(lines) < 12:
+        return text
+    wrapped = sum(1 for ln in lines if _prose_width(ln))
+    if wrapped < 8 or wrapped < 0.5 * len(lines):
+        return text
+    out: list[str] = []
+    joining = False
+    for ln in lines:
+        if joining and not _OPENS_ITEM.match(ln):
+            out[-1] = out[-1] + " " + ln
+        else:
+            out.append(ln)
+        joining = _prose_width(ln) and not ln.endswith(_ENDS_SENTENCE)
+    return "\n".join(out)
+
+
+_TABLE_END = re.compile(r"(?:\d|%|EH/s|PH/s|kWh|J/TH|million|billion)\s*\d?$", re.I)
+
+
+def _prose_width(line: str) -> bool:
+    """A line of running prose at the wrap width: six words or more, no pipe, not ending on a figure or unit
+    (a table row flattened onto one line ends on one)."""
+    return (_WRAP_MIN <= len(line) <= _WRAP_MAX and line.count(" ") >= 5 and "|" not in line
+            and _TABLE_END.search(line) is None)
 
 
 def reflow_pipe_cells(text: str) -> str:
