@@ -146,14 +146,15 @@ def unwrap_hard_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
-_TABLE_END = re.compile(r"(?:\d|%|EH/s|PH/s|kWh|J/TH|million|billion)\s*\d?$", re.I)
+_FIGURE = re.compile(r"\d[\d,.]*")
+_GLUED_FIGURE = re.compile(r"[a-z]\d|\d%\S|\d\$")
 
 
 def _prose_width(line: str) -> bool:
-    """A line of running prose at the wrap width: six words or more, no pipe, not ending on a figure or unit
-    (a table row flattened onto one line ends on one)."""
+    """A line of running prose at the wrap width: six words or more, no pipe, at most one figure near its end
+    and no figure run into a word (a table row flattened onto one line has several, or glued ones)."""
     return (_WRAP_MIN <= len(line) <= _WRAP_MAX and line.count(" ") >= 5 and "|" not in line
-            and _TABLE_END.search(line) is None)
+            and len(_FIGURE.findall(line[-25:])) <= 1 and _GLUED_FIGURE.search(line) is None)
 
 
 def reflow_pipe_cells(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 _NUMBER = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d{0,2})(?:\.\d+)?")
 _UNIT = re.compile(r"\s?(?:million|billion|EH/s|PH/s|c/kWh|¢/kWh|J/TH|W/TH|BTC|m\b)", re.I)
-_MISSING = re.compile(r"N/A|N/M|NM\b|[-–—](?![\d$(])")
+_MISSING = re.compile(r"N/A|N/M|NM\b|[-–—](?![\d(])")
 _PCT = re.compile(r"\s?(?:\(?-?\d{1,4}(?:\.\d)?\)?\s?%|N/A|N/M|NM|[-–—])")
 _FOOTNOTE = re.compile(r"[1-9](?:,[1-9])*")
 _MAX_PARSES = 200
@@ -97,9 +97,9 @@ def _change_agrees(a: GluedCell, b: GluedCell, pct: float | None) -> bool:
     lo_b, hi_b = b.value - h_b, b.value + h_b
     if b.value <= 0:
         return False           # no percentage change is printed against a zero or negative base
-    if lo_b <= 0 or a.value - h_a < 0:
+    if lo_b <= 0 or a.value < 0:
         return True            # a base that rounds to zero or a sign change: nothing checkable
-    ratios = [(x / y - 1) * 100 for x in (a.value - h_a, a.value + h_a) for y in (lo_b, hi_b)]
+    ratios = [(x / y - 1) * 100 for x in (max(0.0, a.value - h_a), a.value + h_a) for y in (lo_b, hi_b)]
     return min(ratios) - 0.51 <= pct <= max(ratios) + 0.51
 
 

@@ -33,9 +33,8 @@ _COMPARISON_BEFORE = re.compile(
     r"(?:[A-Z][a-z]+(?:'s|’s)?\s+)?$", re.I)
 
 _KEYWORDS = [
-    ("exclude", r"\b(?:purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
-                r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network|"
-                r"(?:customers?|clients?)(?: have| had)? (?:earned|mined|produced))\b"),
+    ("exclude", r"\b(?:(?:customers?|clients?)(?: have| had)? (?:earned|mined|produced)|purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
+                r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network)\b"),
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
@@ -59,6 +58,8 @@ _AFTER_BTC = [
 ]
 _BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amounted to|came to|reached)\s+"
                         r"(?:approximately |about |roughly |over |nearly )?", re.I)
+# "Earned 906 self-mined bitcoin": the unit comes after the adjective
+_SELF_MINED_AFTER = re.compile(r"\s*self[- ]mined\s+(?:bitcoins?|btc)\b", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
                              r"acquired|buy|market price|closing price|spot)\b", re.I)
@@ -103,7 +104,7 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 
 # Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
 # about the company, forward-looking statements and contacts).
-_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", "j/th", "w/th", "kwh", "efficien", "proceeds",
+_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", " eh ", " ph ", "j/th", "w/th", "kwh", "efficien", "proceeds",
                "credits", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
                "daily", "restricted", "pledged")
 _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
@@ -346,7 +347,7 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     """Which field a number in prose states, from its unit and the nearest metric word; None when unclear."""
     if q.value is None and q.kind == "number":
         return None
-    if q.kind == "btc":
+    if q.kind == "btc" or (q.kind == "number" and _SELF_MINED_AFTER.match(after)):
         for name, rx in _AFTER_BTC:
             if rx.search(after):
                 return None if name == "exclude" else name

@@ -258,6 +258,21 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
             values.append((col.period, col.header, c.text, None, c.footnotes))
         assert result is not None
         _interpret_row(label, values, locale, result, order * 1000 + i, hash_unit)
+    return prefer_self_mining(result) if result is not None else None
+
+
+_SELF_MINING_LABEL = re.compile(r"self[- ]?min", re.I)
+_TOTAL_LABEL = re.compile(r"^\s*total\b", re.I)
+
+
+def prefer_self_mining(result: TableResult) -> TableResult:
+    """A table with a self-mining row and a total row for the same metric (Core Scientific: Self-Mining /
+    Hosting / Total Energized Hash rate) adds hosted clients' machines into the total: the total row never
+    stands in for the self-mining figure, even where the self-mining cell is unreadable."""
+    own = {(f.field, f.period) for f in result.findings if _SELF_MINING_LABEL.search(f.evidence.split(" | ")[0])}
+    if own:
+        result.findings = [f for f in result.findings if (f.field, f.period) not in own
+                           or not _TOTAL_LABEL.search(f.evidence.split(" | ")[0])]
     return result
 
 
@@ -392,7 +407,7 @@ def _scan_glued_rows(text: str, start: int, limit: int, periods: list[Period], h
                   for k, c in enumerate(cells)]
         _interpret_row(label, values, locale, result, order * 1000 + i, hash_unit)
     result.end = end
-    return result if result.findings or result.credit_components else None
+    return prefer_self_mining(result) if result.findings or result.credit_components else None
 
 
 _DATE_TEXT = re.compile(rf"\b{_MON_RE}\.?\s+\d{{1,2}},?\s+\d{{4}}\b", re.I)
@@ -472,7 +487,7 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
     result.end = last_end
     if last_end == start:
         return None
-    return result
+    return prefer_self_mining(result)
 
 
 def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple[str, int, list[_Token]]]:
