@@ -60,6 +60,7 @@ _BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amount
                         r"(?:approximately |about |roughly |over |nearly )?", re.I)
 # "Earned 906 self-mined bitcoin": the unit comes after the adjective
 _SELF_MINED_AFTER = re.compile(r"\s*self[- ]mined\s+(?:bitcoins?|btc)\b", re.I)
+_DAILY = re.compile(r"\b(?:daily|per day|a day)\b", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
                              r"acquired|buy|market price|closing price|spot)\b", re.I)
@@ -70,13 +71,20 @@ _CREDITS_BEFORE = re.compile(r"\btotal (?:power |energy |electricity )?(?:curtai
                              r"demand response and (?:power )?curtailment )?credits(?: of| were| was| totaled| totaling| "
                              r"amounted to)?\s+(?:approximately |about )?$", re.I)
 _CREDITS_AFTER = re.compile(r"^\s*(?:in|of) total (?:power |energy )?credits", re.I)
+# without "total": the credits named "power credits" (demand-response credits are a different figure)
+_PLAIN_CREDITS_BEFORE = re.compile(r"\b(?:power|energy) (?:curtailment )?credits(?: of| were| was| totaled| totalled|"
+                                   r" totaling| amounted to| came to)?\s+(?:approximately |about )?$", re.I)
+_PLAIN_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) (?:power|energy) (?:curtailment )?credits", re.I)
+_AVG_PRICE_BEFORE = re.compile(r"\baverage (?:net )?(?:sales? |selling |realized )?price(?: per (?:bitcoin|btc))?"
+                               r"(?: of| was| were)?\s+(?:approximately |about )?$", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
                        r"total hash rate|current hashrate|current hash rate)\b", re.I)
-_OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active)\b", re.I)
+_OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active|realized|"
+                        r"realised)\b", re.I)
 _CAPACITY_AFTER = re.compile(
-    r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)(?:[A-Za-z-]+\s+){0,5}?"
-    r"(?:mining|hashing|hash rate|hashrate)?\s*capacity(?:\s+on\s+average)?", re.I)
-_NOT_OPERATING = re.compile(r"\b(?:realized|realised|peak|network|global|nameplate|capacity of up to)\b", re.I)
+    r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)(?P<words>(?:[A-Za-z-]+\s+){0,5}?)"
+    r"(?:(?:mining|hashing|hash rate|hashrate)?\s*(?P<cap>capacity)|(?:hash rate|hashrate))(?:\s+on\s+average)?", re.I)
+_NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to)\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
 # "Includes 1,900 in restricted bitcoin" (Riot's footnote), "including 16,900 BTC that were loaned ... or pledged"
@@ -234,7 +242,10 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         reading = check_quantity(name, q)
         if reading.value is None and reading.reason is None:
             continue
-        out.append(Finding(name, own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
+        # a stated total of credits outranks the "power credits" part named beside it in prose
+        tier = TIER_PROSE + 0.5 if name == "power_credits_usd" and (
+            _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after)) else TIER_PROSE
+        out.append(Finding(name, own, reading.value, reading.reason, _evidence(sentence, q), tier,
                            order + q.start))
     for m in _RESTRICTED_NUMBER.finditer(sentence):
         qs = find_quantities(m.group("n"), locale)
@@ -356,6 +367,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             # "The company's hodl position at the end of November, 2023, was 1,627 BTC": the clause holding
             # the figure is only a verb; the subject before it names the metric
             name = _nearest(sentence[max(0, q.start - 120):q.start])
+        if name == "btc_produced" and _DAILY.search(before):
+            name = "btc_produced_per_day"       # "Average daily bitcoin production was 10.0 BTC"
         if name == "btc_produced_per_day" and not re.search(r"\b(?:produc\w*|mined|mining|earned|generated)\b",
                                                               sentence, re.I):
             return None
@@ -366,8 +379,12 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             return "btc_avg_sale_price_usd"
         return None
     if q.kind == "usd":
-        if _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after):
+        if _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after) \
+                or _PLAIN_CREDITS_BEFORE.search(before) or _PLAIN_CREDITS_AFTER.search(after):
             return "power_credits_usd"
+        if _AVG_PRICE_BEFORE.search(before) and _SALE.search(sentence) and not q.scaled \
+                and not _NOT_SALE_PRICE.search(before[-60:]):
+            return "btc_avg_sale_price_usd"
         if _PROCEEDS_BEFORE.search(before) and _SALE.search(sentence) and not re.search(
                 r"\b(?:revenue|offering|notes|loan|financing|facility|purchas\w*|acquisition)\b", before, re.I):
             return "btc_sale_proceeds_usd"
@@ -388,10 +405,14 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             # operational self-mining capacity": the words after the figure name it
             tail = sentence[q.end:q.end + 90]
             cap = _CAPACITY_AFTER.match(tail)
-            if cap is None or _FORWARD.search(cap.group(0)):
+            if cap is None or _FORWARD.search(cap.group(0)) or _NOT_OPERATING.search(cap.group(0)):
                 return None
-            return "hashrate_operating_ehs" if re.search(r"\baverage", cap.group(0), re.I) \
-                else "hashrate_deployed_ehs"
+            words = cap.group("words")
+            if _DEPLOYED.search(words):
+                return "hashrate_deployed_ehs"
+            if _OPERATING.search(words) or re.search(r"\baverage", cap.group(0), re.I):
+                return "hashrate_operating_ehs"
+            return "hashrate_deployed_ehs" if cap.group("cap") else None
         return "hashrate_deployed_ehs" if (max(dep) if dep else -1) > (max(op) if op else -1) \
             else "hashrate_operating_ehs"
     if q.kind == "j_per_th":

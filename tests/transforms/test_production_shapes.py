@@ -155,3 +155,34 @@ def test_hard_wrapped_prose_is_read_as_sentences():
     assert (rec.btc_produced, rec.hashrate_deployed_ehs, rec.btc_sold, rec.btc_avg_sale_price_usd) == \
         (912, 9.4, 880, 61200)
     assert "912 bitcoin" in rec.evidence["btc_produced"]     # the rejoined sentence, not half of it
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Average daily bitcoin production was 10.0 BTC in May 2024.", {"btc_produced_per_day": 10.0}),
+    ("The Company sold 200 BTC at an average price of $67,500 for total proceeds of approximately $13.5 million "
+     "in May 2024.", {"btc_sold": 200, "btc_avg_sale_price_usd": 67500, "btc_sale_proceeds_usd": 13.5e6}),
+    ("Realized hashrate for May 2024 was 7.9 EH/s.", {"hashrate_operating_ehs": 7.9}),
+    ("At the end of May 2024, the Company had 10.2 EH/s of installed hashrate.", {"hashrate_deployed_ehs": 10.2}),
+    ("The Company earned $2.1 million in power credits in May 2024.", {"power_credits_usd": 2.1e6}),
+    ("In May 2024, the Company earned $1.4 million in power credits and $0.3 million in demand response credits, "
+     "for total power credits of $1.7 million.", {"power_credits_usd": 1.7e6}),
+    ("In May 2024, the Company received $1.4 million in power credits and $0.3 million in demand response "
+     "credits.", {"power_credits_usd": 1.4e6}),
+    ("The Company mined 310 bitcoin in May 2024 and our hosting clients earned an estimated 95 bitcoin.",
+     {"btc_produced": 310}),
+])
+def test_prose_wordings(sentence, expected):
+    rec = parse_production("Monthly Update for May 2024\n" + sentence + "\n")[0]
+    assert rec.values() == pytest.approx(expected)
+    for field in expected:
+        assert rec.evidence[field] == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Market price of bitcoin averaged $67,500 in May 2024. The Company mined 300 bitcoin.",
+    "Our cost to mine averaged $45,000 per bitcoin in May 2024. The Company mined 300 bitcoin.",
+    "The Company had 10.2 EH/s of network share in May 2024. The Company mined 300 bitcoin.",
+])
+def test_prose_figures_that_are_not_the_fields(sentence):
+    rec = parse_production("Monthly Update for May 2024\n" + sentence + "\n")[0]
+    assert rec.values() == {"btc_produced": 300}
