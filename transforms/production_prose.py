@@ -124,7 +124,7 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     findings: list[Finding] = []
     # label-and-figure pairs run together ("BTC Mined371BTC Held1,132") are read only where no numbered
     # footnote could be one of the glued digits
-    glued_ok = _NUMBERED_FOOTNOTE.search(text) is None
+    glued_ok: bool | None = None        # looked up on the first line with a figure glued to a word
     for n, line in enumerate(text.split("\n")):
         low = line.lower()
         if not _DIGIT.search(line) and "no " not in low and "did not" not in low and " day" not in low \
@@ -144,11 +144,14 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
                     findings.append(Finding(reading.field, own, reading.value, reading.reason, evidence,
                                             TIER_LINE, order))
                 continue
-        if glued_ok and _GLUED_PAIR.search(line):
-            findings.extend(_glued_pairs(line, own, locale, order))
+        if _GLUED_HINT.search(line):
+            if glued_ok is None:
+                glued_ok = _NUMBERED_FOOTNOTE.search(text) is None
+            if glued_ok:
+                findings.extend(_glued_pairs(line, own, locale, order))
         for s_off, sentence in _sentences_of(line):
             low_s = sentence.lower()
-            if _SENTENCE_HINT.search(low_s) or (" day" in low_s and _WORD_PER_DAY.search(sentence)) \
+            if _SENTENCE_HINT.search(low_s) or _spelled_per_day(sentence) \
                     or ("respectively" in low_s and _HOLDINGS_RESPECTIVELY.search(sentence)) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
                     or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s or "collateral" in low_s
                          or "encumbered" in low_s) and _RESTRICTED_NUMBER.search(sentence)):
@@ -211,7 +214,8 @@ def _segments(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
 def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int | None, order: int) -> list[Finding]:
     has_digit = _DIGIT.search(sentence) is not None
     zero = _ZERO_SOLD.search(sentence)
-    spelled = " day" in sentence and _WORD_PER_DAY.search(sentence) is not None
+    spelled_m = _spelled_per_day(sentence)
+    spelled = spelled_m is not None
     if not has_digit and not zero and not spelled:
         return []
     quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
@@ -255,7 +259,7 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
                                TIER_PROSE, order + m.start()))
     if "respectively" in sentence:
         out.extend(_respectively(sentence, own, locale, mentions, order))
-    w = _WORD_PER_DAY.search(sentence) if spelled else None
+    w = spelled_m
     if w and _PRODUCED_WORD.search(sentence[:w.start()]) and not _FORWARD.search(sentence) \
             and all(_mention_ok(mt, own, False) for mt in mentions):
         out.append(Finding("btc_produced_per_day", own, float(_NUMBER_WORDS[w.group("w").lower()]), None,
@@ -271,6 +275,7 @@ _NUMBERED_FOOTNOTE = re.compile(r"(?m)^\s*(?:\(\d{1,2}\)|\d{1,2}\.?)\s+[A-Z“\"
 # a label's last letter (or its closing unit bracket / star) run into a figure that runs into the next label
 _GLUED_PAIR = re.compile(r"(?<=[A-Za-z)])(?P<num>(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d{0,2})(?:\.\d+)?)"
                          r"(?![\d,.]?\d)(?P<unit>\s?(?:EH/s|PH/s|J/TH|BTC))?(?=(?-i:[A-Z])|\s*\*|\s*$)")
+_GLUED_HINT = re.compile(r"[a-z)]\d[\d,.]*(?-i:[A-Z])")      # cheap gate: "Mined371Power"
 _GLUED_LABEL_WORDS = re.compile(r"[A-Za-z][A-Za-z()/\-]*")
 
 
@@ -307,8 +312,19 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 # "produced an average of nine BTC per day": a small count spelled out
-_WORD_PER_DAY = re.compile(r"\b(?:average of |approximately |about )?(?P<w>" + "|".join(_NUMBER_WORDS) +
-                           r")\s+(?:btc|bitcoins?)\s+(?:per|a|each)\s+day\b", re.I)
+_WORD_PER_DAY = re.compile(r"\b(?P<w>" + "|".join(_NUMBER_WORDS) + r")\s+(?:btc|bitcoins?)\s+(?:per|a|each)\s+day\b",
+                           re.I)
+
+
+def _spelled_per_day(sentence: str):
+    """The spelled-out count before each " day" (the pattern is tried only in the 30 characters before it)."""
+    i = sentence.find(" day")
+    while i != -1:
+        m = _WORD_PER_DAY.search(sentence, max(0, i - 30), i + 4)
+        if m:
+            return m
+        i = sentence.find(" day", i + 4)
+    return None
 _PRODUCED_WORD = re.compile(r"\b(?:produc\w*|mined|earned|generated)\b", re.I)
 _ASSET = r"(?:BTC|bitcoin|ETH|ether(?:eum)?|USDC|SOL|[A-Z]{3,5})"
 # "Treasury holdings of BTC and ETH were 821.1 and 13,783.4 ..., respectively": figures paired with assets by
@@ -379,10 +395,11 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             return "btc_avg_sale_price_usd"
         return None
     if q.kind == "usd":
-        if _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after) \
-                or _PLAIN_CREDITS_BEFORE.search(before) or _PLAIN_CREDITS_AFTER.search(after):
+        tail = before[-90:]            # the `...$`-anchored patterns below never need more
+        if ("redit" in tail and (_CREDITS_BEFORE.search(tail) or _PLAIN_CREDITS_BEFORE.search(tail))) \
+                or ("redit" in after[:60] and (_CREDITS_AFTER.search(after) or _PLAIN_CREDITS_AFTER.search(after))):
             return "power_credits_usd"
-        if _AVG_PRICE_BEFORE.search(before) and _SALE.search(sentence) and not q.scaled \
+        if "rice" in tail and not q.scaled and _AVG_PRICE_BEFORE.search(tail) and _SALE.search(sentence) \
                 and not _NOT_SALE_PRICE.search(before[-60:]):
             return "btc_avg_sale_price_usd"
         if _PROCEEDS_BEFORE.search(before) and _SALE.search(sentence) and not re.search(

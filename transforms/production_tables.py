@@ -18,7 +18,7 @@ from transforms.textnum import Locale, Quantity, detect_locale, find_quantities,
 
 TIER_TABLE, TIER_LINE, TIER_PROSE = 3, 2, 1
 TIER_PLAIN_CREDITS = 2.5     # a "Power Credits" row: below a "Total Power Credits" row, above lines and prose
-_PLAIN_CREDITS = frozenset({"power credits", "power curtailment credits", "energy credits"})
+_PLAIN_CREDITS = frozenset({"power credits"})
 
 
 @dataclass(frozen=True)
@@ -49,23 +49,38 @@ class TableResult:
 #: is read in EH/s only when the document names no smaller hashrate unit and the figure is one a public miner
 #: can have in EH/s; otherwise it stays null with the reason that the unit is not printed.
 IMPLIED_EHS_MAX = 150.0
-_SMALL_HASH_UNIT = re.compile(r"\b(?:PH/s|PH|TH/s|petahash\w*)\b|\bpeta", re.I)
+_SMALL_HASH_UNITS = ("PH/s", "PH/S", "ph/s", "Ph/s", " PH ", "PH per", "TH/s", "TH/S", "th/s", "etahash", "ETAHASH")
 
 
-def implied_hash_unit(text: str) -> str | None:
-    """'eh/s' when a document's bare hashrate figures can only be EH/s (it names no PH/s or TH/s anywhere)."""
-    return None if _SMALL_HASH_UNIT.search(text) else "eh/s"
+class HashUnit:
+    """'eh/s' when a document's bare hashrate figures can only be EH/s (it names no PH/s or TH/s anywhere);
+    looked up only when a hashrate row prints no unit (substring tests: no regex over the whole text)."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._unit: str | None | bool = False
+
+    @property
+    def unit(self) -> str | None:
+        if self._unit is False:
+            self._unit = None if any(u in self._text for u in _SMALL_HASH_UNITS) else "eh/s"
+        return self._unit  # type: ignore[return-value]
+
+
+def implied_hash_unit(text: str) -> HashUnit:
+    return HashUnit(text)
 
 
 def _interpret_row(label: str, values: list[tuple[Period, str, str, Quantity | None, tuple[str, ...]]],
-                   locale: Locale, result: TableResult, order: int, hash_unit: str | None = None) -> None:
+                   locale: Locale, result: TableResult, order: int, hash_unit: HashUnit | None = None) -> None:
     """values: (period, header text, cell text, pre-read quantity or None, footnote marks)."""
     lm = match_label(label)
     if lm is None:
         return
     implied = False
-    if lm.unit is None and hash_unit and lm.fields and lm.fields[0].startswith("hashrate_"):
-        lm = LabelMatch(lm.fields, hash_unit, lm.normalized)
+    if lm.unit is None and hash_unit is not None and lm.fields and lm.fields[0].startswith("hashrate_") \
+            and hash_unit.unit:
+        lm = LabelMatch(lm.fields, hash_unit.unit, lm.normalized)
         implied = True
     label_clean = label.strip(" |")
     if lm.credit_component:
@@ -76,7 +91,9 @@ def _interpret_row(label: str, values: list[tuple[Period, str, str, Quantity | N
                     # the row literally named "Power Credits" is the credits figure when the table has no
                     # total row (a total row, tier 3, wins); demand-response credits are never added to it
                     reading = read_value(("power_credits_usd",), cell, locale, lm.unit)
-                    if reading.value is not None:
+                    # "$30.6" in a results table stated in millions elsewhere: only a cell that carries its
+                    # own scale ("$11.0 million") or a full-dollar figure is read
+                    if reading.value is not None and (reading.value >= 1000 or lm.unit):
                         result.findings.append(Finding(
                             "power_credits_usd", period, reading.value, None,
                             " | ".join(p for p in (label_clean, header.strip(), cell.strip()) if p),
@@ -218,7 +235,7 @@ def _column_for(cell: Cell, cols: list[_Column]) -> _Column | None:
 
 
 def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, order: int,
-                    anchor: Period | None = None, hash_unit: str | None = None) -> TableResult | None:
+                    anchor: Period | None = None, hash_unit: HashUnit | None = None) -> TableResult | None:
     """Findings from an HTML table with period columns, or None when no header row names periods.
 
     `anchor`: the document's own period as its title names it, for column heads without a year."""
@@ -283,11 +300,14 @@ def _is_value_text(text: str) -> bool:
 # --- the same tables as plain text ----------------------------------------------------------------
 _MON_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_COLUMN_TEXT = re.compile(
-    # a header run together ("MetricSeptember 2023August 2023") still starts each period at its capital letter
-    rf"(?:\b|(?<=[a-z\d])(?=(?-i:[A-Z])))(?:{_MON_RE}\.?(?:[ '’-]|\n)?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b"
-    rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s(?:quarter|qtr\.?),?\s(?:\d{{4}})\b)",
-    re.I)
+_COLUMN_BODY = (
+    rf"(?:{_MON_RE}\.?(?:[ '’-]|\n)?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b"
+    rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s(?:quarter|qtr\.?),?\s(?:\d{{4}})\b)")
+_COLUMN_TEXT = re.compile(r"\b" + _COLUMN_BODY, re.I)
+# a header run together ("MetricSeptember 2023August 2023") starts each period at its capital letter; that form
+# is tried only when the text has a month name glued to a word or figure (a cheap case-sensitive test first)
+_COLUMN_TEXT_GLUED = re.compile(r"(?:\b|(?<=[a-z\d])(?=(?-i:[A-Z])))" + _COLUMN_BODY, re.I)
+_GLUED_MONTH_HINT = re.compile(r"[a-z\d](?=[JFMASOND][a-z]+ ?\d{4})")
 _COLUMN_GAP = re.compile(r"[\s|*]*(?:\d{1,2}(?![\d.,])[\s|*]*)?(?:\((?:unaudited|restated)\)[\s|*]*)?", re.I)
 _COMPARISON = re.compile(
     r"[\s|]*(?:Month\s?/\s?Month|Year\s?/\s?Year|Quarter\s?/\s?Quarter|M\s?/\s?M|Y\s?/\s?Y|Q\s?/\s?Q|MoM|YoY|QoQ|"
@@ -325,7 +345,8 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
             if len({p for p, _ in periods}) == len(periods) and types == sorted(types):
                 out.append((run[0].start(), run[-1].end(), periods))
 
-    for m in _COLUMN_TEXT.finditer(text):
+    column_text = _COLUMN_TEXT_GLUED if _GLUED_MONTH_HINT.search(text) else _COLUMN_TEXT
+    for m in column_text.finditer(text):
         if run:
             gap = _COLUMN_GAP.match(text, run[-1].end())
             if gap and gap.end() == m.start():
@@ -341,7 +362,7 @@ _MAX_TABLE_CHARS = 30_000
 
 
 def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None,
-                     hash_unit: str | None = None) -> list[TableResult]:
+                     hash_unit: HashUnit | None = None) -> list[TableResult]:
     """Tables in plain text: the header is a run of period labels; each row is a label and its values."""
     results = []
     clusters = _header_clusters(text)
@@ -377,7 +398,7 @@ _SPACED_HEADER = re.compile(r"\d[\s|*]+[A-Za-z]")
 
 
 def _scan_glued_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
-                     locale: Locale, order: int, hash_unit: str | None) -> TableResult | None:
+                     locale: Locale, order: int, hash_unit: HashUnit | None) -> TableResult | None:
     """A table whose header ran together ("MetricSeptember 2023August 2023...") has rows run together too: each
     line is a label glued to its cells, cut by production_glued.decode_row (a row that cannot be cut one way
     only stays null with the reason)."""
@@ -447,7 +468,7 @@ def _sentence_like(label: str) -> bool:
 
 
 def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
-               locale: Locale, order: int, hash_unit: str | None = None) -> TableResult | None:
+               locale: Locale, order: int, hash_unit: HashUnit | None = None) -> TableResult | None:
     rows = _split_rows(text, start, limit, locale)
     result = TableResult(periods=list(periods))
     last_end = start
