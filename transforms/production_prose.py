@@ -78,12 +78,16 @@ _PLAIN_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) (?:power|energy) (?:curtailmen
 _AVG_PRICE_BEFORE = re.compile(r"\baverage (?:net )?(?:sales? |selling |realized )?price(?: per (?:bitcoin|btc))?"
                                r"(?: of| was| were)?\s+(?:approximately |about )?$", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
-                       r"total hash rate|current hashrate|current hash rate)\b", re.I)
+                       r"total hash rate|current hashrate|current hash rate|(?:mining |self-mining )?capacity)\b", re.I)
 _OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active|realized|"
                         r"realised)\b", re.I)
 _CAPACITY_AFTER = re.compile(
-    r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)(?P<words>(?:[A-Za-z-]+\s+){0,5}?)"
+    r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)?(?P<words>(?:[A-Za-z-]+\s+){0,5}?)"
     r"(?:(?:mining|hashing|hash rate|hashrate)?\s*(?P<cap>capacity)|(?:hash rate|hashrate))(?:\s+on\s+average)?", re.I)
+# "increasing self-mining capacity from 2.0 EH/s to 5.5 EH/s", "to expand ... to 10 EH/s": a target, not a level
+_GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bringing|doubling|to (?:increase|expand|"
+                         r"grow|raise|reach|bring|double))\b[^.;]{0,70}\bto\s+(?:approximately\s+|about\s+|over\s+)?$",
+                         re.I)
 _NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to)\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
@@ -413,7 +417,7 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         return None
     if q.kind == "ehs":
         window = before
-        if _NOT_OPERATING.search(before[-40:]):
+        if _NOT_OPERATING.search(before[-40:]) or _GROWING_TO.search(before[-90:]):
             return None
         dep = [m.end() for m in _DEPLOYED.finditer(window)]
         op = [m.end() for m in _OPERATING.finditer(window)]
@@ -425,11 +429,11 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             if cap is None or _FORWARD.search(cap.group(0)) or _NOT_OPERATING.search(cap.group(0)):
                 return None
             words = cap.group("words")
-            if _DEPLOYED.search(words):
-                return "hashrate_deployed_ehs"
-            if _OPERATING.search(words) or re.search(r"\baverage", cap.group(0), re.I):
+            if re.search(r"\baverage", cap.group(0), re.I):
                 return "hashrate_operating_ehs"
-            return "hashrate_deployed_ehs" if cap.group("cap") else None
+            if _DEPLOYED.search(words) or cap.group("cap"):
+                return "hashrate_deployed_ehs"     # installed ..., or a capacity ("operational ... capacity")
+            return "hashrate_operating_ehs" if _OPERATING.search(words) else None
         return "hashrate_deployed_ehs" if (max(dep) if dep else -1) > (max(op) if op else -1) \
             else "hashrate_operating_ehs"
     if q.kind == "j_per_th":

@@ -186,3 +186,15 @@ def test_prose_wordings(sentence, expected):
 def test_prose_figures_that_are_not_the_fields(sentence):
     rec = parse_production("Monthly Update for May 2024\n" + sentence + "\n")[0]
     assert rec.values() == {"btc_produced": 300}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("May 2024: 486 BTC earned; 4.5 EH/s operating hashrate", {"btc_produced": 486, "hashrate_operating_ehs": 4.5}),
+    ("- 8.0 EH/s of operational self-mining capacity in May 2024", {"hashrate_deployed_ehs": 8.0}),
+    ("The company maintained 3.8 EH/s of mining capacity on average in May 2024.", {"hashrate_operating_ehs": 3.8}),
+    ("The Company mined 300 bitcoin in May 2024 while increasing its installed capacity from 8 EH/s to 10 EH/s.",
+     {"btc_produced": 300}),
+])
+def test_hashrate_named_after_the_figure(sentence, expected):
+    rec = parse_production("Monthly Update for May 2024\n" + sentence + "\n")[0]
+    assert rec.values() == pytest.approx(expected)
