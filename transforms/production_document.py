@@ -132,18 +132,19 @@ def unwrap_hard_wrapped(text: str) -> str:
     lines = text.split("\n")
     if len(lines) < 12:
         return text
-    wrapped = sum(1 for ln in lines if _prose_width(ln))
+    widths = [_prose_width(ln) for ln in lines]
+    wrapped = sum(widths)
     if wrapped < 8 or wrapped < 0.5 * len(lines):
         return text
-    out: list[str] = []
+    out: list[list[str]] = []           # each output line as its parts (joined once: no quadratic copying)
     joining = False
-    for ln in lines:
-        if joining and not _OPENS_ITEM.match(ln):
-            out[-1] = out[-1] + " " + ln
+    for ln, width in zip(lines, widths):
+        if joining and out and not _OPENS_ITEM.match(ln):
+            out[-1].append(ln)
         else:
-            out.append(ln)
-        joining = _prose_width(ln) and not ln.endswith(_ENDS_SENTENCE)
-    return "\n".join(out)
+            out.append([ln])
+        joining = width and not ln.endswith(_ENDS_SENTENCE)
+    return "\n".join(" ".join(parts) for parts in out)
 
 
 _FIGURE = re.compile(r"\d[\d,.]*")
@@ -153,8 +154,11 @@ _GLUED_FIGURE = re.compile(r"[a-z]\d|\d%\S|\d\$")
 def _prose_width(line: str) -> bool:
     """A line of running prose at the wrap width: six words or more, no pipe, at most one figure near its end
     and no figure run into a word (a table row flattened onto one line has several, or glued ones)."""
-    return (_WRAP_MIN <= len(line) <= _WRAP_MAX and line.count(" ") >= 5 and "|" not in line
-            and len(_FIGURE.findall(line[-25:])) <= 1 and _GLUED_FIGURE.search(line) is None)
+    if not _WRAP_MIN <= len(line) <= _WRAP_MAX or line.count(" ") < 5 or "|" in line:
+        return False
+    if not any(d in line for d in "0123456789"):
+        return True
+    return len(_FIGURE.findall(line[-25:])) <= 1 and _GLUED_FIGURE.search(line) is None
 
 
 def reflow_pipe_cells(text: str) -> str:
