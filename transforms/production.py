@@ -25,7 +25,7 @@ from transforms.production_fields import METRIC_FIELDS
 from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, find_mentions, month_period,
                                            parse_hint, quarter_ending)
 from transforms.production_prose import extract_lines
-from transforms.production_tables import Finding, TableResult, read_grid_table, scan_text_tables
+from transforms.production_tables import Finding, TableResult, implied_hash_unit, read_grid_table, scan_text_tables
 
 PARSER_VERSION = "production-1"
 
@@ -152,16 +152,17 @@ def parse_production(content: bytes | str, *, ticker: str | None = None,
     hint = parse_hint(period) if period else None
     title_period = _title_period(doc, fy_end)
 
+    hash_unit = implied_hash_unit(doc.full_text)
     tables: list[TableResult] = []
     prose_text = doc.text
     leftover_lines: list[str] = []
     for n, grid in enumerate(doc.tables):
-        result = read_grid_table(grid, doc.locale, fy_end, n, title_period or hint)
+        result = read_grid_table(grid, doc.locale, fy_end, n, title_period or hint, hash_unit)
         if result is None:
             leftover_lines.extend(_grid_lines(grid))
         else:
             tables.append(result)
-    text_tables = scan_text_tables(doc.text, doc.locale, fy_end)
+    text_tables = scan_text_tables(doc.text, doc.locale, fy_end, hash_unit)
     for t in sorted(text_tables, key=lambda t: -t.start):
         # the table's text leaves the prose; what stood before and after it stays on lines of its own
         prose_text = prose_text[:t.start] + "\n" * (prose_text[t.start:t.end].count("\n") + 1) + prose_text[t.end:]

@@ -113,8 +113,77 @@ def load_document(content: bytes | str) -> Document:
         text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (lxml refuses them)
     if is_html:
         return _load_html(text)
-    cleaned = _clean_lines(text)
+    cleaned = unwrap_hard_wrapped(reflow_pipe_cells(_clean_lines(text)))
     return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+_WRAP_MIN, _WRAP_MAX = 45, 90
+_ENDS_SENTENCE = ("." , "!", "?", ":", ";", ".\"", ".”", "!”", "?”", ".'")
+_OPENS_ITEM = re.compile(r"[•●▪◦*|–—-]|\(?\d{1,2}[.)]\s|\d[\d,.]*\s*$")
+
+
+def unwrap_hard_wrapped(text: str) -> str:
+    """A copy hard-wrapped at a fixed width ("...to 3.6 exahash per second" / "(EH/s) at June 30, 2022.")
+    cuts sentences in two, and prose is read a line at a time: rejoin a wrapped line with the next.
+
+    Only when most lines have the wrap width (45-90 characters); a line joins the next when it does not end a
+    sentence and the next line does not open a bullet, a pipe cell or a bare figure (table cells stay
+    apart). Short lines (headings, one-cell-per-line tables) are never joined."""
+    lines = text.split("\n")
+    if len(lines) < 12:
+        return text
+    widths = [_prose_width(ln) for ln in lines]
+    wrapped = sum(widths)
+    if wrapped < 8 or wrapped < 0.5 * len(lines):
+        return text
+    out: list[list[str]] = []           # each output line as its parts (joined once: no quadratic copying)
+    joining = False
+    for ln, width in zip(lines, widths):
+        if joining and out and not _OPENS_ITEM.match(ln):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+        joining = width and not ln.endswith(_ENDS_SENTENCE)
+    return "\n".join(" ".join(parts) for parts in out)
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+_GLUED_FIGURE = re.compile(r"[a-z]\d|\d%\S|\d\$")
+
+
+def _prose_width(line: str) -> bool:
+    """A line of running prose at the wrap width: six words or more, no pipe, at most one figure near its end
+    and no figure run into a word (a table row flattened onto one line has several, or glued ones)."""
+    if not _WRAP_MIN <= len(line) <= _WRAP_MAX or line.count(" ") < 5 or "|" in line:
+        return False
+    if not any(d in line for d in "0123456789"):
+        return True
+    return len(_FIGURE.findall(line[-25:])) <= 1 and _GLUED_FIGURE.search(line) is None
+
+
+def reflow_pipe_cells(text: str) -> str:
+    """A table copied cell by cell with every `|` on a line of its own, and hard-wrapped cell text between
+    them ("Bitcoin" / "Produced" / "|" / "322" / "|" ...), becomes one line `Bitcoin Produced | 322 | ...`.
+
+    Only the stretch from the first to the last pipe-only line is rewritten (prose around it keeps its lines);
+    documents with fewer than eight pipe-only lines are returned unchanged. One pass over the lines."""
+    if text.count("\n|") < 8:
+        return text
+    lines = text.split("\n")
+    pipe_rows = [i for i, ln in enumerate(lines) if ln.strip() == "|"]
+    if len(pipe_rows) < 8:
+        return text
+    first, last = pipe_rows[0], pipe_rows[-1]
+    cells: list[str] = []
+    current: list[str] = []
+    for ln in lines[first:last + 1]:
+        if ln.strip() == "|":
+            cells.append(" ".join(current))
+            current = []
+        else:
+            current.append(ln.strip())
+    row = " | ".join(cells)
+    return "\n".join(lines[:first] + [row] + lines[last + 1:])
 
 
 # Control characters are single bytes in UTF-8 and cp1252 alike: counted and found with bytes.translate, which

@@ -44,15 +44,18 @@ _UNIT_WORDS = {
 _B = r"bitcoin"   # "btc", "bitcoins" and "bitcoin" are normalised to "bitcoin"
 _LABELS: list[tuple[tuple[str, ...], str]] = [
     (("btc_produced",),
-     rf"(?:total )?(?:self mined )?{_B} (?:produced|mined|production|earned|generated|self mined)(?: net)?"
+     rf"(?:total )?(?:self mined |self mining )?{_B} (?:produced|mined|production|earned|generated|self mined)(?: net)?"
      rf"|(?:total )?(?:{_B} )?production(?: {_B})?|(?:produced|mined|self mined) {_B}|{_B} mining production"),
     (("btc_produced_per_day",),
      rf"(?:average )?(?:daily )?{_B} (?:produced |mined |production )?per day(?: average)?"
      rf"|average daily {_B}(?: produced| mined| production)?|average {_B} (?:produced|mined) daily"
+     rf"|(?:average )?(?:self mined |self mining )?{_B} (?:produced |mined |earned )?(?:per )?day(?: average)?"
+     rf"|daily average {_B} (?:production|produced|mined|earned)"
      rf"|(?:average )?daily (?:{_B} )?(?:production|produced|mined)(?: {_B})?|{_B} per day"),
     (("btc_held",),
      rf"(?:total )?{_B} (?:held|holdings|balance|in treasury|on balance sheet|treasury)(?: including restricted)?"
-     rf"|(?:total )?(?:{_B} )?holdings(?: {_B})?|hodl(?: {_B})?|{_B} reserve"),
+     rf"|(?:total )?(?:{_B} )?holdings(?: {_B})?|hodl(?: {_B})?(?: position)?|{_B} hodl|{_B} reserve"
+     rf"|{_B} held in treasury"),
     (("btc_held_restricted",),
      rf"(?:of which )?restricted {_B}(?: held)?|{_B} (?:restricted|pledged(?: as collateral)?|loaned|encumbered)"),
     (("btc_sold",),
@@ -64,18 +67,21 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      rf"(?: sales?| sold)?)?|(?:net )?proceeds from {_B} sales?|{_B} sales? proceeds"),
     (("btc_avg_sale_price_usd",),
      rf"average (?:net )?(?:sales? |selling |realized |realised )?price (?:per|of) {_B}(?: sold)?"
-     rf"|average {_B} (?:sale|selling|sales) price|average (?:net )?(?:sale |selling )?price"),
+     rf"|average {_B} (?:sale|selling|sales) price|average (?:net )?(?:sale |sales |selling )?price"),
     (("hashrate_deployed_ehs",),
-     r"(?:total )?(?:month end |period end |quarter end )?(?:deployed|energized|installed)(?: self mining)?"
-     r" (?:hashrate|hashing capacity|capacity)(?: capacity)?|hashrate (?:deployed|energized|installed)"),
+     r"(?:total )?(?:month end |period end |quarter end )?(?:self mining )?(?:deployed|energized|installed)"
+     r"(?: self mining)?"
+     r" (?:hashrate|hashing capacity|capacity)(?: capacity)?|hashrate (?:deployed|energized|installed)"
+     r"|current (?:hashrate|hashing capacity)|(?:month end )?(?:bitcoin )?(?:self )?mining capacity"),
     # "self-mining hashrate" (Bitdeer, Cipher, results tables beside an "energized hashrate" row) and "active
     # hashrate" (Bit Digital) are the hashrate mining for the company, not its installed capacity
     (("hashrate_operating_ehs",),
      r"(?:average |monthly average )?(?:monthly )?(?:operating|operational)(?: self mining)? hashrate"
      r"|average (?:monthly )?hashrate(?: operating)?|hashrate operating"
-     r"|(?:average )?(?:self mining|active)(?: operating)? hashrate"),
+     r"|(?:average )?(?:self mining|active|realized|realised)(?: operating)? hashrate"),
     (("efficiency_j_per_th",),
-     r"(?:average )?(?:fleet |mining fleet |operating fleet |deployed fleet )?(?:energy |power )?efficiency"),
+     r"(?:average )?(?:self mining )?(?:fleet |mining fleet |operating fleet |deployed fleet )?(?:energy |power )?"
+     r"efficiency"),
     (("power_cost_usd_per_kwh",),
      r"(?:average )?(?:all in )?(?:power|electricity|energy) (?:cost|price|rate)(?: per kwh)?|all in power cost"
      r"|(?:average )?cost of (?:power|electricity)(?: per kwh)?|(?:power|electricity) cost per kwh"
@@ -96,7 +102,7 @@ _OTHER_SECTION = re.compile(r"(?:ai|hpc|ai cloud|cloud|hosting|colocation|data c
 
 _LABEL_UNIT = re.compile(
     r"\(\s*(?P<u>eh/s|ph/s|th/s|j/th|w/th|c/kwh|¢/kwh|cents?/kwh|cents per kwh|\$/kwh|usd/kwh|\$/mwh|btc|bitcoin|"
-    r"\$|usd|us\$|in (?:us)?\$? ?(?:thousands|millions)|\$ ?(?:in )?(?:thousands|millions)|"
+    r"\$ ?usd|usd ?\$|\$|usd|us\$|in (?:us)?\$? ?(?:thousands|millions)|\$ ?(?:in )?(?:thousands|millions)|"
     r"us\$ ?(?:in )?(?:thousands|millions)|(?:usd|us\$|\$) ?m|\$m)\s*\)"
     r"|,\s*(?P<u2>eh/s|ph/s|j/th|w/th|c/kwh|\$/kwh|btc)$|\s(?P<u3>eh/s|ph/s|j/th|w/th|c/kwh|\$/kwh|\(btc\))$",
     re.I,
@@ -215,6 +221,7 @@ _LABEL_UNIT_KIND = {
     "cents/kwh": ("usd_per_kwh", 0.01), "cent/kwh": ("usd_per_kwh", 0.01), "cents per kwh": ("usd_per_kwh", 0.01),
     "$/kwh": ("usd_per_kwh", 1.0), "usd/kwh": ("usd_per_kwh", 1.0), "$/mwh": ("usd_per_kwh", 1e-3),
     "btc": ("btc", 1.0), "bitcoin": ("btc", 1.0), "$": ("usd", 1.0), "usd": ("usd", 1.0), "us$": ("usd", 1.0),
+    "$usd": ("usd", 1.0), "$ usd": ("usd", 1.0), "usd$": ("usd", 1.0), "usd $": ("usd", 1.0),
 }
 
 

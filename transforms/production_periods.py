@@ -127,7 +127,7 @@ _MENTION = re.compile(
        |(?:FY\s?'?(?P<fq6_y>\d{{2,4}})\s?Q(?P<fq6_q>[1-4])))
    |(?P<q>(?:\bQ(?P<q1_q>[1-4])\s?'?(?P<q1_y>\d{{4}}|\d{{2}})\b)
        |(?:\b(?P<q2_q>[1-4])Q\s?'?(?P<q2_y>\d{{4}}|\d{{2}})\b)
-       |(?:\b(?P<q3_o>{_ORD})\s+quarter(?:\s+of)?(?:\s+calendar)?(?:\s+year)?,?\s+(?P<q3_y>\d{{4}})\b))
+       |(?:\b(?P<q3_o>{_ORD})\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+calendar)?(?:\s+year)?,?\s+(?P<q3_y>\d{{4}})\b))
    |(?P<date>\b(?P<d_m>{_MON})\.?\s+(?P<d_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<d_y>\d{{4}})\b)
    |(?P<my>\b(?P<my_m>{_MON})\.?,?\s+(?P<my_y>\d{{4}})\b)
    |(?P<cum>(?:six|nine|twelve|6|9|12)[- ]months?\s+ended|(?:fiscal\s+)?year\s+ended|year[- ]to[- ]date|\bYTD\b|since\s+inception|to\s+date\b|\bannual(?:ly)?\b|full[- ]year|
@@ -225,7 +225,7 @@ _COLUMN_QUARTER = re.compile(r"(?:Q(?P<q>[1-4])\s?'?(?P<y>\d{4}|\d{2})|(?P<q2>[1
 
 
 _GLUED_YEAR_NOTE = re.compile(r"(?<=[a-z\d.] )((?:19|20)\d\d)(\d)$", re.I)
-_COLUMN_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q)")
+_COLUMN_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q|qtr|quarter)")
 
 
 @lru_cache(maxsize=4096)   # column headers recur ("April 2025", "Month/Month")

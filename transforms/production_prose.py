@@ -23,7 +23,9 @@ _SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|
 
 _FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|target\w*|plan(?:s|ned)?|goal|guidance|forecast\w*|"
                       r"project(?:s|ed|ion)|aim\w*|will|would|could|intend\w*|by (?:the )?end of|by year[- ]end|"
-                      r"upon completion|once|potential|up to|estimated to)\b", re.I)
+                      r"upon completion|once|potential|up to|estimated to|to be (?:installed|deployed|energized|"
+                      r"delivered|added)|(?:over|in) the (?:coming|next|following) (?:days|weeks|months|quarters?))\b",
+                      re.I)
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:to|with)|\bthan|\bover|\bprior|\bprevious(?:ly)?|\blast (?:month|year|quarter)"
     r"|\byear[- ]ago|\bup|\bdown|\bincrease (?:of|by)|\bdecrease (?:of|by)|\bincreased by|\bdecreased by|\bgrowth of"
@@ -31,7 +33,7 @@ _COMPARISON_BEFORE = re.compile(
     r"(?:[A-Z][a-z]+(?:'s|’s)?\s+)?$", re.I)
 
 _KEYWORDS = [
-    ("exclude", r"\b(?:purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
+    ("exclude", r"\b(?:(?:customers?|clients?)(?: have| had)? (?:earned|mined|produced)|purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
                 r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network)\b"),
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
@@ -54,6 +56,11 @@ _AFTER_BTC = [
                             r"balance sheet)\b", re.I)),
     ("exclude", re.compile(r"^\s*(?:were |was )?(?:purchased|bought|acquired|received)\b", re.I)),
 ]
+_BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amounted to|came to|reached)\s+"
+                        r"(?:approximately |about |roughly |over |nearly )?", re.I)
+# "Earned 906 self-mined bitcoin": the unit comes after the adjective
+_SELF_MINED_AFTER = re.compile(r"\s*self[- ]mined\s+(?:bitcoins?|btc)\b", re.I)
+_DAILY = re.compile(r"\b(?:daily|per day|a day)\b", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
                              r"acquired|buy|market price|closing price|spot)\b", re.I)
@@ -64,10 +71,24 @@ _CREDITS_BEFORE = re.compile(r"\btotal (?:power |energy |electricity )?(?:curtai
                              r"demand response and (?:power )?curtailment )?credits(?: of| were| was| totaled| totaling| "
                              r"amounted to)?\s+(?:approximately |about )?$", re.I)
 _CREDITS_AFTER = re.compile(r"^\s*(?:in|of) total (?:power |energy )?credits", re.I)
+# without "total": the credits named "power credits" (demand-response credits are a different figure)
+_PLAIN_CREDITS_BEFORE = re.compile(r"\b(?:power|energy) (?:curtailment )?credits(?: of| were| was| totaled| totalled|"
+                                   r" totaling| amounted to| came to)?\s+(?:approximately |about )?$", re.I)
+_PLAIN_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) (?:power|energy) (?:curtailment )?credits", re.I)
+_AVG_PRICE_BEFORE = re.compile(r"\baverage (?:net )?(?:sales? |selling |realized )?price(?: per (?:bitcoin|btc))?"
+                               r"(?: of| was| were)?\s+(?:approximately |about )?$", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
-                       r"total hash rate)\b", re.I)
-_OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active)\b", re.I)
-_NOT_OPERATING = re.compile(r"\b(?:realized|realised|peak|network|global|nameplate|capacity of up to)\b", re.I)
+                       r"total hash rate|current hashrate|current hash rate|(?:mining |self-mining )?capacity)\b", re.I)
+_OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active|realized|"
+                        r"realised)\b", re.I)
+_CAPACITY_AFTER = re.compile(
+    r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)?(?P<words>(?:[A-Za-z-]+\s+){0,5}?)"
+    r"(?:(?:mining|hashing|hash rate|hashrate)?\s*(?P<cap>capacity)|(?:hash rate|hashrate))(?:\s+on\s+average)?", re.I)
+# "increasing self-mining capacity from 2.0 EH/s to 5.5 EH/s", "to expand ... to 10 EH/s": a target, not a level
+_GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bringing|doubling|to (?:increase|expand|"
+                         r"grow|raise|reach|bring|double))\b[^.;]{0,70}\bto\s+(?:approximately\s+|about\s+|over\s+)?$",
+                         re.I)
+_NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to)\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
 # "Includes 1,900 in restricted bitcoin" (Riot's footnote), "including 16,900 BTC that were loaned ... or pledged"
@@ -95,7 +116,7 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 
 # Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
 # about the company, forward-looking statements and contacts).
-_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", "j/th", "w/th", "kwh", "efficien", "proceeds",
+_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", " eh ", " ph ", "j/th", "w/th", "kwh", "efficien", "proceeds",
                "credits", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
                "daily", "restricted", "pledged")
 _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
@@ -105,9 +126,12 @@ _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|co
 def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None, order0: int = 0) -> list[Finding]:
     """Findings from `Label: value` lines (tier 2) and prose sentences (tier 1) for the document's period."""
     findings: list[Finding] = []
+    # label-and-figure pairs run together ("BTC Mined371BTC Held1,132") are read only where no numbered
+    # footnote could be one of the glued digits
+    glued_ok: bool | None = None        # looked up on the first line with a figure glued to a word
     for n, line in enumerate(text.split("\n")):
         low = line.lower()
-        if not _DIGIT.search(line) and "no " not in low and "did not" not in low \
+        if not _DIGIT.search(line) and "no " not in low and "did not" not in low and " day" not in low \
                 or not any(word in low for word in _HINT_WORDS):
             continue
         order = (order0 + n) * 1000
@@ -124,9 +148,15 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
                     findings.append(Finding(reading.field, own, reading.value, reading.reason, evidence,
                                             TIER_LINE, order))
                 continue
+        if _GLUED_HINT.search(line):
+            if glued_ok is None:
+                glued_ok = _NUMBERED_FOOTNOTE.search(text) is None
+            if glued_ok:
+                findings.extend(_glued_pairs(line, own, locale, order))
         for s_off, sentence in _sentences_of(line):
             low_s = sentence.lower()
-            if _SENTENCE_HINT.search(low_s) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
+            if _SENTENCE_HINT.search(low_s) or _spelled_per_day(sentence) \
+                    or ("respectively" in low_s and _HOLDINGS_RESPECTIVELY.search(sentence)) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
                     or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s or "collateral" in low_s
                          or "encumbered" in low_s) and _RESTRICTED_NUMBER.search(sentence)):
                 findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
@@ -188,11 +218,14 @@ def _segments(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
 def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int | None, order: int) -> list[Finding]:
     has_digit = _DIGIT.search(sentence) is not None
     zero = _ZERO_SOLD.search(sentence)
-    if not has_digit and not zero:
+    spelled_m = _spelled_per_day(sentence)
+    spelled = spelled_m is not None
+    if not has_digit and not zero and not spelled:
         return []
     quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
     # a first, cheap look with the whole sentence as context: most sentences state no metric at all
-    if not zero and not _RESTRICTED_NUMBER.search(sentence) and not any(
+    if not zero and not spelled and "respectively" not in sentence and not _RESTRICTED_NUMBER.search(sentence) \
+            and not any(
             _classify(q, sentence[:q.start], sentence[q.end:], sentence) for q in quantities):
         return []
     mentions = find_mentions(sentence, fy_end)
@@ -200,6 +233,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     lead = _leading_mentions(sentence, mentions, segments)
     out: list[Finding] = []
     for q in quantities:
+        if q.glued_left:
+            continue       # "Equivalent BTC18BTC Sold34": a figure run into a word is a table cell, not prose
         seg = next(((a, b) for a, b in segments if a <= q.start < b), (0, len(sentence)))
         before = sentence[seg[0]:q.start]
         after = sentence[q.end:seg[1]]
@@ -215,7 +250,10 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         reading = check_quantity(name, q)
         if reading.value is None and reading.reason is None:
             continue
-        out.append(Finding(name, own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
+        # a stated total of credits outranks the "power credits" part named beside it in prose
+        tier = TIER_PROSE + 0.5 if name == "power_credits_usd" and (
+            _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after)) else TIER_PROSE
+        out.append(Finding(name, own, reading.value, reading.reason, _evidence(sentence, q), tier,
                            order + q.start))
     for m in _RESTRICTED_NUMBER.finditer(sentence):
         qs = find_quantities(m.group("n"), locale)
@@ -223,10 +261,99 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             reading = check_quantity("btc_held_restricted", qs[0])
             out.append(Finding("btc_held_restricted", own, reading.value, reading.reason, _evidence(sentence, qs[0]),
                                TIER_PROSE, order + m.start()))
+    if "respectively" in sentence:
+        out.extend(_respectively(sentence, own, locale, mentions, order))
+    w = spelled_m
+    if w and _PRODUCED_WORD.search(sentence[:w.start()]) and not _FORWARD.search(sentence) \
+            and all(_mention_ok(mt, own, False) for mt in mentions):
+        out.append(Finding("btc_produced_per_day", own, float(_NUMBER_WORDS[w.group("w").lower()]), None,
+                           _evidence(sentence, Quantity(None, "number", w.group(0), w.start(), w.end())),
+                           TIER_PROSE, order + w.start()))
     z = _ZERO_SOLD.search(sentence)
     if z and not _FORWARD.search(sentence) and all(_mention_ok(mt, own, False) for mt in mentions):
         out.append(Finding("btc_sold", own, 0.0, None, sentence.strip(), TIER_PROSE, order + z.start()))
     return out
+
+
+_NUMBERED_FOOTNOTE = re.compile(r"(?m)^\s*(?:\(\d{1,2}\)|\d{1,2}\.?)\s+[A-Z“\"]|[A-Za-z]\d{1,2}\s*[“\"][A-Z]")
+# a label's last letter (or its closing unit bracket / star) run into a figure that runs into the next label
+_GLUED_PAIR = re.compile(r"(?<=[A-Za-z)])(?P<num>(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d{0,2})(?:\.\d+)?)"
+                         r"(?![\d,.]?\d)(?P<unit>\s?(?:EH/s|PH/s|J/TH|BTC))?(?=(?-i:[A-Z])|\s*\*|\s*$)")
+_GLUED_HINT = re.compile(r"[a-z)]\d[\d,.]*(?-i:[A-Z])")      # cheap gate: "Mined371Power"
+_GLUED_LABEL_WORDS = re.compile(r"[A-Za-z][A-Za-z()/\-]*")
+
+
+def _glued_pairs(line: str, own: Period, locale: Locale, order: int) -> list[Finding]:
+    """A key-metrics block flattened without separators ("Key MetricsJanuary 2024*BTC Mined371Power Sales
+    Equivalent BTC18BTC Sold34..."): each figure belongs to the longest run of words before it that names a
+    metric; a run that names none ("Power Sales Equivalent BTC") leaves its figure alone. At least two pairs
+    must occur on the line (one glued figure alone is as likely a footnote digit run into a value)."""
+    pairs = []
+    prev_end = 0
+    for m in _GLUED_PAIR.finditer(line):
+        before = line[prev_end:m.start()]
+        prev_end = m.end()
+        words = list(_GLUED_LABEL_WORDS.finditer(before))[-8:]
+        for k in range(len(words)):
+            label = before[words[k].start():]
+            lm = match_label(label)
+            if lm is not None and lm.fields:
+                pairs.append((label, lm, m))
+                break
+    if len(pairs) < 2:
+        return []
+    out = []
+    for label, lm, m in pairs:
+        cell = m.group("num") + (m.group("unit") or "")
+        reading = read_value(lm.fields, cell, locale, lm.unit)
+        if reading.field and reading.value is not None:
+            out.append(Finding(reading.field, own, reading.value, None, f"{label.strip()} | {cell}", TIER_LINE,
+                               order + m.start()))
+    return out
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+# "produced an average of nine BTC per day": a small count spelled out
+_WORD_PER_DAY = re.compile(r"\b(?P<w>" + "|".join(_NUMBER_WORDS) + r")\s+(?:btc|bitcoins?)\s+(?:per|a|each)\s+day\b",
+                           re.I)
+
+
+def _spelled_per_day(sentence: str):
+    """The spelled-out count before each " day" (the pattern is tried only in the 30 characters before it)."""
+    i = sentence.find(" day")
+    while i != -1:
+        m = _WORD_PER_DAY.search(sentence, max(0, i - 30), i + 4)
+        if m:
+            return m
+        i = sentence.find(" day", i + 4)
+    return None
+_PRODUCED_WORD = re.compile(r"\b(?:produc\w*|mined|earned|generated)\b", re.I)
+_ASSET = r"(?:BTC|bitcoin|ETH|ether(?:eum)?|USDC|SOL|[A-Z]{3,5})"
+# "Treasury holdings of BTC and ETH were 821.1 and 13,783.4 ..., respectively": figures paired with assets by
+# position; a footnote's text printed inline between "holdings" and "of BTC" is skipped over
+_HOLDINGS_RESPECTIVELY = re.compile(
+    rf"\b(?:holdings?|held|balances?|reserves?)\b[^;]{{0,400}}?\bof\s+(?P<a1>{_ASSET})\s+and\s+(?P<a2>{_ASSET})\s+"
+    r"(?:were|was|are|is|of|totaled|totalled|stood at)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<n1>\d[\d,.]*\d|\d)\s+(?:[A-Z]{3,5}\s+)?and\s+(?:approximately\s+|about\s+)?(?P<n2>\d[\d,.]*\d|\d)", re.I)
+
+
+def _respectively(sentence: str, own: Period, locale: Locale, mentions: list[Mention], order: int) -> list[Finding]:
+    m = _HOLDINGS_RESPECTIVELY.search(sentence)
+    if m is None or _FORWARD.search(sentence) or not all(_mention_ok(mt, own, True) for mt in mentions):
+        return []
+    slot = next((k for k in (1, 2) if m.group(f"a{k}").lower() in ("btc", "bitcoin")), None)
+    if slot is None:
+        return []
+    qs = find_quantities(m.group(f"n{slot}"), locale)
+    if not qs or qs[0].value is None:
+        return []
+    q = qs[0]
+    q = Quantity(q.value, "btc", q.raw, m.start(f"n{slot}"), m.end(f"n{slot}"), decimals=q.decimals)
+    reading = check_quantity("btc_held", q)
+    return [Finding("btc_held", own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
+                    order + m.start(f"n{slot}"))]
 
 
 def _leading_mentions(sentence: str, mentions: list[Mention], segments: list[tuple[int, int]]) -> list[Mention]:
@@ -251,11 +378,17 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     """Which field a number in prose states, from its unit and the nearest metric word; None when unclear."""
     if q.value is None and q.kind == "number":
         return None
-    if q.kind == "btc":
+    if q.kind == "btc" or (q.kind == "number" and _SELF_MINED_AFTER.match(after)):
         for name, rx in _AFTER_BTC:
             if rx.search(after):
                 return None if name == "exclude" else name
         name = _nearest(before)
+        if name is None and _BARE_VERB.fullmatch(before):
+            # "The company's hodl position at the end of November, 2023, was 1,627 BTC": the clause holding
+            # the figure is only a verb; the subject before it names the metric
+            name = _nearest(sentence[max(0, q.start - 120):q.start])
+        if name == "btc_produced" and _DAILY.search(before):
+            name = "btc_produced_per_day"       # "Average daily bitcoin production was 10.0 BTC"
         if name == "btc_produced_per_day" and not re.search(r"\b(?:produc\w*|mined|mining|earned|generated)\b",
                                                               sentence, re.I):
             return None
@@ -266,8 +399,13 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             return "btc_avg_sale_price_usd"
         return None
     if q.kind == "usd":
-        if _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after):
+        tail = before[-90:]            # the `...$`-anchored patterns below never need more
+        if ("redit" in tail and (_CREDITS_BEFORE.search(tail) or _PLAIN_CREDITS_BEFORE.search(tail))) \
+                or ("redit" in after[:60] and (_CREDITS_AFTER.search(after) or _PLAIN_CREDITS_AFTER.search(after))):
             return "power_credits_usd"
+        if "rice" in tail and not q.scaled and _AVG_PRICE_BEFORE.search(tail) and _SALE.search(sentence) \
+                and not _NOT_SALE_PRICE.search(before[-60:]):
+            return "btc_avg_sale_price_usd"
         if _PROCEEDS_BEFORE.search(before) and _SALE.search(sentence) and not re.search(
                 r"\b(?:revenue|offering|notes|loan|financing|facility|purchas\w*|acquisition)\b", before, re.I):
             return "btc_sale_proceeds_usd"
@@ -279,12 +417,23 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         return None
     if q.kind == "ehs":
         window = before
-        if _NOT_OPERATING.search(before[-40:]):
+        if _NOT_OPERATING.search(before[-40:]) or _GROWING_TO.search(before[-90:]):
             return None
         dep = [m.end() for m in _DEPLOYED.finditer(window)]
         op = [m.end() for m in _OPERATING.finditer(window)]
         if not dep and not op:
-            return None
+            # "ended the month with 4.18 EH per second of mining capacity", "8.0 EH/s of installed and
+            # operational self-mining capacity": the words after the figure name it
+            tail = sentence[q.end:q.end + 90]
+            cap = _CAPACITY_AFTER.match(tail)
+            if cap is None or _FORWARD.search(cap.group(0)) or _NOT_OPERATING.search(cap.group(0)):
+                return None
+            words = cap.group("words")
+            if re.search(r"\baverage", cap.group(0), re.I):
+                return "hashrate_operating_ehs"
+            if _DEPLOYED.search(words) or cap.group("cap"):
+                return "hashrate_deployed_ehs"     # installed ..., or a capacity ("operational ... capacity")
+            return "hashrate_operating_ehs" if _OPERATING.search(words) else None
         return "hashrate_deployed_ehs" if (max(dep) if dep else -1) > (max(op) if op else -1) \
             else "hashrate_operating_ehs"
     if q.kind == "j_per_th":

@@ -11,11 +11,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from transforms.production_document import Cell, GridTable
-from transforms.production_fields import Reading, check_quantity, match_label, read_value, section_of
+from transforms.production_glued import decode_row, split_glued_line
+from transforms.production_fields import LabelMatch, Reading, check_quantity, match_label, read_value, section_of
 from transforms.production_periods import MONTHS, Period, month_period, parse_column_label, quarter_ending
 from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, is_missing, narrow_locale
 
 TIER_TABLE, TIER_LINE, TIER_PROSE = 3, 2, 1
+TIER_PLAIN_CREDITS = 2.5     # a "Power Credits" row: below a "Total Power Credits" row, above lines and prose
+_PLAIN_CREDITS = frozenset({"power credits"})
 
 
 @dataclass(frozen=True)
@@ -42,17 +45,59 @@ class TableResult:
 
 
 # --- shared row interpretation --------------------------------------------------------------------
+#: A hashrate row whose cells print bare numbers (Core Scientific's "Self-Mining Energized Hash rate | 19.3")
+#: is read in EH/s only when the document names no smaller hashrate unit and the figure is one a public miner
+#: can have in EH/s; otherwise it stays null with the reason that the unit is not printed.
+IMPLIED_EHS_MAX = 150.0
+_SMALL_HASH_UNITS = ("PH/s", "PH/S", "ph/s", "Ph/s", " PH ", "PH per", "TH/s", "TH/S", "th/s", "etahash", "ETAHASH")
+
+
+class HashUnit:
+    """'eh/s' when a document's bare hashrate figures can only be EH/s (it names no PH/s or TH/s anywhere);
+    looked up only when a hashrate row prints no unit (substring tests: no regex over the whole text)."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._unit: str | None | bool = False
+
+    @property
+    def unit(self) -> str | None:
+        if self._unit is False:
+            self._unit = None if any(u in self._text for u in _SMALL_HASH_UNITS) else "eh/s"
+        return self._unit  # type: ignore[return-value]
+
+
+def implied_hash_unit(text: str) -> HashUnit:
+    return HashUnit(text)
+
+
 def _interpret_row(label: str, values: list[tuple[Period, str, str, Quantity | None, tuple[str, ...]]],
-                   locale: Locale, result: TableResult, order: int) -> None:
+                   locale: Locale, result: TableResult, order: int, hash_unit: HashUnit | None = None) -> None:
     """values: (period, header text, cell text, pre-read quantity or None, footnote marks)."""
     lm = match_label(label)
     if lm is None:
         return
+    implied = False
+    if lm.unit is None and hash_unit is not None and lm.fields and lm.fields[0].startswith("hashrate_") \
+            and hash_unit.unit:
+        lm = LabelMatch(lm.fields, hash_unit.unit, lm.normalized)
+        implied = True
     label_clean = label.strip(" |")
     if lm.credit_component:
-        for period, _header, cell, _q, _fn in values:
+        for i, (period, header, cell, _q, fns) in enumerate(values):
             if cell and not is_missing(cell):
                 result.credit_components.setdefault(period, []).append(f"{label_clean} {cell}".strip())
+                if lm.normalized in _PLAIN_CREDITS:
+                    # the row literally named "Power Credits" is the credits figure when the table has no
+                    # total row (a total row, tier 3, wins); demand-response credits are never added to it
+                    reading = read_value(("power_credits_usd",), cell, locale, lm.unit)
+                    # "$30.6" in a results table stated in millions elsewhere: only a cell that carries its
+                    # own scale ("$11.0 million") or a full-dollar figure is read
+                    if reading.value is not None and (reading.value >= 1000 or lm.unit):
+                        result.findings.append(Finding(
+                            "power_credits_usd", period, reading.value, None,
+                            " | ".join(p for p in (label_clean, header.strip(), cell.strip()) if p),
+                            TIER_PLAIN_CREDITS, order * 100 + i, tuple(fns)))
         return
     readings = []
     for period, header, cell, q, fns in values:
@@ -60,6 +105,10 @@ def _interpret_row(label: str, values: list[tuple[Period, str, str, Quantity | N
             reading = _check_fields(lm.fields, q, lm.unit)
         else:
             reading = read_value(lm.fields, cell, locale, lm.unit)
+        if implied and reading.value is not None and reading.quantity is not None \
+                and reading.quantity.kind == "number" and reading.value > IMPLIED_EHS_MAX:
+            reading = Reading(reading.field, None, f"{cell.strip()!r} prints no hashrate unit and is too large to "
+                                                   "be EH/s", reading.quantity)
         readings.append((period, header, cell, reading, fns))
     readings = _footnote_consistency(readings)
     for i, (period, header, cell, reading, fns) in enumerate(readings):
@@ -186,7 +235,7 @@ def _column_for(cell: Cell, cols: list[_Column]) -> _Column | None:
 
 
 def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, order: int,
-                    anchor: Period | None = None) -> TableResult | None:
+                    anchor: Period | None = None, hash_unit: HashUnit | None = None) -> TableResult | None:
     """Findings from an HTML table with period columns, or None when no header row names periods.
 
     `anchor`: the document's own period as its title names it, for column heads without a year."""
@@ -225,7 +274,22 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
                 continue
             values.append((col.period, col.header, c.text, None, c.footnotes))
         assert result is not None
-        _interpret_row(label, values, locale, result, order * 1000 + i)
+        _interpret_row(label, values, locale, result, order * 1000 + i, hash_unit)
+    return prefer_self_mining(result) if result is not None else None
+
+
+_SELF_MINING_LABEL = re.compile(r"self[- ]?min", re.I)
+_TOTAL_LABEL = re.compile(r"^\s*total\b", re.I)
+
+
+def prefer_self_mining(result: TableResult) -> TableResult:
+    """A table with a self-mining row and a total row for the same metric (Core Scientific: Self-Mining /
+    Hosting / Total Energized Hash rate) adds hosted clients' machines into the total: the total row never
+    stands in for the self-mining figure, even where the self-mining cell is unreadable."""
+    own = {(f.field, f.period) for f in result.findings if _SELF_MINING_LABEL.search(f.evidence.split(" | ")[0])}
+    if own:
+        result.findings = [f for f in result.findings if (f.field, f.period) not in own
+                           or not _TOTAL_LABEL.search(f.evidence.split(" | ")[0])]
     return result
 
 
@@ -236,15 +300,22 @@ def _is_value_text(text: str) -> bool:
 # --- the same tables as plain text ----------------------------------------------------------------
 _MON_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_COLUMN_TEXT = re.compile(
-    rf"\b(?:{_MON_RE}\.?[ '’-]?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b)",
-    re.I)
+_COLUMN_BODY = (
+    rf"(?:{_MON_RE}\.?(?:[ '’-]|\n)?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b"
+    rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s(?:quarter|qtr\.?),?\s(?:\d{{4}})\b)")
+_COLUMN_TEXT = re.compile(r"\b" + _COLUMN_BODY, re.I)
+# a header run together ("MetricSeptember 2023August 2023") starts each period at its capital letter; that form
+# is tried only when the text has a month name glued to a word or figure (a cheap case-sensitive test first)
+_COLUMN_TEXT_GLUED = re.compile(r"(?:\b|(?<=[a-z\d])(?=(?-i:[A-Z])))" + _COLUMN_BODY, re.I)
+_GLUED_MONTH_HINT = re.compile(r"[a-z\d](?=[JFMASOND][a-z]+ ?\d{4})")
 _COLUMN_GAP = re.compile(r"[\s|*]*(?:\d{1,2}(?![\d.,])[\s|*]*)?(?:\((?:unaudited|restated)\)[\s|*]*)?", re.I)
 _COMPARISON = re.compile(
     r"[\s|]*(?:Month\s?/\s?Month|Year\s?/\s?Year|Quarter\s?/\s?Quarter|M\s?/\s?M|Y\s?/\s?Y|Q\s?/\s?Q|MoM|YoY|QoQ|"
     r"Month[- ]over[- ]Month|Year[- ]over[- ]Year|Quarter[- ]over[- ]Quarter|%\s?Change|Change\s?\(?%\)?|Change|"
-    r"Sequential)\*?\d?(?![A-Za-z])", re.I)
-_MISSING_TOKEN = re.compile(r"(?<![^\s|])(?:[-–—]|N/A|N/M|n/a|n/m|NM|NA)\*?(?![^\s|])")
+    r"Sequential)\*?\d?(?!(?-i:[a-z]))", re.I)
+_MISSING_TOKEN = re.compile(r"(?<![^\s|])(?:[-–—]|N/A|N/M|n/a|n/m|NM|NA)\*?(?![^\s|])"
+                            # a cell whose figure the copy dropped, only "approximately" left (Appx. | Appx. |)
+                            r"|(?<![^\s|])(?:Appx|Approx)\.(?=[ \t]*(?:\||\n|$))")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -269,10 +340,13 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
                 if p is None:
                     return
                 periods.append((p, m.group(0)))
-            if len({p for p, _ in periods}) == len(periods) and len({p.type for p, _ in periods}) == 1:
+            types = [p.type for p, _ in periods]
+            # months, or months then the quarter they add up to (Core Scientific: Mar | Feb | Jan | First Qtr.)
+            if len({p for p, _ in periods}) == len(periods) and types == sorted(types):
                 out.append((run[0].start(), run[-1].end(), periods))
 
-    for m in _COLUMN_TEXT.finditer(text):
+    column_text = _COLUMN_TEXT_GLUED if _GLUED_MONTH_HINT.search(text) else _COLUMN_TEXT
+    for m in column_text.finditer(text):
         if run:
             gap = _COLUMN_GAP.match(text, run[-1].end())
             if gap and gap.end() == m.start():
@@ -287,7 +361,8 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
 _MAX_TABLE_CHARS = 30_000
 
 
-def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None) -> list[TableResult]:
+def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None,
+                     hash_unit: HashUnit | None = None) -> list[TableResult]:
     """Tables in plain text: the header is a run of period labels; each row is a label and its values."""
     results = []
     clusters = _header_clusters(text)
@@ -304,12 +379,56 @@ def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None) -> list[
             pos = m.end()
             gap = _COLUMN_GAP.match(text, pos)
             pos = gap.end() if gap else pos
-        result = _scan_rows(text, pos, limit, [p for p, _ in periods], [h for _, h in periods], n_cmp,
-                            narrow_locale(detect_locale(text[h_start:limit][:20000]), doc_locale), n)
+        header_text = text[h_start:h_end]
+        locale = narrow_locale(detect_locale(text[h_start:limit][:20000]), doc_locale)
+        if _GLUED_HEADER.search(header_text) and not _SPACED_HEADER.search(header_text):
+            result = _scan_glued_rows(text, pos, limit, [p for p, _ in periods], [h for _, h in periods], n_cmp,
+                                      locale, n, hash_unit)
+        else:
+            result = _scan_rows(text, pos, limit, [p for p, _ in periods], [h for _, h in periods], n_cmp,
+                                locale, n, hash_unit)
         if result is not None:
             result.start = h_start
             results.append(result)
     return results
+
+
+_GLUED_HEADER = re.compile(r"\d(?-i:[A-Z])")
+_SPACED_HEADER = re.compile(r"\d[\s|*]+[A-Za-z]")
+
+
+def _scan_glued_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
+                     locale: Locale, order: int, hash_unit: HashUnit | None) -> TableResult | None:
+    """A table whose header ran together ("MetricSeptember 2023August 2023...") has rows run together too: each
+    line is a label glued to its cells, cut by production_glued.decode_row (a row that cannot be cut one way
+    only stays null with the reason)."""
+    result = TableResult(periods=list(periods))
+    pos = end = start
+    misses = 0
+    for i, m in enumerate(re.finditer(r"[^\n]+", text[pos:limit])):
+        if i > 60 or misses >= 2:
+            break
+        split = split_glued_line(m.group(0))
+        if split is None:
+            misses += 1
+            continue
+        misses = 0
+        end = pos + m.end()
+        label, values_text = split
+        lm = match_label(label)
+        if lm is None:
+            continue
+        cells, reason = decode_row(values_text, len(periods), n_cmp)
+        if cells is None:
+            if lm.fields:
+                result.findings.append(Finding(lm.fields[0], periods[0], None, reason, f"{label} | {values_text}",
+                                               TIER_TABLE, (order * 1000 + i) * 100))
+            continue
+        values = [(periods[k], headers[k], c.text, None, (c.footnote,) if c.footnote else ())
+                  for k, c in enumerate(cells)]
+        _interpret_row(label, values, locale, result, order * 1000 + i, hash_unit)
+    result.end = end
+    return prefer_self_mining(result) if result.findings or result.credit_components else None
 
 
 _DATE_TEXT = re.compile(rf"\b{_MON_RE}\.?\s+\d{{1,2}},?\s+\d{{4}}\b", re.I)
@@ -349,7 +468,7 @@ def _sentence_like(label: str) -> bool:
 
 
 def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
-               locale: Locale, order: int) -> TableResult | None:
+               locale: Locale, order: int, hash_unit: HashUnit | None = None) -> TableResult | None:
     rows = _split_rows(text, start, limit, locale)
     result = TableResult(periods=list(periods))
     last_end = start
@@ -362,7 +481,8 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
             if sec:
                 section = sec
                 continue
-            unknown_run += 1
+            if len(label) > 24 or len(label.split()) > 3:   # a stray short cell ("Appx.") is not prose
+                unknown_run += 1
             if unknown_run >= 2:
                 break
             continue
@@ -383,12 +503,12 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
                                                        (order * 1000 + i) * 100 + k))
                     continue
             values.append((periods[k], headers[k], cell, q, ()))
-        _interpret_row(label, values, locale, result, order * 1000 + i)
+        _interpret_row(label, values, locale, result, order * 1000 + i, hash_unit)
         last_end = max(last_end, toks[-1].end if toks else last_end)
     result.end = last_end
     if last_end == start:
         return None
-    return result
+    return prefer_self_mining(result)
 
 
 def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple[str, int, list[_Token]]]:
@@ -406,10 +526,12 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
         if _LETTER.search(gap):
             if label is not None:
                 rows.append((label, label_pos, values))
-            lines = [(m.start() + prev_end, m.group(0)) for m in re.finditer(r"[^\n]+", gap) if _LETTER.search(m.group(0))]
+            lines = [(m.start() + prev_end, m.group(0).strip(" |")) for m in re.finditer(r"[^\n]+", gap)
+                     if _LETTER.search(m.group(0))]
+            lines = _join_wrapped(lines)
             for pos, line in lines[:-1]:
-                rows.append((line.strip(" |"), pos, []))
-            label_pos, label = lines[-1][0], lines[-1][1].strip(" |")
+                rows.append((line, pos, []))
+            label_pos, label = lines[-1]
             if _sentence_like(label):
                 return rows
             values = [tok]
@@ -419,6 +541,29 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
     if label is not None:
         rows.append((label, label_pos, values))
     return rows
+
+
+_WRAP_END = re.compile(r"(?:\b(?:by|of|per|and|for|to|from|in|on|at|the|net|avg\.?|average|total|hash)|[-/&,(])$", re.I)
+
+
+def _join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Row labels wrapped over lines of a one-cell-per-line copy ("Self-Mining Energized Hash" / "rate3",
+    "Hosting Bitcoin Earned by" / "Customers2") are one label: a line joins the one before it when it starts
+    in lower case, when the line before ends mid-phrase (a preposition, `Hash`, a dash), or when only the
+    joined text names a metric."""
+    if len(lines) < 2:
+        return lines
+    out = [lines[0]]
+    for pos, line in lines[1:]:
+        prev_pos, prev = out[-1]
+        joined = f"{prev} {line}"
+        if len(joined) <= 90 and not _sentence_like(joined) and (
+                line[:1].islower() or _WRAP_END.search(prev)
+                or (match_label(line) is None and match_label(prev) is None and match_label(joined) is not None)):
+            out[-1] = (prev_pos, joined)
+        else:
+            out.append((pos, line))
+    return out
 
 
 def _starts_words(text: str, pos: int) -> bool:

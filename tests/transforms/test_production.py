@@ -198,8 +198,15 @@ def test_power_credit_components_are_not_summed():
     text = ("Metric November 2023 October 2023 Month/Month\nBitcoin Produced 552 458 21%\n"
             "Power Credits3 $0.2 million5 $1.0 million5 -77%\nDemand Response Credits4 $1.6 million5 $1.9 million5 -18%\n")
     nov, octo = parse_production(text)
-    assert nov.power_credits_usd is None and octo.power_credits_usd is None
-    assert "$0.2 million" in nov.null_reasons["power_credits_usd"]
+    # no total row: the row literally named "Power Credits" is the figure; demand-response credits are not added
+    assert (nov.power_credits_usd, octo.power_credits_usd) == (0.2e6, 1.0e6)
+    assert nov.evidence["power_credits_usd"].startswith("Power Credits")
+    with_total = text + "Total Power Credits $1.8 million $2.9 million -38%\n"
+    nov, octo = parse_production(with_total)
+    assert (nov.power_credits_usd, octo.power_credits_usd) == (1.8e6, 2.9e6)
+    # a row that is only demand-response credits is never the credits figure
+    nov, _ = parse_production(text.replace("Power Credits3 $0.2 million5 $1.0 million5 -77%\n", ""))
+    assert nov.power_credits_usd is None and "$1.6 million" in nov.null_reasons["power_credits_usd"]
 
 
 def test_units_are_converted():

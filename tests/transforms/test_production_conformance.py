@@ -59,7 +59,9 @@ CASES = {
     "riot_2023-11_monthly.txt": (None, "Riot Platforms", {
         "2023-11": dict(btc_produced=552, btc_produced_per_day=18.4, btc_held=7358, btc_sold=540,
                         btc_sale_proceeds_usd=19.6e6, btc_avg_sale_price_usd=36278, hashrate_deployed_ehs=12.4,
-                        power_credits_usd=None),
+                        # no "Total Power Credits" row: the row named "Power Credits" is the figure; the
+                        # $1.6 million of demand-response credits is never added to it
+                        power_credits_usd=0.2e6),
         "2023-10": dict(btc_produced=458, btc_held=7345, btc_sold=440, btc_sale_proceeds_usd=12.5e6,
                         btc_avg_sale_price_usd=28408, hashrate_deployed_ehs=11.7),
         "2022-11": dict(btc_produced=521, btc_held=6897, btc_sold=450, btc_avg_sale_price_usd=18009),
