@@ -379,6 +379,11 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
         ev = _retire_event(doc.sents[i].text)
         if ev:
             return ev, i
+    # a prospectus (supplement) cover: "We are offering $150,000,000 aggregate principal amount of ..."
+    pm = P.PROSPECTUS_OFFER_RE.search(doc.text[:6000])
+    if pm:
+        preliminary = P.PRELIMINARY_PROSPECTUS_RE.search(doc.text[:6000])
+        return ("proposed" if preliminary else "priced"), doc.sentence_at(pm.start())
     # a fragment without headline or lead: the first sentence that names an event
     for i, s in enumerate(doc.sents[:12]):
         ev = _new_issue_event(_strip_retire_clauses(s.text)) or None
@@ -411,7 +416,8 @@ def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
     for mm in MONEY_RE.finditer(window):
         between = window[mm.end():]
         if re.fullmatch(
-            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+)?(?:principal\s+amount\s+)?(?:of\s+)?"
+            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+)?(?:principal\s+amount\s+)?"
+            r"(?:(?:offering|issue|issuance|placement)\s+)?(?:of\s+)?"
             r"(?:(?:its|the|their|our|new|upsized|additional|senior|[A-Z][\w.]*'s)\s+)*(?:of\s+)?",
             between, re.I,
         ):
@@ -448,7 +454,7 @@ def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | No
 def _principal_after(doc: _Doc, sent: Sentence) -> tuple[float, int, int] | None:
     """'The aggregate principal amount of the notes sold in the offering was $650 million'."""
     m = re.search(
-        r"\baggregate\s+principal\s+amount\s+of\s+(?:the\s+)?(?:[\w%.]+\s+){0,6}?(?:notes|loans?|facility)\b[^.$;]{0,60}?"
+        r"\b(?:aggregate|total)\s+(?:aggregate\s+)?principal\s+amount\s+of\s+(?:the\s+)?(?:[\w%.]+\s+){0,6}?(?:notes|loans?|facility)\b[^.$;]{0,60}?"
         r"\b(?:was|is|were|totaled|totaling|of|will\s+be)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
         sent.text, re.I,
     )
@@ -704,7 +710,9 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
         else:
             candidates = [c for c in candidates if not _retire_context(doc, c[2])] or ([] if not is_primary else candidates)
         if candidates:
-            pos, value, m, end = candidates[0]
+            # "$500 million aggregate principal amount of ..." is read before a headline's "$500 Million Offering of"
+            stated = [c for c in candidates if re.search(r"(?i)principal\s+amount", doc.text[c[0]:c[3]])]
+            pos, value, m, end = (stated or candidates)[0]
             f.set("principal_usd", value, doc.ev(pos, end))
         elif is_primary and event == "upsized":
             for s in terms:
@@ -713,6 +721,13 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                     mm = MONEY_RE.match(s.text, nm.start("money"))
                     f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + nm.start(), s.start + nm.end()))
                     break
+            # an option-exercise notice: "the total principal amount of notes sold in the offering was $1.0 billion"
+            if "principal_usd" not in f.values:
+                for s in terms:
+                    hit = _principal_after(doc, s)
+                    if hit:
+                        f.set("principal_usd", hit[0], doc.ev(hit[1], hit[2]))
+                        break
         elif is_primary:
             for s in terms:
                 hit = _principal_after(doc, s)
@@ -766,6 +781,14 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                     f.set("principal_includes_option", True, doc.ev(s.start + im.start(), s.start + im.end()))
                     break
     _terms(doc, inst, terms, money, f, amount_sents)
+    if n_primaries > 1 and event in NEW_ISSUE_EVENTS and "option_principal_usd" not in f.values:
+        # an option stated for the whole offering ("$300 million greenshoe fully exercised") is not this tranche's
+        shared = _Fields()
+        _option(doc, [s for s in money if s not in (own or [])], shared)
+        if "option_principal_usd" in shared.values:
+            f.reasons["option_principal_usd"] = (
+                f"an option for the whole {n_primaries}-tranche offering ({shared.evidence['option_principal_usd']}); "
+                "its split between tranches is not stated")
     if n_primaries > 1:
         for name in ("net_proceeds_usd", "option_principal_usd"):
             if name not in f.values:
@@ -830,6 +853,11 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
             if retire_doc or any(not _retire_context(doc, m) for m in inst.mentions):
                 primaries.append(inst)
                 break
+        if primaries and not retire_doc:
+            # a headline naming the offering generically ("closing of its offering of convertible senior notes")
+            # over a list of tranches ("$1.0 billion offering of 0.25% notes due 2032", "$1.0 billion ... due
+            # 2033"): every tranche with its own amount is an instrument of the offering
+            primaries.extend(_sibling_tranches(doc, primaries[0], insts))
     if not primaries:
         primaries = [min(insts.values(), key=lambda x: x.first)]
     # a loan named only in passing in a notes release is not what the release is about
@@ -856,6 +884,18 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
             continue
         events.append(_build(doc, inst, ev, sent, f, the_ticker, ticker_ev, ticker_reason, the_date, date_ev, date_reason))
     return events
+
+
+def _sibling_tranches(doc: _Doc, first: _Instrument, insts: dict[tuple, _Instrument]) -> list[_Instrument]:
+    """Other new tranches of the same type as `first`, each with its own principal (not existing notes)."""
+    def offered(inst: _Instrument) -> bool:
+        return any(m.explicit and not _retire_context(doc, m) and _principal_before(doc, m) for m in inst.mentions)
+
+    if first.coupon is None and first.due_year is None or not offered(first):
+        return []
+    return [i for i in sorted(insts.values(), key=lambda x: x.first)
+            if i is not first and i.instrument == first.instrument and (i.coupon is not None or i.due_year is not None)
+            and (i.coupon, i.due_year) != (first.coupon, first.due_year) and offered(i)]
 
 
 def _secondary_event(doc: _Doc, inst: _Instrument) -> tuple[str | None, int | None]:

@@ -145,7 +145,7 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         re.I)),
     ("expanded", re.compile(
         r"\bexpand(?:s|ed)\b|\bexpansion of (?:its|the|their|our)\b|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
-        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b[^.]{0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
+        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)[^.]{0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
         re.I)),
     ("signed", re.compile(
         r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|\bsecur(?:es|ed)\b|\bawarded\b|"
@@ -613,6 +613,7 @@ def _record(
     value = _resolve(figures, "unqualified_mw", evidence, reasons, qualifiers, "capacities without a basis")
     if value is not None:
         values["unqualified_mw"] = value
+        _basis_from_total(values, evidence, reasons)
 
     if doc.announced_date:
         values["announced_date"] = doc.announced_date
@@ -630,6 +631,24 @@ def _record(
 
     _explain_nulls(values, reasons)
     return HpcContractEvent(**values, evidence=evidence, null_reasons=reasons, qualifiers=qualifiers)
+
+
+# "a new lease ... for an additional 150MW" beside "the total critical IT capacity across these three leases
+# will encompass 400MW": the increment is counted in the total, so it is stated on the total's basis.
+_INCREMENT_RE = re.compile(r"\b(?:additional|incremental|another|new|further|expan\w*|add(?:s|ed|ing)?)\b", re.I)
+
+
+def _basis_from_total(values: dict, evidence: dict, reasons: dict) -> None:
+    """Read an unqualified increment as critical IT when the release's partnership total is critical IT."""
+    total, increment = values.get("cumulative_critical_it_mw"), values.get("unqualified_mw")
+    if (total is None or increment is None or "critical_it_mw" in values or "gross_mw" in values
+            or not increment < total or not _INCREMENT_RE.search(evidence.get("unqualified_mw", ""))):
+        return
+    values["critical_it_mw"] = increment
+    evidence["critical_it_mw"] = evidence["unqualified_mw"]
+    reasons.pop("critical_it_mw", None)
+    # the words that give the basis: the critical IT total the increment is part of
+    evidence["critical_it_mw_basis"] = evidence.get("cumulative_critical_it_mw", "")
 
 
 def _party_pattern(name: str) -> str:

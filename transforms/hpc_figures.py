@@ -26,13 +26,23 @@ _EXCLUDE_MONEY_RE = re.compile(
 # single deal's value) nor "total contracted revenue of $7 billion" in a signing release.
 _CUMULATIVE_RE = re.compile(
     r"\bbring(?:s|ing)?\b|\bto date\b|\bcombined\b|\bacross (?:all|both|its|our|the)\b|\bin aggregate\b|"
-    r"\bnow totals?\b|\btotal of all\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
+    r"\bnow totals?\b|\btotal of all\b|\bacross (?:these|those|the|its|our|all)\s+(?:[\w-]+\s+){0,3}(?:leases|agreements|contracts|deals)\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
     r"\btotal\b[^$]{0,60}\b(?:of|under|for|with|across|at) (?:the |its |our |this )?(?:partnership|relationship|campus|all|both)\b|"
     r"\b(?:partnership|relationship)\b[^$]{0,40}\bto (?:approximately |about |over |more than )?$|"
     r"\btotal\b[^$.;]{0,80}\b(?:now|reach(?:es|ed)?|ris(?:es|en)|stands at|grows? to|increases? to)\b",
     re.I,
 )
 _EARLIER_RE = re.compile(r"\bprevious(?:ly)?\b|\bprior\b|\bexisting\b|\boriginal(?:ly)?\b", re.I)
+# Figures of the earlier deals a release recalls ("$7 billion from the initial two 15-year leases signed in
+# May", "the first three agreements"): not this contract's, even where "initial" alone would be ("over the
+# initial 10-year term" is this contract's term).
+_EARLIER_DEALS_RE = re.compile(
+    r"\b(?:initial|first|earlier|prior|previous|existing|original)\s+(?:two|three|four|five|six|\d)\b[^.;]{0,40}?"
+    r"\b(?:leases|agreements|contracts|deals|transactions)\b|\bearlier\s+(?:leases?|agreements?|contracts?|deals?)\b",
+    re.I,
+)
+# A company-wide goal or guidance ("Targeting $3.4bn AI Cloud ARR by end of 2026") is no contract's figure.
+_TARGET_RE = re.compile(r"\btarget(?:s|ing|ed)?\b|\bguidance\b|\boutlook\b|\bforecast\b|\bgoal\b|\baspir", re.I)
 _PARTNERSHIP_RE = re.compile(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|campus|portfolio|combined", re.I)
 # In an expansion or amendment, "total ... to $X" is the new partnership total.
 _EXPANSION_TOTAL_RE = re.compile(r"\btotal\b[^$]{0,80}\bto\s+(?:approximately\s+|about\s+|over\s+|more than\s+)?$", re.I)
@@ -54,7 +64,7 @@ _CONTRACT_MONEY_RE = re.compile(
 _EXPANSION_OPTION_RE = re.compile(
     r"\boptions?\b|\bright of first (?:refusal|offer)\b|\bROF[RO]\b|\bexpansion (?:rights?|capacity|potential)\b|"
     r"\b(?:could|may|can|ability to|potential to|plans? to) expand\b|\bpotential (?:expansion|additional)\b|"
-    r"\bfuture expansion\b|\bexpandable\b",
+    r"\bfuture expansion\b|\bexpandable\b|\bexclusivity\b|\bpotential(?:ly)?\s+(?:an?\s+)?(?:additional\s+|further\s+)?$",
     re.I,
 )
 _CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|\bIT\b", re.I)
@@ -104,7 +114,7 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         if re.search(r"\b(?:by|from)\s+$", before) and re.match(r"^\s+to\s", after):
             return None  # "increased its backstop by $1.4 billion to $3.2 billion": keep the total
         return "backstop_usd"
-    if _EXCLUDE_MONEY_RE.search(clause):
+    if _EXCLUDE_MONEY_RE.search(clause) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before):
         return None
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from $A to $B"
@@ -144,6 +154,8 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     after = clause[rel_end:]
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from 40 MW to 48 MW"
+    if _EARLIER_DEALS_RE.search(clause) or re.search(r"\b(?:previously|originally)\s+(?:announced|signed|executed|contracted)\s+$", before, re.I):
+        return None  # "the previously announced 200 MW contract", "the initial two leases' 250 MW"
     if _EXPANSION_OPTION_RE.search(before) and not re.search(r"exercis", clause, re.I):
         return "expansion_options_mw"
     if (_CUMULATIVE_RE.search(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
@@ -179,6 +191,8 @@ def classify_term(clause: str, q: Quantity) -> str | None:
         return None  # "from 10 years to 15 years": the old term
     if re.search(r"\b(?:extension|renewal)s?\b", before, re.I) and not re.search(r"\bto\s+$", before):
         return None
+    if _EARLIER_DEALS_RE.search(clause):
+        return None  # "the initial two approximately 15-year leases executed in May"
     if _TERM_EXCLUDE_RE.search(clause) or not _TERM_CONTEXT_RE.search(clause):
         return None
     if _TERM_AVERAGE_AFTER_RE.match(after) or _TERM_AVERAGE_BEFORE_RE.search(before):
