@@ -365,14 +365,23 @@ def _retire_event(text: str) -> str | None:
 
 def _strip_retire_clauses(text: str) -> str:
     """Drop clauses about retiring other notes so they do not decide a new issue's event."""
-    return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*)\b.*$", "", text)
+    return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*|induced\s+conversions?)\b.*$", "", text)
+
+
+_NEW_DEBT_WORDS_RE = re.compile(
+    r"\b(?:notes|debentures|bonds|loans?|facilit(?:y|ies)|offering|credit|financing|borrowings?|line\s+of\s+credit)\b", re.I)
 
 
 def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     """The document's event and the sentence that states it."""
     for i in head:
         s = doc.sents[i].text
-        ev = _new_issue_event(_strip_retire_clauses(s))
+        stripped = _strip_retire_clauses(s)
+        ev = _new_issue_event(stripped)
+        if ev == "closed" and stripped != s and not _NEW_DEBT_WORDS_RE.search(stripped):
+            # "entered into privately negotiated agreements with holders to repurchase ... notes": the
+            # agreements are the retirement's, no new debt is closed
+            ev = None
         if ev:
             return ev, i
     for i in head:
@@ -416,7 +425,7 @@ def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
     for mm in MONEY_RE.finditer(window):
         between = window[mm.end():]
         if re.fullmatch(
-            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+)?(?:principal\s+amount\s+)?"
+            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+|outstanding\s+|remaining\s+)?(?:principal\s+amount\s+)?"
             r"(?:(?:offering|issue|issuance|placement)\s+)?(?:of\s+)?"
             r"(?:(?:its|the|their|our|new|upsized|additional|senior|[A-Z][\w.]*'s)\s+)*(?:of\s+)?",
             between, re.I,
@@ -483,7 +492,7 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
             return value, a, mention.end
     after = text[mention.end:min(sent.end, mention.end + 140)]
     am = re.match(
-        r"(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
+        r"(?:\s+(?:agreement|facility))?(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
     if am:
@@ -492,6 +501,16 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
         if value is not None:
             return value, mention.start, mention.end + mm.end()
     return None
+
+
+def _exercised(text: str) -> bool:
+    """An option exercise the text reports, not a what-if ("or $632.5 million if the initial purchasers
+    exercise in full their option")."""
+    for m in P.OPTION_EXERCISED_RE.finditer(text):
+        if not re.search(r"(?i)\b(?:if|assuming|should|were\s+to|in\s+the\s+event|to\s+the\s+extent|may|unless)\b[^.;)]{0,60}$",
+                         text[:m.start()]):
+            return True
+    return False
 
 
 def _option(doc: _Doc, sents: list[Sentence], f: _Fields) -> None:
@@ -503,13 +522,13 @@ def _option(doc: _Doc, sents: list[Sentence], f: _Fields) -> None:
                 value = money_from_match(mm) if mm else None
                 if value is not None:
                     f.set("option_principal_usd", value, doc.ev(s.start + m.start(), s.start + mm.end()))
-                    if P.OPTION_EXERCISED_RE.search(s.text):
+                    if _exercised(s.text):
                         f.set("option_exercised", True, doc.ev(s.start, s.end))
                     break
         if "option_principal_usd" in f.values:
             break
     for s in sents:
-        if P.OPTION_EXERCISED_RE.search(s.text) and re.search(r"(?i)\boption|over-allotment|greenshoe|additional\s+notes", s.text):
+        if _exercised(s.text) and re.search(r"(?i)\boption|over-allotment|greenshoe|additional\s+notes", s.text):
             f.set("option_exercised", True, doc.ev(s.start, s.end))
             # a stated amount in the same sentence is the exercised amount
             if "option_principal_usd" not in f.values:
@@ -746,7 +765,7 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             s = doc.sents[m.sentence]
             cm = P.CONSIDERATION_RE.search(s.text)
             if cm:
-                mm = MONEY_RE.match(s.text, cm.start("money"))
+                mm = MONEY_RE.match(s.text, cm.start("money" if cm.group("money") else "money2"))
                 value = money_from_match(mm) if mm else None
                 f.set("consideration_usd", value, doc.ev(s.start + cm.start(), s.start + cm.end()))
                 break

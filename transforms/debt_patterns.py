@@ -79,7 +79,8 @@ PRELIMINARY_PROSPECTUS_RE = re.compile(
 PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b", I)
 CLOSED_RE = re.compile(
     r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"
-    r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold)\b"
+    r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold"
+    r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$", I,
 )
 #: A closing that is only expected is not a closing.
@@ -176,7 +177,7 @@ OPTION_RES = (
         r"(?:of\s+(?:the\s+)?(?:additional\s+)?(?:[\w%.-]+\s+){0,4}?notes\s+)?"
         r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*"
         r"(?:upon|pursuant\s+to|from|following|under|in\s+connection\s+with|as\s+a\s+result\s+of)\s+(?:the\s+|an\s+|its\s+|their\s+)?"
-        r"(?:full\s+|partial\s+)?(?:exercise|option|over-?allotment|greenshoe)", I,
+        r"(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:full\s+|partial\s+)?(?:exercise|option|over-?allotment|greenshoe)", I,
     ),
     # "$300 million greenshoe fully exercised", "the $45 million over-allotment option was exercised in full"
     re.compile(
@@ -226,7 +227,9 @@ SECURED_TRUE_RE = re.compile(
 SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b", I)
 ALL_OUTSTANDING_RE = re.compile(r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
 CONSIDERATION_RE = re.compile(
-    r"\bfor\s+(?:an\s+aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+)?(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+cash|of\s+cash|in\s+aggregate|aggregate)", I,
+    r"\bfor\s+(?:an\s+aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+)?(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+cash|of\s+cash|in\s+aggregate|aggregate)"
+    # "for an aggregate cash purchase price of approximately $195 million"
+    r"|\bfor\s+(?:an\s+)?aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+(?:approximately\s+)?(?P<money2>" + MONEY + r")", I,
 )
 
 # --- document furniture -----------------------------------------------------------------------
