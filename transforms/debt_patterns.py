@@ -225,7 +225,8 @@ SECURED_TRUE_RE = re.compile(
     r"|\bsenior\s+secured\s+obligations\b|\bbacked\s+by\b", I,
 )
 SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b", I)
-ALL_OUTSTANDING_RE = re.compile(r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
+ALL_OUTSTANDING_RE = re.compile(
+    r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:" + MONEY + r"\s+(?:of\s+)?)?(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
 CONSIDERATION_RE = re.compile(
     r"\bfor\s+(?:an\s+aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+)?(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+cash|of\s+cash|in\s+aggregate|aggregate)"
     # "for an aggregate cash purchase price of approximately $195 million"
