@@ -145,11 +145,11 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         re.I)),
     ("expanded", re.compile(
         r"\bexpand(?:s|ed)\b|\bexpansion of (?:its|the|their|our)\b|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
-        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)[^.]{0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
+        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
         re.I)),
     ("signed", re.compile(
         r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|\bsecur(?:es|ed)\b|\bawarded\b|"
-        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed|ing)\b[^.]{0,60}\b"
+        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed|ing)\b(?:[^.]|\.(?=\d)){0,60}\b"
         r"(?:agreements?|leases?|contracts?|partnership|joint venture)\b|\bforms?\b[^.]{0,30}\bjoint venture\b",
         re.I)),
 )

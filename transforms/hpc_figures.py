@@ -58,7 +58,8 @@ _ANNUAL_RE = re.compile(
 )
 _CONTRACT_MONEY_RE = re.compile(
     r"\bcontract(?:s|ed)?\b|\bagreements?\b|\blease[sd]?\b|\bdeal\b|\brevenue\b|\bworth\b|\bvalued?\b|\bTCV\b|"
-    r"\bcommitments?\b|\bcolocation\b|\bbacklog\b",
+    r"\bcommitments?\b|\bcolocation\b|\bbacklog\b|"
+    r"\bover\s+the\s+(?:initial\s+|full\s+|contract\s+|lease\s+)?(?:[\w-]+\s+)?terms?\b",
     re.I,
 )
 _EXPANSION_OPTION_RE = re.compile(
@@ -67,7 +68,8 @@ _EXPANSION_OPTION_RE = re.compile(
     r"\bfuture expansion\b|\bexpandable\b|\bexclusivity\b|\bpotential(?:ly)?\s+(?:an?\s+)?(?:additional\s+|further\s+)?$",
     re.I,
 )
-_CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|\bIT\b", re.I)
+# "IT" alone only in capitals: "announced that it has ..." is not information technology.
+_CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|(?-i:\bIT\b)", re.I)
 _GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b", re.I)
 _SITE_CAPACITY_AFTER_RE = re.compile(
     r"^\s*(?:[A-Z][\w-]+\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
@@ -130,13 +132,39 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None if _PARTNERSHIP_RE.search(clause) else "potential_value_with_extensions_usd"
     if cumulative:
         return "cumulative_contract_value_usd"
-    if _POTENTIAL_RE.search(clause):
+    # Two figures of one clause are told apart by the words between them: "$4.1 billion over the initial
+    # term and includes two extension options which ... would bring revenue to $9.2 billion", "$250
+    # million of annual revenue, or approximately $2.5 billion over the term".
+    near_before, near_after = _local_words(before, after)
+    if _POTENTIAL_RE.search(near_before) or _POTENTIAL_RE.search(near_after):
         return "potential_value_with_extensions_usd"
-    if _ANNUAL_RE.search(clause):
+    if _ANNUAL_RE.search(near_before) or _ANNUAL_RE.search(near_after):
         return "annual_revenue_usd"
     if _CONTRACT_MONEY_RE.search(clause):
         return "total_contract_value_usd"
     return None
+
+
+_OTHER_FIGURE_RE = re.compile(r"(?:US\s?)?\$\s?\d")
+# Where the words about a figure stop: the next verb phrase that adds another term ("and includes two
+# extension options", "and has an average ...").
+_AFTER_STOP_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:includ|ha[sv]e?\b|contain|provid|grant|carr)", re.I)
+
+
+def _local_words(before: str, after: str, reach: int = 90) -> tuple[str, str]:
+    """The words that belong to one figure: back to the previous dollar figure, ahead to the next one
+    (or the next clause that adds another term), each at most `reach` characters."""
+    last = None
+    for last in _OTHER_FIGURE_RE.finditer(before):
+        pass
+    near_before = before[last.end():] if last else before
+    near_before = near_before[-reach:]
+    nxt = _OTHER_FIGURE_RE.search(after)
+    near_after = after[:nxt.start()] if nxt else after
+    stop = _AFTER_STOP_RE.search(near_after)
+    if stop:
+        near_after = near_after[:stop.start()]
+    return near_before, near_after[:reach]
 
 
 def _nearest(pattern: re.Pattern, clause: str, rel_start: int, rel_end: int, reach: int = 70) -> int | None:

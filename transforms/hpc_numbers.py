@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 __all__ = [
     "Quantity", "DatePhrase", "find_money", "find_power_mw", "find_terms_years", "find_dates",
@@ -136,7 +137,8 @@ def find_money(text: str) -> list[Quantity]:
     out = []
     for m in _MONEY_RE.finditer(text):
         unit = (m.group("unit") or "").lower()
-        value = _to_float(m.group("num")) * _MONEY_SCALE.get(unit, 1.0)
+        # scaled in decimal so "$4.1 billion" is 4100000000.0, not 4099999999.9999995
+        value = float(Decimal(m.group("num").replace(",", "")) * Decimal(str(_MONEY_SCALE.get(unit, 1.0))))
         negative = bool(m.group("paren") and m.group("cparen"))
         if m.group("qual"):
             start = m.start("qual")
