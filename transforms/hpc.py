@@ -290,10 +290,30 @@ def _mentioned(text: str, tenants: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# "two agreements: a 10-year agreement with CoreWeave for 60 MW ..., and a 5-year agreement with Lambda for
+# 20 MW ...": one sentence, one segment per contract.
+_TENANT_SEGMENT_RE = re.compile(r";\s+|:\s+|,\s+and\s+(?=(?:a|an|the|its|one)\b)|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:agreement|lease|contract))")
+
+
+def _split_by_tenant(sentence: _Span, names: list[str]) -> list[_Span]:
+    """A sentence naming several tenants, each in a segment of its own, as those segments (else as is)."""
+    if len(_mentioned(sentence.text, names)) < 2:
+        return [sentence]
+    cuts = [0] + [m.end() for m in _TENANT_SEGMENT_RE.finditer(sentence.text)] + [len(sentence.text)]
+    parts = [_Span(sentence.start + a, sentence.start + b, sentence.text[a:b]) for a, b in zip(cuts, cuts[1:])
+             if sentence.text[a:b].strip()]
+    named = [_mentioned(p.text, names) for p in parts]
+    if any(len(n) > 1 for n in named) or len({n[0] for n in named if n}) < 2:
+        return [sentence]
+    return parts
+
+
 def _groups(doc: Document, tenants: dict[str, _Role]) -> list[_Group]:
     """Assign every body sentence to the contract of the tenant it (or the last sentence) names."""
     names = list(tenants)
-    sentences = [_Span(s.start, s.end, s.text) for s in doc.sentences]
+    sentences = []
+    for s in doc.sentences:
+        sentences.extend(_split_by_tenant(_Span(s.start, s.end, s.text), names))
     per_sentence = [_mentioned(s.text, names) for s in sentences]
     alone = {ms[0] for ms in per_sentence if len(ms) == 1}
     headline_units = _headline_units(doc)
@@ -572,6 +592,14 @@ def _record(
         reasons["counterparty"] = "no tenant named in the release"
 
     event, event_evidence = _event(group, single, headline_units)
+    if event is None and not single and doc.sentences:
+        # "announced two AI hosting agreements: a 10-year agreement with A ..., and a 5-year agreement with B":
+        # the lead's verb is each listed contract's event
+        lead = doc.sentences[0].text
+        named = [m.name for m in find_parties(lead)]
+        if not named or any(t in named or re.search(rf"\b{re.escape(t)}\b", lead) for t in group.tenants):
+            event = _event_in(lead)
+            event_evidence = lead.strip() if event else None
     if event:
         values["event"] = event
         evidence["event"] = event_evidence[:220]

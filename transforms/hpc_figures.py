@@ -124,6 +124,10 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None
     if re.search(r"\bby\s+$", before) and re.match(r"^\s+to\s", after):
         return "total_contract_value_usd"  # "by $3.0 billion to $6.7 billion": the increment
+    if (event in (None, "signed", "amended") and re.search(r"\btotal\s+contract\s+value\b", before[-80:], re.I)
+            and not re.search(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|combined|portfolio", clause, re.I)
+            and not _POTENTIAL_RE.search(clause)):
+        return "total_contract_value_usd"  # "increasing the total contract value from $2.0 billion to $3.1 billion"
     cumulative = _CUMULATIVE_RE.search(before) or (
         event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))
     if cumulative and _POTENTIAL_RE.search(clause):
