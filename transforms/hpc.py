@@ -84,7 +84,8 @@ _HPC_WORDS_RE = re.compile(
 _CONTRACT_WORDS_RE = re.compile(
     r"\b(?:lease[sd]?|agreements?|contracts?|colocation|tenants?|joint venture|cloud services)\b", re.IGNORECASE
 )
-_QUANTITY_WORDS_RE = re.compile(r"\b(?:MW|megawatts?|GW|billion|million|bn|years?)\b|\d+-year", re.IGNORECASE)
+# "150MW" glues the unit to its number: no word boundary before it
+_QUANTITY_WORDS_RE = re.compile(r"(?:\b|(?<=\d))(?:MW|megawatts?|GW|billion|million|bn|years?)\b|\d+-year", re.IGNORECASE)
 _CONTRACT_NOUN = (
     r"(?:agreements?|leases?|contracts?|colocation|partnership|deal|arrangements?|relationship|"
     r"joint venture|JV|MSA|services agreement|commitments?)"
