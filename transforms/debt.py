@@ -368,6 +368,9 @@ def _strip_retire_clauses(text: str) -> str:
     return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*|induced\s+conversions?)\b.*$", "", text)
 
 
+_ADDITIONAL_ONLY_RE = re.compile(
+    r"\b(?:clos\w*|complet\w*|settle\w*)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:sale\s+|issuance\s+|purchase\s+|offering\s+)?(?:of\s+)?"
+    r"(?:an\s+|the\s+)?additional\b", re.I)
 _NEW_DEBT_WORDS_RE = re.compile(
     r"\b(?:notes|debentures|bonds|loans?|facilit(?:y|ies)|offering|credit|financing|borrowings?|line\s+of\s+credit)\b", re.I)
 
@@ -382,6 +385,10 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
             # "entered into privately negotiated agreements with holders to repurchase ... notes": the
             # agreements are the retirement's, no new debt is closed
             ev = None
+        if ev == "closed" and _ADDITIONAL_ONLY_RE.search(s) and _exercised(s):
+            # "the closing of the sale of an additional $45 million ... pursuant to the full exercise of the
+            # option": an option-exercise notice (the offering grows), not a new offering's closing
+            ev = "upsized"
         if ev:
             return ev, i
     for i in head:
@@ -689,6 +696,11 @@ def _sentences_for(doc: _Doc, inst: _Instrument, primaries: list[_Instrument],
     return terms, money, own
 
 
+def _start(m: re.Match, name: str) -> int:
+    """Where group `name` (or its alternative spelling `name2`) starts in a match."""
+    return m.start(name) if m.group(name) is not None else m.start(name + "2")
+
+
 def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[Sentence], money: list[Sentence],
                   is_primary: bool, n_primaries: int, own: list[Sentence] | None = None) -> _Fields:
     f = _Fields()
@@ -699,12 +711,11 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             for s in terms:
                 fm = P.FROM_TO_RE.search(s.text) or P.NEW_TOTAL_RE.search(s.text)
                 if fm:
-                    mm = MONEY_RE.match(s.text, fm.start("money"))
+                    mm = MONEY_RE.match(s.text, _start(fm, "money"))
                     f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
                     if fm.re is P.FROM_TO_RE:
-                        fr = MONEY_RE.match(s.text, fm.start("from_money"))
-                        f.set("upsized_from_usd", money_from_match(fr) if fr else None,
-                              doc.ev(s.start + fm.start(), s.start + fm.end("from_money")))
+                        fr = MONEY_RE.match(s.text, _start(fm, "from_money"))
+                        f.set("upsized_from_usd", money_from_match(fr) if fr else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
                     break
         for m in inst.mentions:
             hit = _loan_amount(doc, m)
@@ -737,7 +748,7 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             for s in terms:
                 nm = P.NEW_TOTAL_RE.search(s.text) or P.FROM_TO_RE.search(s.text)
                 if nm:
-                    mm = MONEY_RE.match(s.text, nm.start("money"))
+                    mm = MONEY_RE.match(s.text, _start(nm, "money"))
                     f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + nm.start(), s.start + nm.end()))
                     break
             # an option-exercise notice: "the total principal amount of notes sold in the offering was $1.0 billion"

@@ -173,7 +173,7 @@ OPTION_RES = (
     # "which includes $50 million aggregate principal amount of notes issued pursuant to an option to purchase",
     # "including $45 million of additional notes sold upon the full exercise of the option"
     re.compile(
-        r"\binclud(?:es|ed|ing)\s+(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:(?:aggregate\s+)?principal\s+amount\s+)?"
+        r"\binclud(?:e|es|ed|ing)\s+(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:(?:aggregate\s+)?principal\s+amount\s+)?"
         r"(?:of\s+(?:the\s+)?(?:additional\s+)?(?:[\w%.-]+\s+){0,4}?notes\s+)?"
         r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*"
         r"(?:upon|pursuant\s+to|from|following|under|in\s+connection\s+with|as\s+a\s+result\s+of)\s+(?:the\s+|an\s+|its\s+|their\s+)?"
@@ -186,7 +186,10 @@ OPTION_RES = (
     ),
 )
 #: "increased the commitments under the facility from $100 million to $200 million"
-FROM_TO_RE = re.compile(r"\bfrom\s+(?P<from_money>" + MONEY + r")\s+to\s+(?P<money>" + MONEY + r")", I)
+FROM_TO_RE = re.compile(
+    r"\bfrom\s+(?P<from_money>" + MONEY + r")\s+to\s+(?P<money>" + MONEY + r")"
+    # "upsized its credit facility ... to $300 million from $200 million"
+    r"|\bto\s+(?P<money2>" + MONEY + r")\s+from\s+(?P<from_money2>" + MONEY + r")", I)
 #: "bringing the total aggregate principal amount of the offering to $650 million"
 NEW_TOTAL_RE = re.compile(
     r"\b(?:bringing|increasing|raising|taking)\s+the\s+(?:total\s+)?(?:aggregate\s+principal\s+amount|offering\s+size|size)\s+"

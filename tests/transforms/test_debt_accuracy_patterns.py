@@ -188,3 +188,39 @@ def test_loan_agreement_providing_for_borrowings_of_up_to():
     e = _one("Acme Hash Inc. (NASDAQ: ACMH) has entered into a bitcoin-backed loan agreement with Coinbase Credit "
              "providing for borrowings of up to $100 million. Borrowings bear interest at 8.5% per annum.")
     assert (e.event, e.principal_usd, e.coupon_pct, e.secured) == ("closed", 100e6, 8.5, True)
+
+
+def test_closing_of_only_the_additional_notes_is_an_option_exercise_notice():
+    e = _one("Acme Hash Inc. (NASDAQ: ACMH) today announced the closing of the sale of an additional $45 million "
+             "aggregate principal amount of its 3.25% Convertible Senior Notes due 2030 pursuant to the full exercise "
+             "of the initial purchasers' option. Following the closing, the aggregate principal amount of the notes "
+             "outstanding is $345 million.")
+    # linked to the priced offering, the exercised option is added once (not a second closing of $345 million)
+    assert (e.event, e.principal_usd, e.option_principal_usd, e.option_exercised) == ("upsized", 345e6, 45e6, True)
+
+
+def test_facility_upsized_to_a_new_size_from_the_old_one():
+    e = _one("Acme Hash Announces Upsizing of Credit Facility\n\nAcme Hash Inc. (NASDAQ: ACMH) today announced that it "
+             "has upsized its credit facility with Coinbase Credit to $300 million from $200 million.")
+    assert (e.instrument, e.event, e.principal_usd, e.upsized_from_usd) == ("credit_facility", "upsized", 300e6, 200e6)
+
+
+def test_8k_notes_that_include_the_option_notes():
+    e = _one("Item 1.01 Entry into a Material Definitive Agreement.\nOn December 10, 2026, Example Mining Corp. (the "
+             "\"Company\") issued $575 million aggregate principal amount of its 1.75% Convertible Senior Notes due 2031 "
+             "(the \"Notes\") pursuant to an indenture, dated as of December 10, 2026, between the Company and U.S. Bank "
+             "Trust Company, National Association, as trustee. The Notes include $75 million aggregate principal amount "
+             "of Notes issued pursuant to the exercise in full by the initial purchasers of their option to purchase "
+             "additional Notes. The Notes will mature on January 15, 2031.\nFORM 8-K", ticker="EXMC")
+    assert (e.event, e.principal_usd, e.option_principal_usd, e.maturity_date) == (
+        "closed", 575e6, 75e6, date(2031, 1, 15))
+
+
+def test_subsidiary_issuer_of_senior_secured_notes():
+    e = _one("NEW YORK, Oct. 30, 2026 (GLOBE NEWSWIRE) -- Ridge Hash Inc. (NASDAQ: RDGH) today announced that its "
+             "wholly owned subsidiary, Ridge Compute LLC, priced its offering of $1.4 billion aggregate principal "
+             "amount of 7.125% senior secured notes due 2030 (the \"Notes\") at an issue price of 100%. The Notes will "
+             "be secured by a first-priority lien on the Barber data center and related assets.")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.secured) == (
+        "senior_secured_notes", "priced", 1.4e9, 7.125, True)
+    assert e.conversion_premium_pct is None and "not a convertible" in e.null_reasons["conversion_premium_pct"]
