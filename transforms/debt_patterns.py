@@ -201,8 +201,8 @@ OPTION_EXERCISED_RE = re.compile(
 )
 INCLUDES_OPTION_RE = re.compile(r"\b(?:which\s+)?includ(?:es|ed|ing)\b[^.;]{0,200}?\b(?:option|exercise|additional|greenshoe|over-?allotment)\b", I)
 UPSIZED_FROM_RES = (
-    re.compile(r"\b(?:upsized|increased)\s+from\s+(?:the\s+)?(?:previously\s+announced\s+)?(?:offering\s+size\s+of\s+)?(?P<money>" + MONEY + r")", I),
-    re.compile(r"\bfrom\s+(?:the\s+)?previously\s+announced\s+(?:offering\s+size\s+of\s+)?(?P<money>" + MONEY + r")", I),
+    re.compile(r"\b(?:upsized|increased)\s+from\s+(?:the\s+)?(?:previously\s+announced\s+)?(?:offering\s+(?:size\s+)?of\s+)?(?P<money>" + MONEY + r")", I),
+    re.compile(r"\bfrom\s+(?:the\s+)?previously\s+announced\s+(?:offering\s+(?:size\s+)?of\s+)?(?P<money>" + MONEY + r")", I),
     re.compile(r"\bincrease\s+of\s+(?P<delta>" + MONEY + r")\s+from\s+the\s+previously\s+announced", I),
 )
 #: "net proceeds from the offering will be approximately $856.5 million", "net proceeds of approximately $X",
@@ -245,7 +245,8 @@ DATELINE_RE = re.compile(
     r"|\(?" + _WIRE + r"\s*\)?\s*(?:--|-|\u2014)\s*(?P<mon4>" + MONTH + r")\s+(?P<day4>\d{1,2}),?\s+(?P<year4>(?:19|20)\d{2})",
     I,
 )
-DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60},\s+" + DATE + r"\b", I)
+#: "Fort Lauderdale, FL, Aug. 14, 2024", and the dashed form "FORT LAUDERDALE, FL -November 15, 2021-"
+DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60}(?:,\s+|\s*-\s*)" + DATE + r"\b", I)
 DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+event\s+reported\)\s*:?\s*" + DATE, I)
 TICKER_RE = re.compile(
     r"\(\s*(?:NASDAQ|NYSE|TSX|TSXV|CSE|NYSE\s+American|Nasdaq\s+(?:GS|GM|CM))(?:\s*/\s*[A-Za-z]+)?\s*:\s*\"?(?P<ticker>[A-Z][A-Z.]{0,5})\b\"?\s*\)?",

@@ -389,7 +389,7 @@ class _Figures:
 
 # "Total ... increases to approximately 270 MW, representing approximately $4.7 billion of cumulative
 # revenue": a clause that only qualifies a partnership total is part of that total.
-_QUALIFYING_CLAUSE_RE = re.compile(r"^\s*(?:with|representing|equal to|equivalent to|worth|totaling|totalling|for a total of)\b",
+_QUALIFYING_CLAUSE_RE = re.compile(r"^\s*(?:with|representing|equal to|equivalent to|worth|totaling|totalling|for a total of|or)\b",
                                    re.I)
 _AS_CUMULATIVE = {"total_contract_value_usd": "cumulative_contract_value_usd",
                   "critical_it_mw": "cumulative_critical_it_mw", "unqualified_mw": "cumulative_critical_it_mw"}
@@ -412,7 +412,8 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
                     continue
                 name = classify_money(text, q.start, q.end, event)
                 if name and inherits:
-                    name = _AS_CUMULATIVE.get(name, name)
+                    # a partnership total restated with its extensions is no single contract's potential value
+                    name = None if name == "potential_value_with_extensions_usd" else _AS_CUMULATIVE.get(name, name)
                 if name:
                     after_total = after_total or name.startswith("cumulative_")
                     figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))

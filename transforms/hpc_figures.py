@@ -115,6 +115,9 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
     if _BACKSTOP_RE.search(clause):
         if re.search(r"\b(?:by|from)\s+$", before) and re.match(r"^\s+to\s", after):
             return None  # "increased its backstop by $1.4 billion to $3.2 billion": keep the total
+        if re.search(r"\b(?:increas\w*|rais\w*|expand\w*|grow\w*)\b[^$]{0,40}\bby\s+(?:approximately\s+|about\s+|an additional\s+)?$",
+                     before, re.I):
+            return None  # "increase its backstop by $333 million, bringing the total backstop to ...": an increment
         return "backstop_usd"
     if _EXCLUDE_MONEY_RE.search(clause) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before):
         return None
@@ -180,6 +183,13 @@ def _nearest(pattern: re.Pattern, clause: str, rel_start: int, rel_end: int, rea
     return best
 
 
+def _capacity_option(before: str) -> bool:
+    """Option wording before a MW figure that is about more capacity: not a term's extension or renewal
+    options ("$9.0 billion including extension options, across 207 MW")."""
+    return any(not re.search(r"\b(?:extension|renewal|term)s?\s+$", before[:m.start()], re.I)
+               for m in _EXPANSION_OPTION_RE.finditer(before))
+
+
 def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None) -> str | None:
     """The field of the MW figure at `clause[rel_start:rel_end]`, or None (site capacity, phase, old figure)."""
     before = clause[:rel_start]
@@ -188,7 +198,10 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None  # the old figure of "from 40 MW to 48 MW"
     if _EARLIER_DEALS_RE.search(clause) or re.search(r"\b(?:previously|originally)\s+(?:announced|signed|executed|contracted)\s+$", before, re.I):
         return None  # "the previously announced 200 MW contract", "the initial two leases' 250 MW"
-    if _EXPANSION_OPTION_RE.search(before) and not re.search(r"exercis", clause, re.I):
+    if (re.search(r"\bacross\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|more than\s+)?$", before, re.I)
+            and _CUMULATIVE_RE.search(before)):
+        return "cumulative_critical_it_mw"  # "brings the partnership to $3.8 billion ... across 207 MW"
+    if _capacity_option(before) and not re.search(r"exercis", clause, re.I):
         return "expansion_options_mw"
     if (_CUMULATIVE_RE.search(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
             or (event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))):

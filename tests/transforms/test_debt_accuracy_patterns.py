@@ -224,3 +224,15 @@ def test_subsidiary_issuer_of_senior_secured_notes():
     assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.secured) == (
         "senior_secured_notes", "priced", 1.4e9, 7.125, True)
     assert e.conversion_premium_pct is None and "not a convertible" in e.null_reasons["conversion_premium_pct"]
+
+
+def test_dashed_dateline_full_digit_amounts_and_upsized_from_the_offering_of():
+    e = _one("FORT LAUDERDALE, FL \u2014November 15, 2026\u2014 Hashmoor Holdings, Inc. (NASDAQ: HSMR) today announced the "
+             "pricing of $650,000,000 aggregate principal amount of 1.00% convertible senior notes due 2031. The "
+             "offering was upsized from the previously announced offering of $500,000,000 aggregate principal amount "
+             "of notes. Hashmoor also granted the initial purchasers an option to purchase up to an additional "
+             "$97,500,000 aggregate principal amount of notes. The notes will mature on December 1, 2031. Holders may "
+             "convert their notes at any time on or after June 1, 2031.")
+    assert (e.announced_date, e.event, e.principal_usd, e.upsized_from_usd, e.option_principal_usd) == (
+        date(2026, 11, 15), "priced", 650e6, 500e6, 97.5e6)
+    assert e.maturity_date == date(2031, 12, 1)

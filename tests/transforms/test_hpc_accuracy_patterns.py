@@ -140,3 +140,19 @@ def test_a_passage_without_dateline_that_opens_with_prose_has_no_headline():
              "for 300 MW of critical IT capacity at its Mesa campus, representing approximately $5.5 billion of "
              "contracted rent over the initial term. The lease includes two 5-year renewal options.")
     assert (r.term_years, r.total_contract_value_usd, r.potential_value_with_extensions_usd) == (15, 5.5e9, None)
+
+
+def test_partnership_total_restated_with_extensions_across_its_capacity():
+    r = _one(
+        "Ridge Hash Signs Additional 56 MW 10-Year AI Hosting Agreement with Fluidstack at Barber Lake\n"
+        "NEW YORK, Nov. 20, 2026 (GLOBE NEWSWIRE) -- (NASDAQ:RDGH) Ridge Hash Inc. today announced it has signed a new "
+        "10-year agreement with Fluidstack for an additional 39 MW of critical IT load at its Barber Lake site, "
+        "expanding the original transaction. The expansion brings the partnership to approximately $3.8 billion of "
+        "contracted revenue, or approximately $9.0 billion including extension options, across 207 MW of critical "
+        "IT load. The new agreement contributes approximately $830 million over its initial term. Google has agreed "
+        "to increase its backstop by $333 million, bringing the total backstop to $1.73 billion.")
+    assert (r.event, r.critical_it_mw, r.total_contract_value_usd, r.term_years) == ("expanded", 39, 830e6, 10)
+    assert (r.cumulative_critical_it_mw, r.cumulative_contract_value_usd) == (207, 3.8e9)
+    # "including extension options" belongs to the partnership total: no option capacity, no deal potential
+    assert r.expansion_options_mw is None and r.potential_value_with_extensions_usd is None
+    assert (r.backstop_party, r.backstop_usd) == ("Google", 1.73e9)
