@@ -475,6 +475,9 @@ def _principal_after(doc: _Doc, sent: Sentence) -> tuple[float, int, int] | None
         sent.text, re.I,
     )
     if not m:
+        # a pricing term sheet's "Principal Amount: $400,000,000 aggregate principal amount of notes"
+        m = re.search(r"(?:^|(?<=\s))(?:aggregate\s+)?principal\s+amount(?:\s+offered)?\s*:\s*(?P<money>" + P.MONEY + r")", sent.text, re.I)
+    if not m:
         return None
     mm = MONEY_RE.match(sent.text, m.start("money"))
     value = money_from_match(mm) if mm else None
@@ -621,7 +624,7 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
         hit = None
         for s in sents:
             pm = rx.search(s.text)
-            if pm and not (rx is P.PREMIUM_RES[2] and re.search(r"(?i)\bcap\s+price\b", s.text[:pm.end()])):
+            if pm and not (rx is P.PREMIUM_RES[-1] and re.search(r"(?i)\bcap\s+price\b", s.text[:pm.end()])):
                 hit = (pm, s)
                 break
         if hit:

@@ -133,6 +133,7 @@ CONVERSION_PRICE_RE = re.compile(
 )
 PREMIUM_RES = (
     re.compile(r"(?P<pct>" + NUMBER + r")\s?%\s+conversion\s+premium", I),
+    re.compile(r"conversion\s+premium\s*:\s*(?:approximately\s+|about\s+)?(?P<pct>" + NUMBER + r")\s?%", I),
     re.compile(r"conversion\s+premium\s+of\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<pct>" + NUMBER + r")\s?%", I),
     re.compile(
         r"conversion\s+price\b[^;]{0,160}?\bpremium\s+of\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<pct>" + NUMBER + r")\s?%", I,
@@ -159,6 +160,8 @@ MATURITY_RES = (
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
+    # a pricing term sheet's "Maturity: March 15, 2032"
+    re.compile(r"\bmaturity(?:\s+date)?\s*:\s*" + DATE, I),
 )
 OPTION_RES = (
     # "option to purchase ... up to an additional $X", also with a clause between the option and its verb:

@@ -236,3 +236,18 @@ def test_dashed_dateline_full_digit_amounts_and_upsized_from_the_offering_of():
     assert (e.announced_date, e.event, e.principal_usd, e.upsized_from_usd, e.option_principal_usd) == (
         date(2026, 11, 15), "priced", 650e6, 500e6, 97.5e6)
     assert e.maturity_date == date(2031, 12, 1)
+
+
+def test_pricing_term_sheet_labels():
+    e = _one("Pricing Term Sheet dated March 4, 2027\nExample Mining Corp.\n2.00% Convertible Senior Notes due 2032\n"
+             "Issuer: Example Mining Corp. (NASDAQ: EXMC)\n"
+             "Principal Amount: $400,000,000 aggregate principal amount of notes (or $460,000,000 if the underwriters "
+             "exercise their option to purchase additional notes in full)\n"
+             "Maturity: March 15, 2032, unless earlier converted, redeemed or repurchased\n"
+             "Interest Rate: 2.00% per year\n"
+             "Initial Conversion Rate: 40.0000 shares of common stock per $1,000 principal amount of notes\n"
+             "Initial Conversion Price: Approximately $25.00 per share\n"
+             "Conversion Premium: Approximately 30.0% above the last reported sale price\n")
+    assert (e.event, e.principal_usd, e.coupon_pct, e.maturity_date) == ("priced", 400e6, 2.0, date(2032, 3, 15))
+    assert (e.conversion_rate_per_1000_usd, e.conversion_price_usd, e.conversion_premium_pct) == (40.0, 25.0, 30.0)
+    assert e.option_principal_usd is None and e.option_exercised is None  # a what-if total, not an option amount
