@@ -83,6 +83,9 @@ class DebtEvent(BaseModel):
     all_outstanding: bool | None = None
     #: cash paid in a repurchase/exchange ("for approximately $267.9 million in cash")
     consideration_usd: float | None = None
+    #: the whole offering of a multi-tranche release ("Offering of $2.3 billion convertible senior notes" over
+    #: its tranches): printed for the reader, never an instrument of the register (its tranches are)
+    offering_total: bool | None = None
     evidence: dict[str, str] = Field(default_factory=dict)
     null_reasons: dict[str, str] = Field(default_factory=dict)
     #: field -> how a value the text does not state was computed from values it does state
@@ -836,8 +839,13 @@ def _retire_context(doc: _Doc, m: _Mention) -> bool:
 
 # --- public API ----------------------------------------------------------------------------------
 
-def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_date: date | None = None) -> list[DebtEvent]:
+def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_date: date | None = None,
+               with_offering_total: bool = False) -> list[DebtEvent]:
     """One DebtEvent per instrument the document describes (a release may price two tranches).
+
+    With `with_offering_total`, a multi-tranche release that states the size of the whole offering also
+    yields that whole (marked `offering_total`, after the tranches): what `minerwatch parse debt` prints
+    for a reader; the register loads only the tranches.
 
     Raises ParseError when the input is not a readable debt document (empty, binary, no debt wording,
     or no instrument that could be identified).
@@ -906,6 +914,11 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
         f = _event_fields(doc, inst, doc_event, terms, money, True, len(primaries), own)
         events.append(_build(doc, inst, doc_event, event_sentence, f, the_ticker, ticker_ev, ticker_reason,
                              the_date, date_ev, date_reason))
+    if with_offering_total and len(primaries) > 1 and doc_event in NEW_ISSUE_EVENTS:
+        total = _offering_total(doc, mentions, primaries, events, doc_event, event_sentence, explicit_by_sentence)
+        if total is not None:
+            events.append(_build(doc, total[0], doc_event, event_sentence, total[1], the_ticker, ticker_ev,
+                                 ticker_reason, the_date, date_ev, date_reason).model_copy(update={"offering_total": True}))
     for inst in sorted(insts.values(), key=lambda x: x.first):
         if inst in primaries or inst.instrument in LOAN_INSTRUMENTS and not retire_doc:
             continue
@@ -917,6 +930,36 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
             continue
         events.append(_build(doc, inst, ev, sent, f, the_ticker, ticker_ev, ticker_reason, the_date, date_ev, date_reason))
     return events
+
+
+def _offering_total(doc: _Doc, mentions: list[_Mention], primaries: list[_Instrument], tranches: list[DebtEvent],
+                    event: str, event_sentence: int | None, explicit_by_sentence: dict[int, set]):
+    """The offering of several tranches as a whole, when the release states its size ("Offering of $2.3
+    billion convertible senior notes" over "$1.0 billion ... due 2032" and "$1.0 billion ... due 2033"):
+    its principal (at least the tranches' sum), the options and terms stated for the whole offering, and no
+    coupon or maturity. None when no such total is stated."""
+    kind = primaries[0].instrument
+    if any(p.instrument != kind for p in primaries) or any(t.principal_usd is None for t in tranches):
+        return None
+    parts = sum(t.principal_usd for t in tranches)
+    for m in mentions:
+        if m.kind != "notes" or m.key is not None or m.instrument != kind or _retire_context(doc, m):
+            continue
+        hit = _principal_before(doc, m) or _principal_following(doc, m)
+        if hit is None or hit[0] < parts - 0.5:
+            continue
+        inst = _Instrument((kind, None, None), kind, None, None, [m])
+        shared = [s for i, s in enumerate(doc.sents) if not explicit_by_sentence.get(i)]
+        f = _Fields()
+        f.set("principal_usd", hit[0], doc.ev(min(hit[1], m.start), max(m.end, hit[1])))
+        _option(doc, shared, f)
+        _terms(doc, inst, shared, shared, f)
+        for name in ("coupon_pct", "maturity_date", "maturity_year"):
+            f.values.pop(name, None)
+            f.evidence.pop(name, None)
+            f.reasons[name] = f"the offering's {len(tranches)} tranches have their own (see the tranche events)"
+        return inst, f
+    return None
 
 
 def _sibling_tranches(doc: _Doc, first: _Instrument, insts: dict[tuple, _Instrument]) -> list[_Instrument]:
@@ -1060,9 +1103,11 @@ def parse_for_cli(content: bytes, ticker: str | None = None, period: str | None 
     `period` is accepted for the CLI contract and ignored (a debt document dates itself).
     """
     out = []
-    for e in parse_debt(content, ticker=ticker):
+    for e in parse_debt(content, ticker=ticker, with_offering_total=True):
         d = e.model_dump(mode="json")
         row = {k: d.pop(k) for k in CLI_KEYS}
+        if not d.get("offering_total"):
+            d.pop("offering_total", None)  # only the whole of a multi-tranche offering carries the mark
         row.update(d)
         out.append(row)
     return out

@@ -251,3 +251,34 @@ def test_pricing_term_sheet_labels():
     assert (e.event, e.principal_usd, e.coupon_pct, e.maturity_date) == ("priced", 400e6, 2.0, date(2032, 3, 15))
     assert (e.conversion_rate_per_1000_usd, e.conversion_price_usd, e.conversion_premium_pct) == (40.0, 25.0, 30.0)
     assert e.option_principal_usd is None and e.option_exercised is None  # a what-if total, not an option amount
+
+
+def test_the_whole_of_a_multi_tranche_offering_is_printed_marked_and_never_an_instrument():
+    from transforms.debt import parse_for_cli
+
+    text = ("SYDNEY, Jan. 12, 2026 (GLOBE NEWSWIRE) -- Outback Compute Limited (NASDAQ:OBCL) today announced the "
+            "closing of its offering of convertible senior notes.\n\n"
+            "  \u2022 Offering of $1.4 billion convertible senior notes\n"
+            "    \u2022 $600 million offering of 0.50% convertible senior notes due 2031\n"
+            "    \u2022 $600 million offering of 1.50% convertible senior notes due 2033\n"
+            "    \u2022 $200 million greenshoe fully exercised\n"
+            "    \u2022 Capped call transactions with an initial cap price of $64.10 per share\n")
+    assert all(not e.offering_total for e in parse_debt(text))  # what the register loads: the tranches only
+    rows = parse_for_cli(text.encode())
+    assert [r.get("offering_total") for r in rows] == [None, None, True]
+    whole = rows[-1]
+    assert (whole["event"], whole["principal_usd"], whole["option_principal_usd"], whole["cap_price_usd"]) == (
+        "closed", 1.4e9, 200e6, 64.10)
+    assert whole["coupon_pct"] is None and whole["maturity_year"] is None
+    assert "tranches" in whole["null_reasons"]["coupon_pct"]
+
+
+def test_no_offering_total_when_the_stated_size_is_below_the_tranches_sum():
+    from transforms.debt import parse_for_cli
+
+    rows = parse_for_cli(
+        b"Acme Hash Inc. (NASDAQ: ACMH) today announced the pricing of $500 million aggregate principal amount of "
+        b"0.75% convertible senior notes due 2031 and $500 million aggregate principal amount of 1.25% convertible "
+        b"senior notes due 2033. Acme also repurchased $200 million of convertible senior notes.")
+    assert [r["coupon_pct"] for r in rows if r["event"] == "priced"] == [0.75, 1.25]
+    assert not any(r.get("offering_total") for r in rows)
