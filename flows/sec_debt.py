@@ -21,8 +21,7 @@ from warehouse import load
 #: DebtEvent fields stored as JSON text.
 JSON_FIELDS = ("evidence", "null_reasons", "derived", "spun_wording")
 #: DebtEvent fields stored as plain columns (everything but the JSON ones and parser_version).
-#: (offering_total marks a multi-tranche offering's whole, which is not loaded: its tranches are the instruments)
-VALUE_FIELDS = tuple(f for f in debt.DebtEvent.model_fields if f not in JSON_FIELDS + ("parser_version", "offering_total"))
+VALUE_FIELDS = tuple(f for f in debt.DebtEvent.model_fields if f not in JSON_FIELDS + ("parser_version",))
 EVENT_KEYS = ("ticker", "document_hash", "event_key")
 INSTRUMENT_COLUMNS = (
     "instrument_id", "ticker", "instrument", "status", "coupon_pct", "maturity_date", "maturity_year",
@@ -72,7 +71,7 @@ def events_frame(doc: SecDocument, events: list[debt.DebtEvent]) -> pd.DataFrame
 
 def load_debt(con, ctx, doc: SecDocument) -> int:
     """Parse and merge one document's debt events, retract those it no longer yields, relink the ticker."""
-    events = [e for e in debt.parse_debt(doc.body, ticker=doc.ticker) if not e.offering_total]
+    events = debt.parse_debt(doc.body, ticker=doc.ticker)
     frame = events_frame(doc, events)
     frame["run_id"] = ctx.run_id
     compare = [c for c in frame.columns if c not in EVENT_KEYS + ("fetched_at", "run_id", "document_url")]

@@ -83,9 +83,6 @@ class DebtEvent(BaseModel):
     all_outstanding: bool | None = None
     #: cash paid in a repurchase/exchange ("for approximately $267.9 million in cash")
     consideration_usd: float | None = None
-    #: the whole offering of a multi-tranche release ("Offering of $2.3 billion convertible senior notes" over
-    #: its tranches): printed for the reader, never an instrument of the register (its tranches are)
-    offering_total: bool | None = None
     evidence: dict[str, str] = Field(default_factory=dict)
     null_reasons: dict[str, str] = Field(default_factory=dict)
     #: field -> how a value the text does not state was computed from values it does state
@@ -839,17 +836,19 @@ def _retire_context(doc: _Doc, m: _Mention) -> bool:
 
 # --- public API ----------------------------------------------------------------------------------
 
-def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_date: date | None = None,
-               with_offering_total: bool = False) -> list[DebtEvent]:
+def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_date: date | None = None) -> list[DebtEvent]:
     """One DebtEvent per instrument the document describes (a release may price two tranches).
-
-    With `with_offering_total`, a multi-tranche release that states the size of the whole offering also
-    yields that whole (marked `offering_total`, after the tranches): what `minerwatch parse debt` prints
-    for a reader; the register loads only the tranches.
 
     Raises ParseError when the input is not a readable debt document (empty, binary, no debt wording,
     or no instrument that could be identified).
     """
+    return _parse(content, ticker, announced_date)[0]
+
+
+def _parse(content: bytes | str, ticker: str | None, announced_date: date | None,
+           with_offering_total: bool = False) -> tuple[list[DebtEvent], DebtEvent | None]:
+    """The document's events and, with `with_offering_total`, the whole of a multi-tranche offering whose
+    size the release states (printed by `minerwatch parse debt` for a reader; never an instrument)."""
     plain, dei = document_text(content)
     if not plain.strip():
         raise ParseError("empty document")
@@ -914,11 +913,12 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
         f = _event_fields(doc, inst, doc_event, terms, money, True, len(primaries), own)
         events.append(_build(doc, inst, doc_event, event_sentence, f, the_ticker, ticker_ev, ticker_reason,
                              the_date, date_ev, date_reason))
+    whole = None
     if with_offering_total and len(primaries) > 1 and doc_event in NEW_ISSUE_EVENTS:
         total = _offering_total(doc, mentions, primaries, events, doc_event, event_sentence, explicit_by_sentence)
         if total is not None:
-            events.append(_build(doc, total[0], doc_event, event_sentence, total[1], the_ticker, ticker_ev,
-                                 ticker_reason, the_date, date_ev, date_reason).model_copy(update={"offering_total": True}))
+            whole = _build(doc, total[0], doc_event, event_sentence, total[1], the_ticker, ticker_ev,
+                           ticker_reason, the_date, date_ev, date_reason)
     for inst in sorted(insts.values(), key=lambda x: x.first):
         if inst in primaries or inst.instrument in LOAN_INSTRUMENTS and not retire_doc:
             continue
@@ -929,7 +929,7 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
         if f.values.get("principal_usd") is None and not f.values.get("all_outstanding"):
             continue
         events.append(_build(doc, inst, ev, sent, f, the_ticker, ticker_ev, ticker_reason, the_date, date_ev, date_reason))
-    return events
+    return events, whole
 
 
 def _offering_total(doc: _Doc, mentions: list[_Mention], primaries: list[_Instrument], tranches: list[DebtEvent],
@@ -1103,12 +1103,14 @@ def parse_for_cli(content: bytes, ticker: str | None = None, period: str | None 
     `period` is accepted for the CLI contract and ignored (a debt document dates itself).
     """
     out = []
-    for e in parse_debt(content, ticker=ticker, with_offering_total=True):
+    events, whole = _parse(content, ticker, None, with_offering_total=True)
+    for e in events + ([whole] if whole is not None else []):
         d = e.model_dump(mode="json")
         row = {k: d.pop(k) for k in CLI_KEYS}
-        if not d.get("offering_total"):
-            d.pop("offering_total", None)  # only the whole of a multi-tranche offering carries the mark
         row.update(d)
+        if e is whole:
+            # the whole of a multi-tranche offering: for the reader, never an instrument of the register
+            row["offering_total"] = True
         out.append(row)
     return out
 

@@ -263,7 +263,7 @@ def test_the_whole_of_a_multi_tranche_offering_is_printed_marked_and_never_an_in
             "    \u2022 $600 million offering of 1.50% convertible senior notes due 2033\n"
             "    \u2022 $200 million greenshoe fully exercised\n"
             "    \u2022 Capped call transactions with an initial cap price of $64.10 per share\n")
-    assert all(not e.offering_total for e in parse_debt(text))  # what the register loads: the tranches only
+    assert [e.principal_usd for e in parse_debt(text)] == [600e6, 600e6]  # what the register loads: the tranches
     rows = parse_for_cli(text.encode())
     assert [r.get("offering_total") for r in rows] == [None, None, True]
     whole = rows[-1]
