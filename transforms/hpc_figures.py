@@ -42,13 +42,15 @@ _EARLIER_DEALS_RE = re.compile(
     re.I,
 )
 # A company-wide goal or guidance ("Targeting $3.4bn AI Cloud ARR by end of 2026") is no contract's figure.
-_TARGET_RE = re.compile(r"\btarget(?:s|ing|ed)?\b|\bguidance\b|\boutlook\b|\bforecast\b|\bgoal\b|\baspir", re.I)
+_TARGET_RE = re.compile(
+    r"\btarget(?:s|ing|ed)?\b|\bguidance\b|\boutlook\b|\bforecast\b|\bgoal\b|\baspir|\baim(?:s|ing|ed)?\s+(?:for|to|at)\b", re.I)
 _PARTNERSHIP_RE = re.compile(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|campus|portfolio|combined", re.I)
 # In an expansion or amendment, "total ... to $X" is the new partnership total.
 _EXPANSION_TOTAL_RE = re.compile(r"\btotal\b[^$]{0,80}\bto\s+(?:approximately\s+|about\s+|over\s+|more than\s+)?$", re.I)
 _POTENTIAL_RE = re.compile(
     r"\bextension|\brenew|\bif (?:all |both |the )?(?:\w+ )?(?:options?|extensions?) (?:are |is )?exercised|"
-    r"\bpotential(?:ly)?\b|\bcould (?:increase|reach|grow|rise)|\boptional\b|\bupside\b",
+    r"\bpotential(?:ly)?\b|\bcould (?:increase|reach|grow|rise)|\boptional\b|\bupside\b|\bif exercised\b|"
+    r"\bwould (?:lift|bring|raise|increase|take|grow|rise)\b",
     re.I,
 )
 _ANNUAL_RE = re.compile(
@@ -119,7 +121,8 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
                      before, re.I):
             return None  # "increase its backstop by $333 million, bringing the total backstop to ...": an increment
         return "backstop_usd"
-    if _EXCLUDE_MONEY_RE.search(clause) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before):
+    if (_EXCLUDE_MONEY_RE.search(clause) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before)
+            or _TARGET_RE.search(_local_words(before, after)[1])):
         return None
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from $A to $B"

@@ -35,10 +35,9 @@ def test_closing_whose_principal_includes_notes_issued_pursuant_to_an_option():
     # the option sentence carries a 13-day window and dates: none is a maturity or another amount
     e = _one("Fort Smith, AR, May 6, 2026 (GLOBE NEWSWIRE) -- Ridge Hash Inc. (NASDAQ: RDGH) today announced the "
              "closing of its offering of 2.375% convertible senior notes due 2032 (the \"notes\"). The aggregate "
-             "principal amount of the notes sold in the offering was $410 million, which includes $55 million aggregate "
-             "principal amount of notes issued pursuant to an option to purchase, within a 13-day period beginning on, and "
-             "including, the date on which the notes were first issued, granted to the initial purchasers, which the "
-             "initial purchasers exercised in full on May 5, 2026. The net proceeds from the sale of the notes were "
+             "principal amount of the notes sold was $410 million, which includes $55 million aggregate principal "
+             "amount of notes issued pursuant to an option to purchase granted to the initial purchasers for 13 days "
+             "from May 1, 2026, exercised in full on May 5, 2026. The net proceeds from the sale of the notes were "
              "approximately $399.1 million. Ridge Hash also bought 2,100 bitcoin at an average price of approximately "
              "$61,200 per bitcoin.")
     assert (e.event, e.principal_usd, e.option_principal_usd, e.coupon_pct) == ("closed", 410e6, 55e6, 2.375)
@@ -55,9 +54,8 @@ def test_notes_issued_following_the_purchasers_exercise_in_bn_and_m():
 def test_option_exercise_notice_total_principal_sold_including_the_greenshoe():
     e = _one("BOISE, Idaho, Feb. 3, 2026 (GLOBE NEWSWIRE) -- Sawtooth Compute Inc. (Nasdaq: SWTC) today announced "
              "that the initial purchasers of its 1.25% Convertible Senior Notes due 2031 have fully exercised their "
-             "option to purchase an additional $120 million aggregate principal amount of notes. The option was "
-             "exercised on February 2, 2026. Including the greenshoe, the total principal amount of Convertible Notes "
-             "sold in the offering was $920 million.")
+             "option to purchase an additional $120 million aggregate principal amount of notes, settled on "
+             "February 3, 2026. With the greenshoe, the total principal amount of notes issued is $920 million.")
     assert (e.event, e.principal_usd, e.option_principal_usd, e.coupon_pct, e.maturity_year) == (
         "upsized", 920e6, 120e6, 1.25, 2031)
     assert e.option_exercised
@@ -82,9 +80,8 @@ def test_an_option_that_would_be_exercised_is_not_an_exercise():
 
 def test_option_with_a_clause_between_the_option_and_its_verb():
     e = _one("Example Mining Corp. (NASDAQ: EXMC) today announced the pricing of $260 million aggregate principal "
-             "amount of 3.00% convertible senior notes due 2030. In addition, the Company has granted the underwriters "
-             "an option, which is exercisable within 30 days after the date of the prospectus supplement, to purchase "
-             "up to an additional $39 million aggregate principal amount of notes solely to cover overallotments.")
+             "amount of 3.00% convertible senior notes due 2030. The underwriters also hold an option, exercisable for "
+             "30 days, to purchase up to an additional $39 million aggregate principal amount of notes.")
     assert (e.principal_usd, e.option_principal_usd) == (260e6, 39e6)
     assert e.option_exercised is None
 
@@ -95,11 +92,9 @@ def test_final_prospectus_supplement_cover_is_a_pricing():
     e = _one("Filed Pursuant to Rule 424(b)(5)\nRegistration No. 333-290001\nPROSPECTUS SUPPLEMENT\n(To Prospectus "
              "dated January 8, 2026)\n$275,000,000\n2.50% Convertible Senior Notes due 2031\nWe are offering "
              "$275,000,000 aggregate principal amount of our 2.50% convertible senior notes due 2031 (the \"notes\"). "
-             "In addition, we have granted the underwriters an option, which is exercisable within 30 days after the "
-             "date of this prospectus supplement, to purchase up to an additional $41,250,000 aggregate principal "
-             "amount of notes.\nWe will pay interest on the notes at an annual rate of 2.50%, payable semi-annually "
-             "on March 15 and September 15 of each year, beginning on September 15, 2026. The notes will mature on "
-             "March 15, 2031, unless earlier converted, redeemed or repurchased.", ticker="EXMC")
+             "The underwriters may also, within 30 days, purchase up to an additional $41,250,000 aggregate principal "
+             "amount of notes under an option we granted them.\nInterest at 2.50% a year is paid every March 15 and "
+             "September 15, starting September 15, 2026. The notes will mature on March 15, 2031.", ticker="EXMC")
     assert (e.event, e.principal_usd, e.option_principal_usd, e.coupon_pct, e.maturity_date) == (
         "priced", 275e6, 41.25e6, 2.5, date(2031, 3, 15))
 

@@ -23,11 +23,11 @@ def test_more_than_critical_it_beside_a_potential_capacity_and_extension_value()
         "Contracted Revenue of ~$4.1 Billion, with Potential to Reach $9.2 Billion Through Extensions\n"
         "Fluidstack Granted Exclusivity for Building 7, Adding Potential 90 MW of Critical IT Load\n"
         "EASTON, Md., Mar. 2, 2026 (GLOBE NEWSWIRE) -- Harbor Compute Inc. (Nasdaq: HRBC) today announced two "
-        "15-year colocation agreements with Fluidstack. Under the agreements, Harbor Compute will deliver more than "
-        "180 MW of critical IT load (representing approximately 230 MW of gross capacity) at its Harbor Point "
-        "campus. The agreements represent approximately $4.1 billion in contracted revenue over the initial 15-year "
-        "terms and include two five-year extension options which, if exercised, would bring total contract revenue "
-        "to approximately $9.2 billion. Google will backstop $1.5 billion of Fluidstack's lease obligations.")
+        "15-year colocation agreements with Fluidstack. Harbor Compute is to provide more than 180 MW of critical IT "
+        "load (about 230 MW of gross capacity) on its Harbor Point campus. Over the initial 15-year terms the "
+        "agreements carry approximately $4.1 billion in contracted revenue and include two five-year extension "
+        "options, which would lift total contract revenue to approximately $9.2 billion if exercised. Google is "
+        "backstopping $1.5 billion of Fluidstack's lease obligations.")
     assert (r.event, r.counterparty, r.backstop_party) == ("signed", "Fluidstack", "Google")
     assert (r.critical_it_mw, r.gross_mw, r.term_years) == (180, 230, 15)
     assert r.qualifiers["critical_it_mw"] == "at_least"
@@ -37,12 +37,11 @@ def test_more_than_critical_it_beside_a_potential_capacity_and_extension_value()
 
 def test_increment_read_on_the_basis_of_the_partnership_total_it_is_part_of():
     r = _one(
-        "DALLAS, Sep. 2, 2026 (GLOBE NEWSWIRE) -- Prairie Digital (NASDAQ: PRDG) announced today that it has "
-        "finalized a new lease agreement with CoreWeave for an additional 120MW at its Dakota Ridge Campus. This new "
-        "lease brings Prairie Digital's total anticipated contracted lease revenue to approximately $9B, which "
-        "includes $6B in revenue from the initial two approximately 15-year leases executed in March.\n"
-        "With this new lease, the total critical IT capacity across these three long-term lease agreements will "
-        "encompass 370MW across the Dakota Ridge Campus.")
+        "DALLAS, Sep. 2, 2026 (GLOBE NEWSWIRE) -- Prairie Digital (NASDAQ: PRDG) has signed a third lease with "
+        "CoreWeave, for an additional 120MW at the Dakota Ridge Campus. Prairie Digital's total expected lease "
+        "revenue with the tenant now comes to approximately $9B, which includes $6B from the initial two 15-year "
+        "leases signed in March.\n"
+        "The total critical IT capacity across these three leases will be 370MW.")
     assert (r.event, r.critical_it_mw, r.cumulative_critical_it_mw) == ("signed", 120, 370)
     assert "additional 120MW" in r.evidence["critical_it_mw"]
     assert "370MW" in r.evidence["critical_it_mw_basis"]
@@ -52,8 +51,8 @@ def test_increment_read_on_the_basis_of_the_partnership_total_it_is_part_of():
 
 
 def test_unqualified_increment_without_a_critical_it_total_stays_unqualified():
-    r = _one("DALLAS, Sep. 2, 2026 (GLOBE NEWSWIRE) -- Prairie Digital (NASDAQ: PRDG) announced today that it has "
-             "finalized a new lease agreement with CoreWeave for an additional 120MW at its Dakota Ridge Campus.")
+    r = _one("DALLAS, Sep. 2, 2026 (GLOBE NEWSWIRE) -- Prairie Digital (NASDAQ: PRDG) has signed a third lease with "
+             "CoreWeave, for an additional 120MW at the Dakota Ridge Campus.")
     assert r.critical_it_mw is None and r.unqualified_mw == 120
 
 
@@ -61,12 +60,10 @@ def test_incremental_mw_of_critical_it_from_an_option_exercise():
     r = _one(
         "Core Hosting Announces Exercise of Contract Option by CoreWeave\n"
         "Expands Total Contracted Infrastructure to Approximately 570 Megawatts of Critical IT Load\n"
-        "AUSTIN, Texas, Oct. 5, 2026 -- Core Hosting, Inc. (NASDAQ: COHO) today announced that CoreWeave has "
-        "exercised its option to contract for additional infrastructure under the previously announced 200 "
-        "megawatt (\"MW\") hosting contract entered into with CoreWeave on May 1, 2026.\n"
-        "Under the option exercise, Core Hosting will deliver approximately 70 incremental MW of critical IT load "
-        "at one of its sites. This new 12-year hosting contract is expected to add approximately $1.1 billion in "
-        "revenue.")
+        "AUSTIN, Texas, Oct. 5, 2026 -- Core Hosting, Inc. (NASDAQ: COHO) said CoreWeave has exercised an option "
+        "granted in the previously announced 200 megawatt hosting contract signed with CoreWeave on May 1, 2026.\n"
+        "Core Hosting will convert one of its sites to provide approximately 70 incremental MW of critical IT load "
+        "for CoreWeave. This new 12-year hosting contract should add approximately $1.1 billion of revenue.")
     assert (r.event, r.critical_it_mw, r.term_years, r.total_contract_value_usd) == ("expanded", 70, 12, 1.1e9)
     assert r.cumulative_critical_it_mw == 570
 
@@ -74,13 +71,13 @@ def test_incremental_mw_of_critical_it_from_an_option_exercise():
 def test_company_wide_arr_target_is_not_the_contracts_annual_revenue():
     r = _one(
         "Secured $6.1bn AI Cloud Contract with Microsoft\n"
-        "Targeting $4.0bn AI Cloud ARR by End of 2027\n"
+        "Company Targets $4.0bn AI Cloud ARR for 2027\n"
         "NEW YORK, Feb. 10, 2027 (GLOBE NEWSWIRE) -- Outback Compute Limited (NASDAQ: OBCL) today reported its "
         "financial results for the three months ended December 31, 2026.\n"
         "Highlights\n"
-        "- Targeting $4.0bn in AI Cloud annualized run-rate revenue (ARR) by the end of 2027\n"
-        "- Secured $6.1bn contract with Microsoft:\n"
-        "- Phased deployments at Childress through 2027\n"
+        "- Aiming for $4.0bn of AI Cloud ARR by the end of 2027, a target for the whole segment\n"
+        "- Signed $6.1bn contract with Microsoft:\n"
+        "- Rolled out at Childress in stages during 2027\n"
         "- 4-year average term\n"
         "- $1.5bn expected ARR contribution2\n")
     assert (r.counterparty, r.total_contract_value_usd, r.annual_revenue_usd, r.term_years) == (
