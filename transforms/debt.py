@@ -365,20 +365,41 @@ def _retire_event(text: str) -> str | None:
 
 def _strip_retire_clauses(text: str) -> str:
     """Drop clauses about retiring other notes so they do not decide a new issue's event."""
-    return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*)\b.*$", "", text)
+    return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*|induced\s+conversions?)\b.*$", "", text)
+
+
+_ADDITIONAL_ONLY_RE = re.compile(
+    r"\b(?:clos\w*|complet\w*|settle\w*)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:sale\s+|issuance\s+|purchase\s+|offering\s+)?(?:of\s+)?"
+    r"(?:an\s+|the\s+)?additional\b", re.I)
+_NEW_DEBT_WORDS_RE = re.compile(
+    r"\b(?:notes|debentures|bonds|loans?|facilit(?:y|ies)|offering|credit|financing|borrowings?|line\s+of\s+credit)\b", re.I)
 
 
 def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     """The document's event and the sentence that states it."""
     for i in head:
         s = doc.sents[i].text
-        ev = _new_issue_event(_strip_retire_clauses(s))
+        stripped = _strip_retire_clauses(s)
+        ev = _new_issue_event(stripped)
+        if ev == "closed" and stripped != s and not _NEW_DEBT_WORDS_RE.search(stripped):
+            # "entered into privately negotiated agreements with holders to repurchase ... notes": the
+            # agreements are the retirement's, no new debt is closed
+            ev = None
+        if ev == "closed" and _ADDITIONAL_ONLY_RE.search(s) and _exercised(s):
+            # "the closing of the sale of an additional $45 million ... pursuant to the full exercise of the
+            # option": an option-exercise notice (the offering grows), not a new offering's closing
+            ev = "upsized"
         if ev:
             return ev, i
     for i in head:
         ev = _retire_event(doc.sents[i].text)
         if ev:
             return ev, i
+    # a prospectus (supplement) cover: "We are offering $150,000,000 aggregate principal amount of ..."
+    pm = P.PROSPECTUS_OFFER_RE.search(doc.text[:6000])
+    if pm:
+        preliminary = P.PRELIMINARY_PROSPECTUS_RE.search(doc.text[:6000])
+        return ("proposed" if preliminary else "priced"), doc.sentence_at(pm.start())
     # a fragment without headline or lead: the first sentence that names an event
     for i, s in enumerate(doc.sents[:12]):
         ev = _new_issue_event(_strip_retire_clauses(s.text)) or None
@@ -411,7 +432,8 @@ def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
     for mm in MONEY_RE.finditer(window):
         between = window[mm.end():]
         if re.fullmatch(
-            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+)?(?:principal\s+amount\s+)?(?:of\s+)?"
+            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+|outstanding\s+|remaining\s+)?(?:principal\s+amount\s+)?"
+            r"(?:(?:offering|issue|issuance|placement)\s+)?(?:of\s+)?"
             r"(?:(?:its|the|their|our|new|upsized|additional|senior|[A-Z][\w.]*'s)\s+)*(?:of\s+)?",
             between, re.I,
         ):
@@ -448,10 +470,13 @@ def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | No
 def _principal_after(doc: _Doc, sent: Sentence) -> tuple[float, int, int] | None:
     """'The aggregate principal amount of the notes sold in the offering was $650 million'."""
     m = re.search(
-        r"\baggregate\s+principal\s+amount\s+of\s+(?:the\s+)?(?:[\w%.]+\s+){0,6}?(?:notes|loans?|facility)\b[^.$;]{0,60}?"
+        r"\b(?:aggregate|total)\s+(?:aggregate\s+)?principal\s+amount\s+of\s+(?:the\s+)?(?:[\w%.]+\s+){0,6}?(?:notes|loans?|facility)\b[^.$;]{0,60}?"
         r"\b(?:was|is|were|totaled|totaling|of|will\s+be)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
         sent.text, re.I,
     )
+    if not m:
+        # a pricing term sheet's "Principal Amount: $400,000,000 aggregate principal amount of notes"
+        m = re.search(r"(?:^|(?<=\s))(?:aggregate\s+)?principal\s+amount(?:\s+offered)?\s*:\s*(?P<money>" + P.MONEY + r")", sent.text, re.I)
     if not m:
         return None
     mm = MONEY_RE.match(sent.text, m.start("money"))
@@ -477,7 +502,7 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
             return value, a, mention.end
     after = text[mention.end:min(sent.end, mention.end + 140)]
     am = re.match(
-        r"(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
+        r"(?:\s+(?:agreement|facility))?(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
     if am:
@@ -486,6 +511,16 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
         if value is not None:
             return value, mention.start, mention.end + mm.end()
     return None
+
+
+def _exercised(text: str) -> bool:
+    """An option exercise the text reports, not a what-if ("or $632.5 million if the initial purchasers
+    exercise in full their option")."""
+    for m in P.OPTION_EXERCISED_RE.finditer(text):
+        if not re.search(r"(?i)\b(?:if|assuming|should|were\s+to|in\s+the\s+event|to\s+the\s+extent|may|unless)\b[^.;)]{0,60}$",
+                         text[:m.start()]):
+            return True
+    return False
 
 
 def _option(doc: _Doc, sents: list[Sentence], f: _Fields) -> None:
@@ -497,13 +532,13 @@ def _option(doc: _Doc, sents: list[Sentence], f: _Fields) -> None:
                 value = money_from_match(mm) if mm else None
                 if value is not None:
                     f.set("option_principal_usd", value, doc.ev(s.start + m.start(), s.start + mm.end()))
-                    if P.OPTION_EXERCISED_RE.search(s.text):
+                    if _exercised(s.text):
                         f.set("option_exercised", True, doc.ev(s.start, s.end))
                     break
         if "option_principal_usd" in f.values:
             break
     for s in sents:
-        if P.OPTION_EXERCISED_RE.search(s.text) and re.search(r"(?i)\boption|over-allotment|greenshoe|additional\s+notes", s.text):
+        if _exercised(s.text) and re.search(r"(?i)\boption|over-allotment|greenshoe|additional\s+notes", s.text):
             f.set("option_exercised", True, doc.ev(s.start, s.end))
             # a stated amount in the same sentence is the exercised amount
             if "option_principal_usd" not in f.values:
@@ -589,7 +624,7 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
         hit = None
         for s in sents:
             pm = rx.search(s.text)
-            if pm and not (rx is P.PREMIUM_RES[2] and re.search(r"(?i)\bcap\s+price\b", s.text[:pm.end()])):
+            if pm and not (rx is P.PREMIUM_RES[-1] and re.search(r"(?i)\bcap\s+price\b", s.text[:pm.end()])):
                 hit = (pm, s)
                 break
         if hit:
@@ -664,6 +699,11 @@ def _sentences_for(doc: _Doc, inst: _Instrument, primaries: list[_Instrument],
     return terms, money, own
 
 
+def _start(m: re.Match, name: str) -> int:
+    """Where group `name` (or its alternative spelling `name2`) starts in a match."""
+    return m.start(name) if m.group(name) is not None else m.start(name + "2")
+
+
 def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[Sentence], money: list[Sentence],
                   is_primary: bool, n_primaries: int, own: list[Sentence] | None = None) -> _Fields:
     f = _Fields()
@@ -674,12 +714,11 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             for s in terms:
                 fm = P.FROM_TO_RE.search(s.text) or P.NEW_TOTAL_RE.search(s.text)
                 if fm:
-                    mm = MONEY_RE.match(s.text, fm.start("money"))
+                    mm = MONEY_RE.match(s.text, _start(fm, "money"))
                     f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
                     if fm.re is P.FROM_TO_RE:
-                        fr = MONEY_RE.match(s.text, fm.start("from_money"))
-                        f.set("upsized_from_usd", money_from_match(fr) if fr else None,
-                              doc.ev(s.start + fm.start(), s.start + fm.end("from_money")))
+                        fr = MONEY_RE.match(s.text, _start(fm, "from_money"))
+                        f.set("upsized_from_usd", money_from_match(fr) if fr else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
                     break
         for m in inst.mentions:
             hit = _loan_amount(doc, m)
@@ -704,15 +743,24 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
         else:
             candidates = [c for c in candidates if not _retire_context(doc, c[2])] or ([] if not is_primary else candidates)
         if candidates:
-            pos, value, m, end = candidates[0]
+            # "$500 million aggregate principal amount of ..." is read before a headline's "$500 Million Offering of"
+            stated = [c for c in candidates if re.search(r"(?i)principal\s+amount", doc.text[c[0]:c[3]])]
+            pos, value, m, end = (stated or candidates)[0]
             f.set("principal_usd", value, doc.ev(pos, end))
         elif is_primary and event == "upsized":
             for s in terms:
                 nm = P.NEW_TOTAL_RE.search(s.text) or P.FROM_TO_RE.search(s.text)
                 if nm:
-                    mm = MONEY_RE.match(s.text, nm.start("money"))
+                    mm = MONEY_RE.match(s.text, _start(nm, "money"))
                     f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + nm.start(), s.start + nm.end()))
                     break
+            # an option-exercise notice: "the total principal amount of notes sold in the offering was $1.0 billion"
+            if "principal_usd" not in f.values:
+                for s in terms:
+                    hit = _principal_after(doc, s)
+                    if hit:
+                        f.set("principal_usd", hit[0], doc.ev(hit[1], hit[2]))
+                        break
         elif is_primary:
             for s in terms:
                 hit = _principal_after(doc, s)
@@ -731,7 +779,7 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             s = doc.sents[m.sentence]
             cm = P.CONSIDERATION_RE.search(s.text)
             if cm:
-                mm = MONEY_RE.match(s.text, cm.start("money"))
+                mm = MONEY_RE.match(s.text, cm.start("money" if cm.group("money") else "money2"))
                 value = money_from_match(mm) if mm else None
                 f.set("consideration_usd", value, doc.ev(s.start + cm.start(), s.start + cm.end()))
                 break
@@ -766,6 +814,14 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                     f.set("principal_includes_option", True, doc.ev(s.start + im.start(), s.start + im.end()))
                     break
     _terms(doc, inst, terms, money, f, amount_sents)
+    if n_primaries > 1 and event in NEW_ISSUE_EVENTS and "option_principal_usd" not in f.values:
+        # an option stated for the whole offering ("$300 million greenshoe fully exercised") is not this tranche's
+        shared = _Fields()
+        _option(doc, [s for s in money if s not in (own or [])], shared)
+        if "option_principal_usd" in shared.values:
+            f.reasons["option_principal_usd"] = (
+                f"an option for the whole {n_primaries}-tranche offering ({shared.evidence['option_principal_usd']}); "
+                "its split between tranches is not stated")
     if n_primaries > 1:
         for name in ("net_proceeds_usd", "option_principal_usd"):
             if name not in f.values:
@@ -786,6 +842,13 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
     Raises ParseError when the input is not a readable debt document (empty, binary, no debt wording,
     or no instrument that could be identified).
     """
+    return _parse(content, ticker, announced_date)[0]
+
+
+def _parse(content: bytes | str, ticker: str | None, announced_date: date | None,
+           with_offering_total: bool = False) -> tuple[list[DebtEvent], DebtEvent | None]:
+    """The document's events and, with `with_offering_total`, the whole of a multi-tranche offering whose
+    size the release states (printed by `minerwatch parse debt` for a reader; never an instrument)."""
     plain, dei = document_text(content)
     if not plain.strip():
         raise ParseError("empty document")
@@ -830,6 +893,11 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
             if retire_doc or any(not _retire_context(doc, m) for m in inst.mentions):
                 primaries.append(inst)
                 break
+        if primaries and not retire_doc:
+            # a headline naming the offering generically ("closing of its offering of convertible senior notes")
+            # over a list of tranches ("$1.0 billion offering of 0.25% notes due 2032", "$1.0 billion ... due
+            # 2033"): every tranche with its own amount is an instrument of the offering
+            primaries.extend(_sibling_tranches(doc, primaries[0], insts))
     if not primaries:
         primaries = [min(insts.values(), key=lambda x: x.first)]
     # a loan named only in passing in a notes release is not what the release is about
@@ -845,6 +913,12 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
         f = _event_fields(doc, inst, doc_event, terms, money, True, len(primaries), own)
         events.append(_build(doc, inst, doc_event, event_sentence, f, the_ticker, ticker_ev, ticker_reason,
                              the_date, date_ev, date_reason))
+    whole = None
+    if with_offering_total and len(primaries) > 1 and doc_event in NEW_ISSUE_EVENTS:
+        total = _offering_total(doc, mentions, primaries, events, doc_event, event_sentence, explicit_by_sentence)
+        if total is not None:
+            whole = _build(doc, total[0], doc_event, event_sentence, total[1], the_ticker, ticker_ev,
+                           ticker_reason, the_date, date_ev, date_reason)
     for inst in sorted(insts.values(), key=lambda x: x.first):
         if inst in primaries or inst.instrument in LOAN_INSTRUMENTS and not retire_doc:
             continue
@@ -855,7 +929,49 @@ def parse_debt(content: bytes | str, *, ticker: str | None = None, announced_dat
         if f.values.get("principal_usd") is None and not f.values.get("all_outstanding"):
             continue
         events.append(_build(doc, inst, ev, sent, f, the_ticker, ticker_ev, ticker_reason, the_date, date_ev, date_reason))
-    return events
+    return events, whole
+
+
+def _offering_total(doc: _Doc, mentions: list[_Mention], primaries: list[_Instrument], tranches: list[DebtEvent],
+                    event: str, event_sentence: int | None, explicit_by_sentence: dict[int, set]):
+    """The offering of several tranches as a whole, when the release states its size ("Offering of $2.3
+    billion convertible senior notes" over "$1.0 billion ... due 2032" and "$1.0 billion ... due 2033"):
+    its principal (at least the tranches' sum), the options and terms stated for the whole offering, and no
+    coupon or maturity. None when no such total is stated."""
+    kind = primaries[0].instrument
+    if any(p.instrument != kind for p in primaries) or any(t.principal_usd is None for t in tranches):
+        return None
+    parts = sum(t.principal_usd for t in tranches)
+    for m in mentions:
+        if m.kind != "notes" or m.key is not None or m.instrument != kind or _retire_context(doc, m):
+            continue
+        hit = _principal_before(doc, m) or _principal_following(doc, m)
+        if hit is None or hit[0] < parts - 0.5:
+            continue
+        inst = _Instrument((kind, None, None), kind, None, None, [m])
+        shared = [s for i, s in enumerate(doc.sents) if not explicit_by_sentence.get(i)]
+        f = _Fields()
+        f.set("principal_usd", hit[0], doc.ev(min(hit[1], m.start), max(m.end, hit[1])))
+        _option(doc, shared, f)
+        _terms(doc, inst, shared, shared, f)
+        for name in ("coupon_pct", "maturity_date", "maturity_year"):
+            f.values.pop(name, None)
+            f.evidence.pop(name, None)
+            f.reasons[name] = f"the offering's {len(tranches)} tranches have their own (see the tranche events)"
+        return inst, f
+    return None
+
+
+def _sibling_tranches(doc: _Doc, first: _Instrument, insts: dict[tuple, _Instrument]) -> list[_Instrument]:
+    """Other new tranches of the same type as `first`, each with its own principal (not existing notes)."""
+    def offered(inst: _Instrument) -> bool:
+        return any(m.explicit and not _retire_context(doc, m) and _principal_before(doc, m) for m in inst.mentions)
+
+    if first.coupon is None and first.due_year is None or not offered(first):
+        return []
+    return [i for i in sorted(insts.values(), key=lambda x: x.first)
+            if i is not first and i.instrument == first.instrument and (i.coupon is not None or i.due_year is not None)
+            and (i.coupon, i.due_year) != (first.coupon, first.due_year) and offered(i)]
 
 
 def _secondary_event(doc: _Doc, inst: _Instrument) -> tuple[str | None, int | None]:
@@ -987,10 +1103,14 @@ def parse_for_cli(content: bytes, ticker: str | None = None, period: str | None 
     `period` is accepted for the CLI contract and ignored (a debt document dates itself).
     """
     out = []
-    for e in parse_debt(content, ticker=ticker):
+    events, whole = _parse(content, ticker, None, with_offering_total=True)
+    for e in events + ([whole] if whole is not None else []):
         d = e.model_dump(mode="json")
         row = {k: d.pop(k) for k in CLI_KEYS}
         row.update(d)
+        if e is whole:
+            # the whole of a multi-tranche offering: for the reader, never an instrument of the register
+            row["offering_total"] = True
         out.append(row)
     return out
 

@@ -66,10 +66,21 @@ PROPOSED_RE = re.compile(
     r"|\b(?:intends|plans|proposes)\s+to\s+offer\b|\bintention\s+to\s+offer\b|\blaunch(?:es|ed)?\s+(?:of\s+)?(?:a|an|its)?\s*(?:proposed\s+)?(?:private\s+)?offering"
     r"|\bcommenc(?:es|ed|ement\s+of)\s+(?:a|an|its)\s+(?:proposed\s+)?(?:private\s+)?offering", I,
 )
+#: The first-person offer of a prospectus (supplement) cover: a final 424(b) supplement states the priced
+#: terms ("We are offering $150,000,000 aggregate principal amount of our 1.75% ... notes"); a preliminary
+#: one ("Subject to Completion", "Preliminary Prospectus Supplement") is a proposed offering.
+PROSPECTUS_OFFER_RE = re.compile(
+    r"\b(?:we\s+are|the\s+company\s+is|[A-Z][\w.,&-]*(?:\s+[A-Z][\w.,&-]*){0,3}\s+is)\s+(?:hereby\s+)?offering\s+"
+    r"(?:(?:US)?\$|an\s+aggregate|a\s+total)", I,
+)
+PRELIMINARY_PROSPECTUS_RE = re.compile(
+    r"\bsubject\s+to\s+completion\b|\bpreliminary\s+prospectus\b|\binformation\s+in\s+this\s+preliminary\b", I,
+)
 PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b", I)
 CLOSED_RE = re.compile(
     r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"
-    r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold)\b"
+    r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold"
+    r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$", I,
 )
 #: A closing that is only expected is not a closing.
@@ -114,7 +125,7 @@ EXISTING_CONTEXT_RE = re.compile(
 # --- terms --------------------------------------------------------------------------------------
 CONVERSION_RATE_RE = re.compile(
     r"conversion\s+rate\b[^.;$]{0,80}?(?<![\d.,])(?P<rate>\d{1,5}\.\d{1,6}|\d{1,5})\s+(?:of\s+)?(?:[A-Za-z]+\s+){0,6}?"
-    r"(?:shares|ADSs?|American\s+depositary\s+shares)\b[^.;]{0,80}?per\s+(?:US)?\$\s?1,000\b", I,
+    r"(?:shares|ADSs?|American\s+depositary\s+shares)\b[^.;]{0,80}?per\s+(?:US\s?|U\.S\.\s?)?\$\s?1,000\b", I,
 )
 CONVERSION_PRICE_RE = re.compile(
     r"conversion\s+price\s+(?:(?:of|for)\s+the\s+notes\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
@@ -122,6 +133,7 @@ CONVERSION_PRICE_RE = re.compile(
 )
 PREMIUM_RES = (
     re.compile(r"(?P<pct>" + NUMBER + r")\s?%\s+conversion\s+premium", I),
+    re.compile(r"conversion\s+premium\s*:\s*(?:approximately\s+|about\s+)?(?P<pct>" + NUMBER + r")\s?%", I),
     re.compile(r"conversion\s+premium\s+of\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<pct>" + NUMBER + r")\s?%", I),
     re.compile(
         r"conversion\s+price\b[^;]{0,160}?\bpremium\s+of\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<pct>" + NUMBER + r")\s?%", I,
@@ -148,34 +160,52 @@ MATURITY_RES = (
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
+    # a pricing term sheet's "Maturity: March 15, 2032"
+    re.compile(r"\bmaturity(?:\s+date)?\s*:\s*" + DATE, I),
 )
 OPTION_RES = (
+    # "option to purchase ... up to an additional $X", also with a clause between the option and its verb:
+    # "an option, which is exercisable within 30 days ..., to purchase up to an additional $X"
     re.compile(
-        r"option\s+to\s+purchase\b[^.;$]{0,140}?\b(?:up\s+to\s+)?(?:an\s+)?additional\s+(?P<money>" + MONEY + r")", I,
+        r"\boption\b(?:,[^.;$]{0,160}?,)?\s+to\s+(?:purchase|buy)\b[^.;$]{0,140}?\b(?:up\s+to\s+)?(?:an\s+)?additional\s+"
+        r"(?P<money>" + MONEY + r")", I,
     ),
     re.compile(r"\b(?:up\s+to\s+)?an\s+additional\s+(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:aggregate\s+principal\s+amount|of\s+(?:the\s+)?notes|principal)", I),
     re.compile(r"(?:over-allotment|greenshoe)\s+option\b[^.;$]{0,80}?(?P<money>" + MONEY + r")", I),
     # a closing that includes the exercised option: "which includes $88 million ... upon the full exercise"
+    # "which includes $50 million aggregate principal amount of notes issued pursuant to an option to purchase",
+    # "including $45 million of additional notes sold upon the full exercise of the option"
     re.compile(
-        r"\binclud(?:es|ing)\s+(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:aggregate\s+principal\s+amount\s+of\s+(?:the\s+)?notes\s+)?"
-        r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*(?:upon|pursuant\s+to|from|following)\s+the\s+(?:full\s+|partial\s+)?exercise", I,
+        r"\binclud(?:e|es|ed|ing)\s+(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:(?:aggregate\s+)?principal\s+amount\s+)?"
+        r"(?:of\s+(?:the\s+)?(?:additional\s+)?(?:[\w%.-]+\s+){0,4}?notes\s+)?"
+        r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*"
+        r"(?:upon|pursuant\s+to|from|following|under|in\s+connection\s+with|as\s+a\s+result\s+of)\s+(?:the\s+|an\s+|its\s+|their\s+)?"
+        r"(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:full\s+|partial\s+)?(?:exercise|option|over-?allotment|greenshoe)", I,
+    ),
+    # "$300 million greenshoe fully exercised", "the $45 million over-allotment option was exercised in full"
+    re.compile(
+        r"(?P<money>" + MONEY + r")\s+(?:greenshoe|over-?allotment)(?:\s+option)?\s+(?:was\s+|has\s+been\s+|were\s+)?"
+        r"(?:fully\s+|partially\s+)?exercised", I,
     ),
 )
 #: "increased the commitments under the facility from $100 million to $200 million"
-FROM_TO_RE = re.compile(r"\bfrom\s+(?P<from_money>" + MONEY + r")\s+to\s+(?P<money>" + MONEY + r")", I)
+FROM_TO_RE = re.compile(
+    r"\bfrom\s+(?P<from_money>" + MONEY + r")\s+to\s+(?P<money>" + MONEY + r")"
+    # "upsized its credit facility ... to $300 million from $200 million"
+    r"|\bto\s+(?P<money2>" + MONEY + r")\s+from\s+(?P<from_money2>" + MONEY + r")", I)
 #: "bringing the total aggregate principal amount of the offering to $650 million"
 NEW_TOTAL_RE = re.compile(
     r"\b(?:bringing|increasing|raising|taking)\s+the\s+(?:total\s+)?(?:aggregate\s+principal\s+amount|offering\s+size|size)\s+"
     r"(?:of\s+(?:the\s+)?(?:offering|notes)\s+)?to\s+(?:approximately\s+)?(?P<money>" + MONEY + r")", I,
 )
 OPTION_EXERCISED_RE = re.compile(
-    r"\bexercised\s+(?:in\s+full|in\s+part|(?:its|their)\s+option)|\b(?:full|partial)\s+exercise\s+of\b|\bexercise\s+in\s+full\b"
+    r"\b(?:fully|partially)\s+exercised\b|\bexercised\s+(?:in\s+full|in\s+part|(?:its|their)\s+option)|\b(?:full|partial)\s+exercise\s+of\b|\bexercise\s+in\s+full\b"
     r"|\bpursuant\s+to\s+the\s+exercise\b|\bupon\s+exercise\s+in\s+full\b", I,
 )
-INCLUDES_OPTION_RE = re.compile(r"\b(?:which\s+)?includ(?:es|ed|ing)\b[^.;]{0,200}?\b(?:option|exercise|additional)\b", I)
+INCLUDES_OPTION_RE = re.compile(r"\b(?:which\s+)?includ(?:es|ed|ing)\b[^.;]{0,200}?\b(?:option|exercise|additional|greenshoe|over-?allotment)\b", I)
 UPSIZED_FROM_RES = (
-    re.compile(r"\b(?:upsized|increased)\s+from\s+(?:the\s+)?(?:previously\s+announced\s+)?(?:offering\s+size\s+of\s+)?(?P<money>" + MONEY + r")", I),
-    re.compile(r"\bfrom\s+(?:the\s+)?previously\s+announced\s+(?:offering\s+size\s+of\s+)?(?P<money>" + MONEY + r")", I),
+    re.compile(r"\b(?:upsized|increased)\s+from\s+(?:the\s+)?(?:previously\s+announced\s+)?(?:offering\s+(?:size\s+)?of\s+)?(?P<money>" + MONEY + r")", I),
+    re.compile(r"\bfrom\s+(?:the\s+)?previously\s+announced\s+(?:offering\s+(?:size\s+)?of\s+)?(?P<money>" + MONEY + r")", I),
     re.compile(r"\bincrease\s+of\s+(?P<delta>" + MONEY + r")\s+from\s+the\s+previously\s+announced", I),
 )
 #: "net proceeds from the offering will be approximately $856.5 million", "net proceeds of approximately $X",
@@ -201,9 +231,12 @@ SECURED_TRUE_RE = re.compile(
     r"|\bsenior\s+secured\s+obligations\b|\bbacked\s+by\b", I,
 )
 SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b", I)
-ALL_OUTSTANDING_RE = re.compile(r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
+ALL_OUTSTANDING_RE = re.compile(
+    r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:" + MONEY + r"\s+(?:of\s+)?)?(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
 CONSIDERATION_RE = re.compile(
-    r"\bfor\s+(?:an\s+aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+)?(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+cash|of\s+cash|in\s+aggregate|aggregate)", I,
+    r"\bfor\s+(?:an\s+aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+)?(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+cash|of\s+cash|in\s+aggregate|aggregate)"
+    # "for an aggregate cash purchase price of approximately $195 million"
+    r"|\bfor\s+(?:an\s+)?aggregate\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+(?:approximately\s+)?(?P<money2>" + MONEY + r")", I,
 )
 
 # --- document furniture -----------------------------------------------------------------------
@@ -215,7 +248,8 @@ DATELINE_RE = re.compile(
     r"|\(?" + _WIRE + r"\s*\)?\s*(?:--|-|\u2014)\s*(?P<mon4>" + MONTH + r")\s+(?P<day4>\d{1,2}),?\s+(?P<year4>(?:19|20)\d{2})",
     I,
 )
-DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60},\s+" + DATE + r"\b", I)
+#: "Fort Lauderdale, FL, Aug. 14, 2024", and the dashed form "FORT LAUDERDALE, FL -November 15, 2021-"
+DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60}(?:,\s+|\s*-\s*)" + DATE + r"\b", I)
 DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+event\s+reported\)\s*:?\s*" + DATE, I)
 TICKER_RE = re.compile(
     r"\(\s*(?:NASDAQ|NYSE|TSX|TSXV|CSE|NYSE\s+American|Nasdaq\s+(?:GS|GM|CM))(?:\s*/\s*[A-Za-z]+)?\s*:\s*\"?(?P<ticker>[A-Z][A-Z.]{0,5})\b\"?\s*\)?",

@@ -84,7 +84,8 @@ _HPC_WORDS_RE = re.compile(
 _CONTRACT_WORDS_RE = re.compile(
     r"\b(?:lease[sd]?|agreements?|contracts?|colocation|tenants?|joint venture|cloud services)\b", re.IGNORECASE
 )
-_QUANTITY_WORDS_RE = re.compile(r"\b(?:MW|megawatts?|GW|billion|million|bn|years?)\b|\d+-year", re.IGNORECASE)
+# "150MW" glues the unit to its number: no word boundary before it
+_QUANTITY_WORDS_RE = re.compile(r"(?:\b|(?<=\d))(?:MW|megawatts?|GW|billion|million|bn|years?)\b|\d+-year", re.IGNORECASE)
 _CONTRACT_NOUN = (
     r"(?:agreements?|leases?|contracts?|colocation|partnership|deal|arrangements?|relationship|"
     r"joint venture|JV|MSA|services agreement|commitments?)"
@@ -145,11 +146,11 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         re.I)),
     ("expanded", re.compile(
         r"\bexpand(?:s|ed)\b|\bexpansion of (?:its|the|their|our)\b|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
-        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b[^.]{0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
+        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
         re.I)),
     ("signed", re.compile(
         r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|\bsecur(?:es|ed)\b|\bawarded\b|"
-        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed|ing)\b[^.]{0,60}\b"
+        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed|ing)\b(?:[^.]|\.(?=\d)){0,60}\b"
         r"(?:agreements?|leases?|contracts?|partnership|joint venture)\b|\bforms?\b[^.]{0,30}\bjoint venture\b",
         re.I)),
 )
@@ -290,10 +291,30 @@ def _mentioned(text: str, tenants: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# "two agreements: a 10-year agreement with CoreWeave for 60 MW ..., and a 5-year agreement with Lambda for
+# 20 MW ...": one sentence, one segment per contract.
+_TENANT_SEGMENT_RE = re.compile(r";\s+|:\s+|,\s+and\s+(?=(?:a|an|the|its|one)\b)|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:agreement|lease|contract))")
+
+
+def _split_by_tenant(sentence: _Span, names: list[str]) -> list[_Span]:
+    """A sentence naming several tenants, each in a segment of its own, as those segments (else as is)."""
+    if len(_mentioned(sentence.text, names)) < 2:
+        return [sentence]
+    cuts = [0] + [m.end() for m in _TENANT_SEGMENT_RE.finditer(sentence.text)] + [len(sentence.text)]
+    parts = [_Span(sentence.start + a, sentence.start + b, sentence.text[a:b]) for a, b in zip(cuts, cuts[1:])
+             if sentence.text[a:b].strip()]
+    named = [_mentioned(p.text, names) for p in parts]
+    if any(len(n) > 1 for n in named) or len({n[0] for n in named if n}) < 2:
+        return [sentence]
+    return parts
+
+
 def _groups(doc: Document, tenants: dict[str, _Role]) -> list[_Group]:
     """Assign every body sentence to the contract of the tenant it (or the last sentence) names."""
     names = list(tenants)
-    sentences = [_Span(s.start, s.end, s.text) for s in doc.sentences]
+    sentences = []
+    for s in doc.sentences:
+        sentences.extend(_split_by_tenant(_Span(s.start, s.end, s.text), names))
     per_sentence = [_mentioned(s.text, names) for s in sentences]
     alone = {ms[0] for ms in per_sentence if len(ms) == 1}
     headline_units = _headline_units(doc)
@@ -368,7 +389,7 @@ class _Figures:
 
 # "Total ... increases to approximately 270 MW, representing approximately $4.7 billion of cumulative
 # revenue": a clause that only qualifies a partnership total is part of that total.
-_QUALIFYING_CLAUSE_RE = re.compile(r"^\s*(?:with|representing|equal to|equivalent to|worth|totaling|totalling|for a total of)\b",
+_QUALIFYING_CLAUSE_RE = re.compile(r"^\s*(?:with|representing|equal to|equivalent to|worth|totaling|totalling|for a total of|or)\b",
                                    re.I)
 _AS_CUMULATIVE = {"total_contract_value_usd": "cumulative_contract_value_usd",
                   "critical_it_mw": "cumulative_critical_it_mw", "unqualified_mw": "cumulative_critical_it_mw"}
@@ -391,7 +412,8 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
                     continue
                 name = classify_money(text, q.start, q.end, event)
                 if name and inherits:
-                    name = _AS_CUMULATIVE.get(name, name)
+                    # a partnership total restated with its extensions is no single contract's potential value
+                    name = None if name == "potential_value_with_extensions_usd" else _AS_CUMULATIVE.get(name, name)
                 if name:
                     after_total = after_total or name.startswith("cumulative_")
                     figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
@@ -572,6 +594,14 @@ def _record(
         reasons["counterparty"] = "no tenant named in the release"
 
     event, event_evidence = _event(group, single, headline_units)
+    if event is None and not single and doc.sentences:
+        # "announced two AI hosting agreements: a 10-year agreement with A ..., and a 5-year agreement with B":
+        # the lead's verb is each listed contract's event
+        lead = doc.sentences[0].text
+        named = [m.name for m in find_parties(lead)]
+        if not named or any(t in named or re.search(rf"\b{re.escape(t)}\b", lead) for t in group.tenants):
+            event = _event_in(lead)
+            event_evidence = lead.strip() if event else None
     if event:
         values["event"] = event
         evidence["event"] = event_evidence[:220]
@@ -613,6 +643,7 @@ def _record(
     value = _resolve(figures, "unqualified_mw", evidence, reasons, qualifiers, "capacities without a basis")
     if value is not None:
         values["unqualified_mw"] = value
+        _basis_from_total(values, evidence, reasons)
 
     if doc.announced_date:
         values["announced_date"] = doc.announced_date
@@ -630,6 +661,24 @@ def _record(
 
     _explain_nulls(values, reasons)
     return HpcContractEvent(**values, evidence=evidence, null_reasons=reasons, qualifiers=qualifiers)
+
+
+# "a new lease ... for an additional 150MW" beside "the total critical IT capacity across these three leases
+# will encompass 400MW": the increment is counted in the total, so it is stated on the total's basis.
+_INCREMENT_RE = re.compile(r"\b(?:additional|incremental|another|new|further|expan\w*|add(?:s|ed|ing)?)\b", re.I)
+
+
+def _basis_from_total(values: dict, evidence: dict, reasons: dict) -> None:
+    """Read an unqualified increment as critical IT when the release's partnership total is critical IT."""
+    total, increment = values.get("cumulative_critical_it_mw"), values.get("unqualified_mw")
+    if (total is None or increment is None or "critical_it_mw" in values or "gross_mw" in values
+            or not increment < total or not _INCREMENT_RE.search(evidence.get("unqualified_mw", ""))):
+        return
+    values["critical_it_mw"] = increment
+    evidence["critical_it_mw"] = evidence["unqualified_mw"]
+    reasons.pop("critical_it_mw", None)
+    # the words that give the basis: the critical IT total the increment is part of
+    evidence["critical_it_mw_basis"] = evidence.get("cumulative_critical_it_mw", "")
 
 
 def _party_pattern(name: str) -> str:

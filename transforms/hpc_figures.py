@@ -26,19 +26,31 @@ _EXCLUDE_MONEY_RE = re.compile(
 # single deal's value) nor "total contracted revenue of $7 billion" in a signing release.
 _CUMULATIVE_RE = re.compile(
     r"\bbring(?:s|ing)?\b|\bto date\b|\bcombined\b|\bacross (?:all|both|its|our|the)\b|\bin aggregate\b|"
-    r"\bnow totals?\b|\btotal of all\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
+    r"\bnow totals?\b|\btotal of all\b|\bacross (?:these|those|the|its|our|all)\s+(?:[\w-]+\s+){0,3}(?:leases|agreements|contracts|deals)\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
     r"\btotal\b[^$]{0,60}\b(?:of|under|for|with|across|at) (?:the |its |our |this )?(?:partnership|relationship|campus|all|both)\b|"
     r"\b(?:partnership|relationship)\b[^$]{0,40}\bto (?:approximately |about |over |more than )?$|"
     r"\btotal\b[^$.;]{0,80}\b(?:now|reach(?:es|ed)?|ris(?:es|en)|stands at|grows? to|increases? to)\b",
     re.I,
 )
 _EARLIER_RE = re.compile(r"\bprevious(?:ly)?\b|\bprior\b|\bexisting\b|\boriginal(?:ly)?\b", re.I)
+# Figures of the earlier deals a release recalls ("$7 billion from the initial two 15-year leases signed in
+# May", "the first three agreements"): not this contract's, even where "initial" alone would be ("over the
+# initial 10-year term" is this contract's term).
+_EARLIER_DEALS_RE = re.compile(
+    r"\b(?:initial|first|earlier|prior|previous|existing|original)\s+(?:two|three|four|five|six|\d)\b[^.;]{0,40}?"
+    r"\b(?:leases|agreements|contracts|deals|transactions)\b|\bearlier\s+(?:leases?|agreements?|contracts?|deals?)\b",
+    re.I,
+)
+# A company-wide goal or guidance ("Targeting $3.4bn AI Cloud ARR by end of 2026") is no contract's figure.
+_TARGET_RE = re.compile(
+    r"\btarget(?:s|ing|ed)?\b|\bguidance\b|\boutlook\b|\bforecast\b|\bgoal\b|\baspir|\baim(?:s|ing|ed)?\s+(?:for|to|at)\b", re.I)
 _PARTNERSHIP_RE = re.compile(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|campus|portfolio|combined", re.I)
 # In an expansion or amendment, "total ... to $X" is the new partnership total.
 _EXPANSION_TOTAL_RE = re.compile(r"\btotal\b[^$]{0,80}\bto\s+(?:approximately\s+|about\s+|over\s+|more than\s+)?$", re.I)
 _POTENTIAL_RE = re.compile(
     r"\bextension|\brenew|\bif (?:all |both |the )?(?:\w+ )?(?:options?|extensions?) (?:are |is )?exercised|"
-    r"\bpotential(?:ly)?\b|\bcould (?:increase|reach|grow|rise)|\boptional\b|\bupside\b",
+    r"\bpotential(?:ly)?\b|\bcould (?:increase|reach|grow|rise)|\boptional\b|\bupside\b|\bif exercised\b|"
+    r"\bwould (?:lift|bring|raise|increase|take|grow|rise)\b",
     re.I,
 )
 _ANNUAL_RE = re.compile(
@@ -48,16 +60,18 @@ _ANNUAL_RE = re.compile(
 )
 _CONTRACT_MONEY_RE = re.compile(
     r"\bcontract(?:s|ed)?\b|\bagreements?\b|\blease[sd]?\b|\bdeal\b|\brevenue\b|\bworth\b|\bvalued?\b|\bTCV\b|"
-    r"\bcommitments?\b|\bcolocation\b|\bbacklog\b",
+    r"\bcommitments?\b|\bcolocation\b|\bbacklog\b|"
+    r"\bover\s+the\s+(?:initial\s+|full\s+|contract\s+|lease\s+)?(?:[\w-]+\s+)?terms?\b",
     re.I,
 )
 _EXPANSION_OPTION_RE = re.compile(
     r"\boptions?\b|\bright of first (?:refusal|offer)\b|\bROF[RO]\b|\bexpansion (?:rights?|capacity|potential)\b|"
     r"\b(?:could|may|can|ability to|potential to|plans? to) expand\b|\bpotential (?:expansion|additional)\b|"
-    r"\bfuture expansion\b|\bexpandable\b",
+    r"\bfuture expansion\b|\bexpandable\b|\bexclusivity\b|\bpotential(?:ly)?\s+(?:an?\s+)?(?:additional\s+|further\s+)?$",
     re.I,
 )
-_CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|\bIT\b", re.I)
+# "IT" alone only in capitals: "announced that it has ..." is not information technology.
+_CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|(?-i:\bIT\b)", re.I)
 _GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b", re.I)
 _SITE_CAPACITY_AFTER_RE = re.compile(
     r"^\s*(?:[A-Z][\w-]+\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
@@ -103,8 +117,12 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
     if _BACKSTOP_RE.search(clause):
         if re.search(r"\b(?:by|from)\s+$", before) and re.match(r"^\s+to\s", after):
             return None  # "increased its backstop by $1.4 billion to $3.2 billion": keep the total
+        if re.search(r"\b(?:increas\w*|rais\w*|expand\w*|grow\w*)\b[^$]{0,40}\bby\s+(?:approximately\s+|about\s+|an additional\s+)?$",
+                     before, re.I):
+            return None  # "increase its backstop by $333 million, bringing the total backstop to ...": an increment
         return "backstop_usd"
-    if _EXCLUDE_MONEY_RE.search(clause):
+    if (_EXCLUDE_MONEY_RE.search(clause) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before)
+            or _TARGET_RE.search(_local_words(before, after)[1])):
         return None
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from $A to $B"
@@ -112,6 +130,10 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None
     if re.search(r"\bby\s+$", before) and re.match(r"^\s+to\s", after):
         return "total_contract_value_usd"  # "by $3.0 billion to $6.7 billion": the increment
+    if (event in (None, "signed", "amended") and re.search(r"\btotal\s+contract\s+value\b", before[-80:], re.I)
+            and not re.search(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|combined|portfolio", clause, re.I)
+            and not _POTENTIAL_RE.search(clause)):
+        return "total_contract_value_usd"  # "increasing the total contract value from $2.0 billion to $3.1 billion"
     cumulative = _CUMULATIVE_RE.search(before) or (
         event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))
     if cumulative and _POTENTIAL_RE.search(clause):
@@ -120,13 +142,39 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None if _PARTNERSHIP_RE.search(clause) else "potential_value_with_extensions_usd"
     if cumulative:
         return "cumulative_contract_value_usd"
-    if _POTENTIAL_RE.search(clause):
+    # Two figures of one clause are told apart by the words between them: "$4.1 billion over the initial
+    # term and includes two extension options which ... would bring revenue to $9.2 billion", "$250
+    # million of annual revenue, or approximately $2.5 billion over the term".
+    near_before, near_after = _local_words(before, after)
+    if _POTENTIAL_RE.search(near_before) or _POTENTIAL_RE.search(near_after):
         return "potential_value_with_extensions_usd"
-    if _ANNUAL_RE.search(clause):
+    if _ANNUAL_RE.search(near_before) or _ANNUAL_RE.search(near_after):
         return "annual_revenue_usd"
     if _CONTRACT_MONEY_RE.search(clause):
         return "total_contract_value_usd"
     return None
+
+
+_OTHER_FIGURE_RE = re.compile(r"(?:US\s?)?\$\s?\d")
+# Where the words about a figure stop: the next verb phrase that adds another term ("and includes two
+# extension options", "and has an average ...").
+_AFTER_STOP_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:includ|ha[sv]e?\b|contain|provid|grant|carr)", re.I)
+
+
+def _local_words(before: str, after: str, reach: int = 90) -> tuple[str, str]:
+    """The words that belong to one figure: back to the previous dollar figure, ahead to the next one
+    (or the next clause that adds another term), each at most `reach` characters."""
+    last = None
+    for last in _OTHER_FIGURE_RE.finditer(before):
+        pass
+    near_before = before[last.end():] if last else before
+    near_before = near_before[-reach:]
+    nxt = _OTHER_FIGURE_RE.search(after)
+    near_after = after[:nxt.start()] if nxt else after
+    stop = _AFTER_STOP_RE.search(near_after)
+    if stop:
+        near_after = near_after[:stop.start()]
+    return near_before, near_after[:reach]
 
 
 def _nearest(pattern: re.Pattern, clause: str, rel_start: int, rel_end: int, reach: int = 70) -> int | None:
@@ -138,13 +186,25 @@ def _nearest(pattern: re.Pattern, clause: str, rel_start: int, rel_end: int, rea
     return best
 
 
+def _capacity_option(before: str) -> bool:
+    """Option wording before a MW figure that is about more capacity: not a term's extension or renewal
+    options ("$9.0 billion including extension options, across 207 MW")."""
+    return any(not re.search(r"\b(?:extension|renewal|term)s?\s+$", before[:m.start()], re.I)
+               for m in _EXPANSION_OPTION_RE.finditer(before))
+
+
 def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None) -> str | None:
     """The field of the MW figure at `clause[rel_start:rel_end]`, or None (site capacity, phase, old figure)."""
     before = clause[:rel_start]
     after = clause[rel_end:]
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from 40 MW to 48 MW"
-    if _EXPANSION_OPTION_RE.search(before) and not re.search(r"exercis", clause, re.I):
+    if _EARLIER_DEALS_RE.search(clause) or re.search(r"\b(?:previously|originally)\s+(?:announced|signed|executed|contracted)\s+$", before, re.I):
+        return None  # "the previously announced 200 MW contract", "the initial two leases' 250 MW"
+    if (re.search(r"\bacross\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|more than\s+)?$", before, re.I)
+            and _CUMULATIVE_RE.search(before)):
+        return "cumulative_critical_it_mw"  # "brings the partnership to $3.8 billion ... across 207 MW"
+    if _capacity_option(before) and not re.search(r"exercis", clause, re.I):
         return "expansion_options_mw"
     if (_CUMULATIVE_RE.search(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
             or (event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))):
@@ -179,6 +239,8 @@ def classify_term(clause: str, q: Quantity) -> str | None:
         return None  # "from 10 years to 15 years": the old term
     if re.search(r"\b(?:extension|renewal)s?\b", before, re.I) and not re.search(r"\bto\s+$", before):
         return None
+    if _EARLIER_DEALS_RE.search(clause):
+        return None  # "the initial two approximately 15-year leases executed in May"
     if _TERM_EXCLUDE_RE.search(clause) or not _TERM_CONTEXT_RE.search(clause):
         return None
     if _TERM_AVERAGE_AFTER_RE.match(after) or _TERM_AVERAGE_BEFORE_RE.search(before):

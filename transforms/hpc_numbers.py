@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 __all__ = [
     "Quantity", "DatePhrase", "find_money", "find_power_mw", "find_terms_years", "find_dates",
@@ -73,7 +74,8 @@ _MONEY_RE = re.compile(
 
 # "200 MW", "200MW", "1.4 GW", "168 megawatts", "160-MW"; never "MWh" (energy, not capacity).
 _POWER_RE = re.compile(
-    _QUAL + _NUM + r"\s?-?\s?(?P<unit>MW|megawatts?|GW|gigawatts?)(?:s)?(?![A-Za-z])",
+    # "120 incremental MW of critical IT load": a word of increment between the number and its unit
+    _QUAL + _NUM + r"(?:\s?-?\s?|\s+(?:incremental|additional|new|net)\s+)(?P<unit>MW|megawatts?|GW|gigawatts?)(?:s)?(?![A-Za-z])",
     re.IGNORECASE,
 )
 
@@ -135,7 +137,8 @@ def find_money(text: str) -> list[Quantity]:
     out = []
     for m in _MONEY_RE.finditer(text):
         unit = (m.group("unit") or "").lower()
-        value = _to_float(m.group("num")) * _MONEY_SCALE.get(unit, 1.0)
+        # scaled in decimal so "$4.1 billion" is 4100000000.0, not 4099999999.9999995
+        value = float(Decimal(m.group("num").replace(",", "")) * Decimal(str(_MONEY_SCALE.get(unit, 1.0))))
         negative = bool(m.group("paren") and m.group("cparen"))
         if m.group("qual"):
             start = m.start("qual")

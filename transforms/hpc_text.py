@@ -326,8 +326,10 @@ def _read_document(content: bytes | str) -> Document:
         head_lines = [i for i in range(dateline_idx)
                       if not _PREAMBLE_RE.match(lines[i]) and not _is_date_only(lines[i])]
     else:
-        head_lines = next(([i] for i, line in enumerate(lines[:5])
-                           if not _PREAMBLE_RE.match(line) and not _is_date_only(line)), [])
+        first = next((i for i, line in enumerate(lines[:5])
+                      if not _PREAMBLE_RE.match(line) and not _is_date_only(line)), None)
+        # a passage without dateline that opens with prose (an 8-K item, an excerpt) has no headline
+        head_lines = [first] if first is not None and not _is_prose(lines[first]) else []
     headline = " ".join(lines[i] for i in head_lines)
     headline_start = offsets[head_lines[0]] if head_lines else 0
     body_start = dateline_idx if dateline_idx is not None else (head_lines[-1] + 1 if head_lines else 0)
@@ -343,6 +345,12 @@ def _read_document(content: bytes | str) -> Document:
     )
     doc.sentences = _sentences(doc)
     return doc
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph rather than a title: several sentences, or one long sentence ending in a period."""
+    body = line.rstrip("\"') ")
+    return len(body) > 200 and body.endswith(".") or len(_SENTENCE_END_RE.findall(body)) >= 2
 
 
 def _is_date_only(line: str) -> bool:

@@ -249,3 +249,24 @@ def test_segments_above_total_and_uses_above_energized_are_held_back(con):
     assert (rev["total_revenue_usd"], rev["mining_revenue_usd"], rev["hpc_revenue_usd"]) == (50.0e6, None, None)
     [cap] = rows(con, "select * from marts.miner_capacity_mix_quarterly")
     assert (cap["energized_mw"], cap["hpc_mw"]) == (400, None)
+
+
+def test_a_signing_mw_without_basis_counts_once_a_later_critical_it_total_confirms_it(con):
+    # the signing says "to host approximately 150 MW" (no basis); the expansion's release says the
+    # critical IT total is now 190 MW = 150 + 40, so the 150 MW was critical IT
+    event(con, "NWND", "n1", date(2025, 2, 3), "signed", "Lambda", "Harbor", unqualified_mw=150.0,
+          total_contract_value_usd=2.0e9)
+    event(con, "NWND", "n2", date(2025, 6, 9), "expanded", "Lambda", "Harbor", critical_it_mw=40.0,
+          cumulative_critical_it_mw=190.0)
+    # a total that does not add up confirms nothing: only the stated increment is known
+    event(con, "ESKR", "e1", date(2025, 2, 3), "signed", "Crusoe", "Delta", unqualified_mw=100.0)
+    event(con, "ESKR", "e2", date(2025, 6, 9), "expanded", "Crusoe", "Delta", critical_it_mw=30.0,
+          cumulative_critical_it_mw=260.0)
+    build_marts(con)
+    got = {r["ticker"]: r for r in rows(con, "select * from marts.hpc_contracts")}
+    assert got["NWND"]["critical_it_mw"] == 190.0
+    assert got["ESKR"]["critical_it_mw"] == 30.0
+    history = rows(con, "select event_seq, critical_it_mw from marts.hpc_contract_history where ticker = 'NWND'"
+                        " order by event_seq")
+    # as of the signing alone the basis was not known
+    assert [(h["event_seq"], h["critical_it_mw"]) for h in history] == [(1, None), (2, 190.0)]

@@ -93,6 +93,9 @@ running as (
         -- additive terms: the last base (signing or amendment stating the figure) plus later expansions
         last_value(case when link_kind in ('signed', 'amended') then critical_it_mw end ignore nulls) over w as base_critical_it_mw,
         last_value(case when link_kind in ('signed', 'amended') and critical_it_mw is not null then exp_critical_it_mw end ignore nulls) over w as base_exp_critical_it_mw,
+        -- a signing that states its MW without a basis ("to host approximately 200 MW of HPC infrastructure")
+        last_value(case when link_kind in ('signed', 'amended') and critical_it_mw is null then unqualified_mw end ignore nulls) over w as base_unqualified_mw,
+        last_value(case when link_kind in ('signed', 'amended') and critical_it_mw is null and unqualified_mw is not null then exp_critical_it_mw end ignore nulls) over w as base_exp_unqualified_mw,
         last_value(case when link_kind in ('signed', 'amended') then gross_mw end ignore nulls) over w as base_gross_mw,
         last_value(case when link_kind in ('signed', 'amended') and gross_mw is not null then exp_gross_mw end ignore nulls) over w as base_exp_gross_mw,
         last_value(case when link_kind in ('signed', 'amended') then total_contract_value_usd end ignore nulls) over w as base_value_usd,
@@ -142,8 +145,15 @@ final as (
         event_date,
         critical_it_mw as event_critical_it_mw,
         total_contract_value_usd as event_total_contract_value_usd,
-        case when base_critical_it_mw is null and n_exp_critical_it_mw = 0 then null
-             else coalesce(base_critical_it_mw, 0) + exp_critical_it_mw - coalesce(base_exp_critical_it_mw, 0)
+        case
+            -- the signing's MW had no basis, but a later release's critical IT total equals it plus the
+            -- increments since: the signing's MW was critical IT
+            when base_critical_it_mw is null and base_unqualified_mw is not null
+                 and abs(latest_cumulative_critical_it_mw
+                         - (base_unqualified_mw + exp_critical_it_mw - coalesce(base_exp_unqualified_mw, 0))) < 0.5
+                then base_unqualified_mw + exp_critical_it_mw - coalesce(base_exp_unqualified_mw, 0)
+            when base_critical_it_mw is null and n_exp_critical_it_mw = 0 then null
+            else coalesce(base_critical_it_mw, 0) + exp_critical_it_mw - coalesce(base_exp_critical_it_mw, 0)
         end as critical_it_mw,
         case when base_gross_mw is null and n_exp_gross_mw = 0 then null
              else coalesce(base_gross_mw, 0) + exp_gross_mw - coalesce(base_exp_gross_mw, 0)
@@ -186,7 +196,7 @@ comment on column marts.hpc_contract_history.event is 'signed | expanded | amend
 comment on column marts.hpc_contract_history.event_date is 'Announcement date (the release dateline), else the SEC filing date.';
 comment on column marts.hpc_contract_history.event_critical_it_mw is 'Critical IT MW this event states: the whole contract for a signing or amendment, the increment for an expansion.';
 comment on column marts.hpc_contract_history.event_total_contract_value_usd is 'Contract value in USD this event states: the whole contract for a signing or amendment, the increment for an expansion.';
-comment on column marts.hpc_contract_history.critical_it_mw is 'Contracted critical IT load after the event, MW = last stated figure of a signing or amendment + the increments of later expansions (null when none is stated).';
+comment on column marts.hpc_contract_history.critical_it_mw is 'Contracted critical IT load after the event, MW = last stated figure of a signing or amendment + the increments of later expansions (null when none is stated). A signing MW stated without a basis counts as critical IT once a later release''s critical IT total equals it plus the increments since.';
 comment on column marts.hpc_contract_history.gross_mw is 'Gross power capacity after the event, MW; same formula as critical_it_mw on the gross figures.';
 comment on column marts.hpc_contract_history.total_contract_value_usd is 'Total contract value over the initial terms after the event, USD = last stated value of a signing or amendment + later expansions'' increments. Excludes extension options and backstops.';
 comment on column marts.hpc_contract_history.annual_revenue_usd is 'Annual or annualized contract revenue after the event, USD, as stated (same additive formula); not derived from value / term.';
@@ -271,7 +281,7 @@ comment on column marts.hpc_contracts.ticker is 'Miner ticker (registry/miners.c
 comment on column marts.hpc_contracts.counterparty is 'Tenant (canonical name for known parties); null when never named.';
 comment on column marts.hpc_contracts.sites is 'Every site the contract''s events name, "; "-joined; null when none names one.';
 comment on column marts.hpc_contracts.status is 'active, or terminated once a termination event is linked.';
-comment on column marts.hpc_contracts.critical_it_mw is 'Contract critical IT load in its current terms, MW = last stated signing/amendment figure + later expansions'' increments.';
+comment on column marts.hpc_contracts.critical_it_mw is 'Contract critical IT load in its current terms, MW = last stated signing/amendment figure + later expansions'' increments (a signing MW without a basis counts once a later critical IT total confirms it).';
 comment on column marts.hpc_contracts.contracted_critical_it_mw is 'Critical IT MW under contract now, MW: critical_it_mw while active, 0 once terminated.';
 comment on column marts.hpc_contracts.gross_mw is 'Gross power capacity in the current terms, MW (same additive formula).';
 comment on column marts.hpc_contracts.total_contract_value_usd is 'Total contract value over the initial terms, USD = last stated signing/amendment value + later expansions'' increments; excludes extension options and backstops.';
