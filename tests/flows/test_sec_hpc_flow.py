@@ -9,6 +9,8 @@ from datetime import date
 import duckdb
 import pytest
 
+from transforms import hpc
+
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
@@ -38,7 +40,7 @@ def test_hpc_contracts_and_mix_load_through_the_sec_flow(live_settings, snapshot
         anti join raw.documents d on d.document_hash = e.document_hash and d.url = e.document_url""")
     assert orphans == [(0,)]
     assert query(db, "select distinct parser_version, run_id = ? from staging.hpc_contract_events",
-                 [summary["run_id"]]) == [("hpc-2", True)]
+                 [summary["run_id"]]) == [(hpc.PARSER_VERSION, True)]
     assert query(db, "select count(*) from staging.hpc_contract_events where json_keys(evidence) = []") == [(0,)]
 
     # marts.hpc_contracts: current terms per contract, five miners
