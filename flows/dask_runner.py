@@ -1,10 +1,16 @@
 """The Dask task runner as minerwatch starts it (imported only when MINERWATCH_TASK_RUNNER=dask)."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from prefect_dask import DaskTaskRunner
+
+# The cluster's own chatter (workers starting and stopping) is not the run's news.
+for _name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.core"):
+    if logging.getLogger(_name).level < logging.WARNING:
+        logging.getLogger(_name).setLevel(logging.WARNING)
 
 #: The directory holding the `flows` package this process runs.
 CODE_ROOT = Path(__file__).resolve().parents[1]

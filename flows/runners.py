@@ -43,7 +43,7 @@ def make_task_runner(settings: Settings, name: str | None = None):
         return MinerwatchDaskTaskRunner(address=settings.dask_address)
     return MinerwatchDaskTaskRunner(cluster_kwargs={
         "n_workers": settings.dask_workers, "threads_per_worker": settings.dask_threads_per_worker,
-        "processes": True, "dashboard_address": None,
+        "processes": True, "dashboard_address": ":0",
     })
 
 

@@ -21,9 +21,10 @@ from tests.ops.conftest import content_fingerprint
 
 pytestmark = pytest.mark.slow
 
-#: Four months of every source: network windows in two calendar years' worth of documents, the SEC
-#: snapshot's filings of the period (production, results, debt and AI/HPC releases) and companyfacts.
-START, END = date(2025, 9, 1), date(2025, 12, 31)
+#: Two months of every source: the network endpoints (loaded by calendar-year window), the SEC
+#: snapshot's filings of the period (production updates, results, debt and AI/HPC releases) and
+#: companyfacts. Small, because each backfill starts its own Dask cluster and Prefect tasks.
+START, END = date(2025, 11, 1), date(2025, 12, 31)
 
 #: Columns that say which run or when, not what: they differ between any two runs.
 RUN_COLUMNS = {"run_id", "fetched_at", "loaded_at", "first_fetched_at", "last_fetched_at", "changed_at",
@@ -107,7 +108,7 @@ def test_dask_backfill_on_a_local_cluster_gives_the_same_warehouse(tmp_path, mon
     assert threads["status"] == dask["status"] == "success", (threads, dask)
     # The same work was done: requests, documents, rows and windows per source.
     assert dask["sources"] == threads["sources"]
-    assert dask["sources"]["sec"]["documents"] > 10 and dask["sources"]["mempool"]["windows_loaded"] > 0
+    assert dask["sources"]["sec"]["documents"] > 5 and dask["sources"]["mempool"]["windows_loaded"] > 0
 
     # Extraction ran as Dask tasks, and no task loaded (loads are plain calls in the flow's process).
     con = duckdb.connect(str(dask_db), read_only=True)
@@ -115,7 +116,7 @@ def test_dask_backfill_on_a_local_cluster_gives_the_same_warehouse(tmp_path, mon
                               [dask["run_id"]]).fetchone()[0]
     con.close()
     names = _task_names(flow_run_id)
-    assert sum(n.startswith("sec-miner-extract") for n in names) >= 10, names
+    assert sum(n.startswith("sec-miner-extract") for n in names) >= 10, names  # one per registered miner
     assert any(n.startswith("network-source-extract") for n in names), names
     assert not any(n.startswith(("sec-miner-", "network-source-", "xbrl-miner-"))
                    and "extract" not in n for n in names), names
@@ -127,7 +128,7 @@ def test_dask_backfill_on_a_local_cluster_gives_the_same_warehouse(tmp_path, mon
     assert got.keys() == expected.keys()
     for table in expected:
         assert got[table] == expected[table], f"{table} differs under the Dask task runner"
-    assert sum(len(rows) for rows in expected.values()) > 10_000
+    assert sum(len(rows) for rows in expected.values()) > 1_000
     # ... the same load journal (what `minerwatch rebuild` replays) and the same archived bodies.
     assert journal(dask_db) == journal(threads_db)
     assert archive_objects(dask_db) == archive_objects(threads_db)
