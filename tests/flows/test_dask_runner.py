@@ -132,3 +132,28 @@ def test_dask_backfill_on_a_local_cluster_gives_the_same_warehouse(tmp_path, mon
     # ... the same load journal (what `minerwatch rebuild` replays) and the same archived bodies.
     assert journal(dask_db) == journal(threads_db)
     assert archive_objects(dask_db) == archive_objects(threads_db)
+
+
+def test_dask_workers_share_the_sec_rate_limit(live_settings, snapshot_server, monkeypatch, prefect_harness):
+    """SEC allows 10 requests a second per client in total. Each Dask worker process has its own rate
+    limiter, so the run divides MINERWATCH_SEC_RATE_PER_S (8) among the workers: the loopback server,
+    refusing like SEC past 10 requests in any second, refuses none of them."""
+    import time
+
+    from extractors.snapshot_server import RateCeiling
+    from flows.pipeline import backfill_flow, with_task_runner
+    from flows.runners import share_rate
+
+    assert share_rate(live_settings, 2).sec_rate_per_s == live_settings.sec_rate_per_s / 2
+    monkeypatch.setenv("MINERWATCH_SEC_RATE_PER_S", "8")
+    monkeypatch.setenv("MINERWATCH_DASK_WORKERS", "2")
+    sec_limit = RateCeiling("/sec-", 10, answer="sec403")
+    snapshot_server.ceilings.append(sec_limit)
+    started = time.monotonic()
+    summary = with_task_runner(backfill_flow, "dask")(start=date(2025, 10, 1), end=date(2025, 12, 31),
+                                                      sources=["sec", "xbrl"])
+    elapsed = time.monotonic() - started
+    requests = summary["sources"]["sec"]["requests"] + summary["sources"]["xbrl"]["requests"]
+    assert sec_limit.refused == 0, f"{sec_limit.refused} of {requests} SEC requests over 10/s ({elapsed:.0f} s)"
+    assert summary["status"] == "success", summary
+    assert requests > 50
