@@ -150,7 +150,7 @@ def test_dask_workers_share_the_sec_rate_limit(live_settings, snapshot_server, m
     sec_limit = RateCeiling("/sec-", 10, answer="sec403")
     snapshot_server.ceilings.append(sec_limit)
     started = time.monotonic()
-    summary = with_task_runner(backfill_flow, "dask")(start=date(2025, 10, 1), end=date(2025, 12, 31),
+    summary = with_task_runner(backfill_flow, "dask")(start=date(2025, 11, 1), end=date(2025, 12, 31),
                                                       sources=["sec", "xbrl"])
     elapsed = time.monotonic() - started
     requests = summary["sources"]["sec"]["requests"] + summary["sources"]["xbrl"]["requests"]
