@@ -70,7 +70,9 @@ class Handler:
     production table), not a broken document.
     `parse`: the pure half, `doc -> records` (no database, picklable result). When given, `load` is
     called as `load(con, ctx, doc, records)`, so records parsed elsewhere (a Dask worker process)
-    are loaded without parsing again; `load(con, ctx, doc)` still parses for itself.
+    are loaded without parsing again; `load(con, ctx, doc)` still parses for itself. A handler
+    without `parse` is parsed at load time: under Dask its unreadable document is quarantined
+    without the one refetch (every handler registered here has a `parse`).
     """
 
     load: Callable[..., int]
