@@ -8,6 +8,7 @@ which readers skip. Together they let `minerwatch rebuild` recreate the warehous
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -38,7 +39,8 @@ def sha256_hex(body: bytes) -> str:
 
 
 class Archive:
-    """Write-once object store plus its manifest; safe to share between threads of one process."""
+    """Write-once object store plus its manifest; safe to share between threads, and between processes
+    writing into one folder (objects land by atomic rename, manifest lines under a file lock)."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -81,11 +83,7 @@ class Archive:
     def record(self, entry: ArchiveEntry) -> None:
         line = json.dumps(asdict(entry), sort_keys=True) + "\n"
         with self._lock:
-            self.root.mkdir(parents=True, exist_ok=True)
-            with open(self.manifest_path, "a", encoding="utf-8") as fh:
-                fh.write(line)
-                fh.flush()
-                os.fsync(fh.fileno())
+            _append_line(self.root, self.manifest_path, line)
             if self._latest_by_url is not None and 200 <= entry.status < 300:
                 self._latest_by_url[entry.url] = entry
 
@@ -105,11 +103,7 @@ class Archive:
         same documents is harmless, whereas a missing line would lose the window on rebuild."""
         line = json.dumps(record, sort_keys=True, default=str) + "\n"
         with self._lock:
-            self.root.mkdir(parents=True, exist_ok=True)
-            with open(self.loads_path, "a", encoding="utf-8") as fh:
-                fh.write(line)
-                fh.flush()
-                os.fsync(fh.fileno())
+            _append_line(self.root, self.loads_path, line)
 
     def loads(self) -> list[dict]:
         """Every journaled load, in the order it happened."""
@@ -128,6 +122,26 @@ class Archive:
         if entry is not None and not self.has(entry.document_hash):
             return None
         return entry
+
+
+def _append_line(root: Path, path: Path, line: str) -> None:
+    """Append one whole line, durably. Threads of one process serialise on the Archive's lock; an
+    exclusive flock on the file serialises processes too (Dask workers archiving into one folder),
+    and the line goes out in a single write, so lines from several writers never interleave."""
+    root.mkdir(parents=True, exist_ok=True)
+    data = line.encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(fd, data[written:])
+            os.fsync(fd)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _read_jsonl(path: Path) -> list[dict]:

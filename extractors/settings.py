@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -73,6 +74,16 @@ class Settings(BaseSettings):
     schedule_cron: str = "0 2 * * *"
     schedule_timezone: str = "UTC"
     alert_url: str | None = Field(None, description="Apprise URL for alerts (mailto://, slack://, json://...).")
+
+    # --- past one machine (flows/runners.py) ------------------------------------------------
+    #: "threads": tasks fetch, parse and load in the flow's process; "dask": they fetch and parse in
+    #: Dask worker processes and the flow's process loads (DuckDB has one writer process).
+    task_runner: Literal["threads", "dask"] = "threads"
+    #: An existing Dask scheduler ("tcp://host:8786"); unset: a local cluster started for the run.
+    dask_address: str | None = None
+    #: Worker processes (and threads in each) of the local cluster.
+    dask_workers: int = Field(2, ge=1)
+    dask_threads_per_worker: int = Field(1, ge=1)
 
     # --- refresh behaviour ----------------------------------------------------------------
     #: Days re-read before each source's watermark on refresh, to pick up late revisions.

@@ -47,6 +47,12 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
 
 
+def _task_runner_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--task-runner", choices=("threads", "dask"), default=None,
+                   help="threads (default, MINERWATCH_TASK_RUNNER) or dask: extraction in Dask worker processes "
+                        "(MINERWATCH_DASK_ADDRESS, else a local cluster), loads in this process")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="minerwatch", description=__doc__.splitlines()[0])
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -59,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", dest="sources", metavar="NAME", help="limit to a source")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="wait this long for another writer to finish (default: stop at once)")
+    _task_runner_option(p)
 
     p = sub.add_parser("backfill", help="load any date range (resumable, idempotent)")
     p.add_argument("--start", type=_date, required=True, metavar="YYYY-MM-DD")
@@ -66,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", dest="sources", metavar="NAME")
     p.add_argument("--offline", action="store_true")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS")
+    _task_runner_option(p)
 
     p = sub.add_parser("rebuild", help="recreate the warehouse from the raw document archive (no network)")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS")
@@ -112,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 # --- commands ------------------------------------------------------------------------------
 def cmd_run(args) -> int:
     from extractors.settings import load_settings
-    from flows.pipeline import ALL_SOURCES, backfill_flow, preflight, refresh_flow
+    from flows.pipeline import ALL_SOURCES, backfill_flow, preflight, refresh_flow, with_task_runner
     from warehouse.publish import probe_writer_lock
 
     settings = load_settings()
@@ -121,10 +129,11 @@ def cmd_run(args) -> int:
         probe_writer_lock(settings.lock_path)
 
     if args.command == "refresh":
-        summary = refresh_flow(offline=args.offline, sources=args.sources, wait_s=args.wait)
+        summary = with_task_runner(refresh_flow, args.task_runner)(offline=args.offline, sources=args.sources,
+                                                                   wait_s=args.wait)
     else:
-        summary = backfill_flow(start=args.start, end=args.end, sources=args.sources, offline=args.offline,
-                                wait_s=args.wait)
+        summary = with_task_runner(backfill_flow, args.task_runner)(
+            start=args.start, end=args.end, sources=args.sources, offline=args.offline, wait_s=args.wait)
     _print_run_summary(summary)
     return EXIT_PARTIAL if summary["status"] == "partial" else EXIT_OK
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from extractors.archive import Archive
 from extractors.http import HttpClient
@@ -48,6 +48,9 @@ class RunContext:
     today: date
     offline: bool = False
     extra: dict = field(default_factory=dict)
+    #: True under the Dask task runner: tasks run in other processes, which must not open the
+    #: DuckDB file (one writer process), so they only extract and the flow's process loads.
+    remote_extract: bool = False
 
     @property
     def settings(self) -> Settings:
@@ -78,6 +81,20 @@ def _settings_from_json(settings_json: str) -> Settings:
     """Parsed once per run: validating a BaseSettings re-reads the environment and .env (~30 ms),
     and every window load asks for the settings (a profile of the scale backfill showed it)."""
     return Settings.model_validate_json(settings_json)
+
+
+class LoadInFlow:
+    """A future of a worker's extraction whose `result()` loads it here, in the flow's process.
+
+    The pipeline waits on its futures in order, so loads run one after another in the process that
+    holds the working copy, while the workers go on extracting the next windows and miners.
+    """
+
+    def __init__(self, future, load: Callable[[RunContext, object], SourceOutcome], ctx: RunContext):
+        self.future, self.load, self.ctx = future, load, ctx
+
+    def result(self) -> SourceOutcome:
+        return self.load(self.ctx, self.future.result())
 
 
 def snapshot_as_of(snapshot_dir: Path) -> date | None:

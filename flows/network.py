@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+
+import pandas as pd
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -10,7 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from extractors import blockchain_com, coinmetrics, mempool
 from extractors.base import PlannedRequest
 from extractors.http import HttpClient, HttpError, Response
-from flows.context import WRITE_LOCK, RunContext, SourceOutcome
+from flows.context import WRITE_LOCK, LoadInFlow, RunContext, SourceOutcome
 from transforms import network as parse
 from transforms.errors import ParseError
 from warehouse import load
@@ -83,31 +86,57 @@ def _fetch_and_parse(client: HttpClient, request: PlannedRequest):
     return responses, observations, retargets
 
 
-@task(name="network-source", cache_policy=NO_CACHE, retries=0)
-def network_source(ctx: RunContext, source: str, start: date | None, end: date) -> SourceOutcome:
-    """Fetch every endpoint of one source and load days in [start, end] by yearly window."""
-    module = SOURCES[source]
-    settings = ctx.settings
-    client = ctx.http()
-    outcome = SourceOutcome(source)
-    endpoint_last_days = []
-    for request in module.plan(settings, start, ctx.today):
-        try:
-            responses, observations, retargets = _fetch_and_parse(client, request)
-        except (HttpError, ParseError) as exc:
-            reason = f"{type(exc).__name__}: {exc}"
-            log.warning("[%s] %s quarantined: %s", source, request.endpoint, reason)
-            with WRITE_LOCK, ctx.work_db() as con, transaction(con):
-                load.quarantine(con, run_id=ctx.run_id, source=source, endpoint=request.endpoint,
-                                url=getattr(exc, "url", request.url),
-                                document_hash=getattr(exc, "document_hash", None), reason=reason)
-            outcome.quarantined.append(f"{request.endpoint}: {reason}")
-            continue
-        outcome.documents += len(responses)
-        last_day = _load_endpoint(ctx, request, responses, observations, retargets, start, end, outcome)
-        if last_day is not None:
-            endpoint_last_days.append(last_day)
-    outcome.requests = client.stats.requests[source]
+@dataclass
+class EndpointExtract:
+    """One endpoint fetched and parsed: the responses (bodies dropped: they are archived), the
+    rows inside the run's range as DataFrames, or the error that quarantines it."""
+
+    request: PlannedRequest
+    responses: list[Response] = field(default_factory=list)
+    frame: pd.DataFrame | None = None
+    rt_frame: pd.DataFrame | None = None
+    covered_to: date | None = None
+    error: tuple[str, str, str | None] | None = None  # (reason, url, document_hash)
+
+
+@dataclass
+class NetworkExtract:
+    """Every endpoint of one source for one run; plain, picklable data."""
+
+    source: str
+    endpoints: list[EndpointExtract]
+    requests: int
+
+
+def _extract_endpoint(ctx: RunContext, client: HttpClient, request: PlannedRequest, start: date | None,
+                      end: date) -> EndpointExtract:
+    """Fetch (with pages), archive and parse one endpoint; no database."""
+    try:
+        responses, observations, retargets = _fetch_and_parse(client, request)
+    except (HttpError, ParseError) as exc:
+        return EndpointExtract(request, error=(f"{type(exc).__name__}: {exc}", getattr(exc, "url", request.url),
+                                               getattr(exc, "document_hash", None)))
+    frame, rt_frame, covered_to = _endpoint_frames(ctx, observations, retargets, start, end)
+    return EndpointExtract(request, [replace(r, body=b"") for r in responses], frame, rt_frame, covered_to)
+
+
+def _apply_endpoint(ctx: RunContext, extract: EndpointExtract, outcome: SourceOutcome) -> date | None:
+    """Quarantine a failed endpoint, or load its rows window by window; returns the day it covers to."""
+    request = extract.request
+    if extract.error is not None:
+        reason, url, document_hash = extract.error
+        log.warning("[%s] %s quarantined: %s", request.source, request.endpoint, reason)
+        with WRITE_LOCK, ctx.work_db() as con, transaction(con):
+            load.quarantine(con, run_id=ctx.run_id, source=request.source, endpoint=request.endpoint, url=url,
+                            document_hash=document_hash, reason=reason)
+        outcome.quarantined.append(f"{request.endpoint}: {reason}")
+        return None
+    outcome.documents += len(extract.responses)
+    return _load_frames(ctx, request, extract.responses, extract.frame, extract.rt_frame, extract.covered_to,
+                        outcome)
+
+
+def _finish_source(ctx: RunContext, source: str, outcome: SourceOutcome, endpoint_last_days: list[date]) -> SourceOutcome:
     if not outcome.quarantined and endpoint_last_days:
         outcome.last_day = min(endpoint_last_days)
         with WRITE_LOCK, ctx.work_db() as con, transaction(con):
@@ -119,12 +148,42 @@ def network_source(ctx: RunContext, source: str, start: date | None, end: date) 
     return outcome
 
 
-def _load_endpoint(ctx, request, responses, observations, retargets, start, end, outcome,
-                   windows: list[tuple[date, date]] | None = None, journal: bool = True) -> date | None:
-    """Load one endpoint's parsed rows window by window, each window in one transaction.
+@task(name="network-source", cache_policy=NO_CACHE, retries=0)
+def network_source(ctx: RunContext, source: str, start: date | None, end: date) -> SourceOutcome:
+    """Fetch every endpoint of one source and load days in [start, end] by yearly window."""
+    module = SOURCES[source]
+    client = ctx.http()
+    outcome = SourceOutcome(source)
+    endpoint_last_days = []
+    for request in module.plan(ctx.settings, start, ctx.today):
+        last_day = _apply_endpoint(ctx, _extract_endpoint(ctx, client, request, start, end), outcome)
+        if last_day is not None:
+            endpoint_last_days.append(last_day)
+    outcome.requests = client.stats.requests[source]
+    return _finish_source(ctx, source, outcome, endpoint_last_days)
 
-    `windows` replays exact windows from the load journal; by default the days present are
-    split into calendar years.
+
+@task(name="network-source-extract", cache_policy=NO_CACHE, retries=0)
+def extract_network(ctx: RunContext, source: str, start: date | None, end: date) -> NetworkExtract:
+    """The Dask half of network_source: fetch, archive and parse every endpoint; no database."""
+    client = ctx.http()
+    endpoints = [_extract_endpoint(ctx, client, request, start, end)
+                 for request in SOURCES[source].plan(ctx.settings, start, ctx.today)]
+    return NetworkExtract(source, endpoints, client.stats.requests[source])
+
+
+def load_network_extract(ctx: RunContext, extract: NetworkExtract) -> SourceOutcome:
+    """The flow-process half: load each endpoint as network_source would, then the watermark."""
+    outcome = SourceOutcome(extract.source)
+    last_days = [d for d in (_apply_endpoint(ctx, e, outcome) for e in extract.endpoints) if d is not None]
+    outcome.requests = extract.requests
+    return _finish_source(ctx, extract.source, outcome, last_days)
+
+
+def _endpoint_frames(ctx, observations, retargets, start, end):
+    """(observations frame, retargets frame, covered_to) of the days in [start, min(end, last complete day)].
+
+    covered_to is None when there is nothing to load.
     """
     last_complete = min(end, ctx.last_complete_day)
     frame = parse.observations_frame(o for o in observations if (start is None or o.day >= start)
@@ -132,10 +191,29 @@ def _load_endpoint(ctx, request, responses, observations, retargets, start, end,
     rt_frame = parse.retargets_frame(r for r in retargets if r.time.date() <= last_complete)
     days = list(frame["day"]) + [t.date() for t in rt_frame["time"]]
     if not days:
-        return None
-    lo, hi = min(days), max(days)
+        return frame, rt_frame, None
     # A retarget list covers every day up to the end asked for, not just the days it lists.
-    covered_to = last_complete if len(rt_frame) and frame.empty else hi
+    covered_to = last_complete if len(rt_frame) and frame.empty else max(days)
+    return frame, rt_frame, covered_to
+
+
+def _load_endpoint(ctx, request, responses, observations, retargets, start, end, outcome,
+                   windows: list[tuple[date, date]] | None = None, journal: bool = True) -> date | None:
+    """Load one endpoint's parsed rows window by window, each window in one transaction.
+
+    `windows` replays exact windows from the load journal; by default the days present are
+    split into calendar years.
+    """
+    frame, rt_frame, covered_to = _endpoint_frames(ctx, observations, retargets, start, end)
+    return _load_frames(ctx, request, responses, frame, rt_frame, covered_to, outcome, windows, journal)
+
+
+def _load_frames(ctx, request, responses, frame, rt_frame, covered_to, outcome,
+                 windows: list[tuple[date, date]] | None = None, journal: bool = True) -> date | None:
+    if covered_to is None:
+        return None
+    days = list(frame["day"]) + [t.date() for t in rt_frame["time"]]
+    lo, hi = min(days), max(days)
     window_key = _window_key("+".join(r.document_hash for r in responses))
     archive = ctx.archive()
     with WRITE_LOCK, ctx.work_db() as con:
@@ -200,6 +278,8 @@ def submit_network(ctx: RunContext, source: str, start: date | None, end: date) 
             mark = load.watermark(con, source)
         start = mark - timedelta(days=ctx.settings.refresh_overlap_days) if mark else None
     log.info("[%s] window %s .. %s", source, start or "beginning", end)
+    if ctx.remote_extract:
+        return [LoadInFlow(extract_network.submit(ctx, source, start, end), load_network_extract, ctx)]
     return [network_source.submit(ctx, source, start, end)]
 
 

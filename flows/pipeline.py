@@ -13,6 +13,7 @@ from extractors.settings import Settings, load_settings
 from flows.alerts import run_alert_lines, send_alert
 from flows.artifacts import publish_artifacts
 from flows.context import RunContext, SourceOutcome, source_endpoints
+from flows.runners import dask_worker_count, make_task_runner, share_rate
 from flows.sources import SOURCE_SUBMITTERS
 from warehouse import load
 from warehouse.db import transaction
@@ -107,8 +108,13 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
         log.info("warehouse working copy: %s", how)
         with source_endpoints(settings, offline) as (run_settings, today):
             run_id = load.new_run_id(flow_name)
-            ctx = RunContext(run_id=run_id, settings_json=run_settings.model_dump_json(), today=today,
-                             offline=offline)
+            # Under the Dask task runner, tasks run in worker processes: they extract, this process loads.
+            workers = dask_worker_count()
+            task_settings = share_rate(run_settings, workers) if workers else run_settings
+            ctx = RunContext(run_id=run_id, settings_json=task_settings.model_dump_json(), today=today,
+                             offline=offline, remote_extract=workers is not None)
+            if workers:
+                log.info("task runner: Dask, %d workers; loads run in this process", workers)
             with ctx.work_db() as con, transaction(con):
                 load.start_run(con, run_id, flow_name, params, _flow_run_id())
             # One connection held for the whole run keeps DuckDB's database instance open, so each
@@ -161,7 +167,32 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
     return summary
 
 
-@flow(name="minerwatch-refresh", log_prints=True)
+def _default_task_runner():
+    """MINERWATCH_TASK_RUNNER as the flows' own task runner, read when this module is imported, so a
+    deployment's flow-run process (a work pool worker, `serve`) picks it from its environment."""
+    try:
+        return make_task_runner(load_settings())
+    except Exception as exc:  # noqa: BLE001 - a bad setting fails the run itself, with its message
+        log.debug("default task runner: %s", exc)
+        return None
+
+
+_RUNNER = {"task_runner": runner} if (runner := _default_task_runner()) is not None else {}
+
+
+def with_task_runner(flow_obj, name: str | None):
+    """The flow with the task runner `name` ("threads" | "dask"); None keeps the flow's own."""
+    if name is None:
+        return flow_obj
+    runner = make_task_runner(load_settings(), name)
+    if runner is None:
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        runner = ThreadPoolTaskRunner()
+    return flow_obj.with_options(task_runner=runner)
+
+
+@flow(name="minerwatch-refresh", log_prints=True, **_RUNNER)
 def refresh_flow(offline: bool = False, sources: list[str] | None = None, wait_s: float = 0.0) -> dict:
     """Nightly job: each source from its watermark (minus an overlap) to the last complete UTC day."""
     chosen = _check_sources(sources)
@@ -170,7 +201,7 @@ def refresh_flow(offline: bool = False, sources: list[str] | None = None, wait_s
                         params={"offline": offline, "sources": chosen}, wait_s=wait_s)
 
 
-@flow(name="minerwatch-backfill", log_prints=True)
+@flow(name="minerwatch-backfill", log_prints=True, **_RUNNER)
 def backfill_flow(start: date, end: date | None = None, sources: list[str] | None = None,
                   offline: bool = False, wait_s: float = 0.0) -> dict:
     """Any range, any sources; resumable (whole windows already loaded from the same documents

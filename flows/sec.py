@@ -10,19 +10,20 @@ from the archive, with no network.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
+from typing import Any, Callable
 
 import duckdb
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.edgar.discovery import discover
+from extractors.archive import ArchiveEntry
+from extractors.edgar.discovery import DiscoveryFailure, discover
 from extractors.edgar.filing_index import fetch_document
 from extractors.edgar.registry import Miner, cadence_on, load_registry
 from extractors.http import HttpError
-from flows.context import WRITE_LOCK, RunContext, SourceOutcome
+from flows.context import WRITE_LOCK, LoadInFlow, RunContext, SourceOutcome
 from transforms.debt import looks_like_debt_release
 from transforms.edgar import DocumentSignals, classifier_from_predicates, document_text
 from transforms.errors import ParseError
@@ -67,11 +68,17 @@ class Handler:
 
     `optional`: a ParseError means "nothing of this kind here" (results releases often carry no
     production table), not a broken document.
+    `parse`: the pure half, `doc -> records` (no database, picklable result). When given, `load` is
+    called as `load(con, ctx, doc, records)`, so records parsed elsewhere (a Dask worker process)
+    are loaded without parsing again; `load(con, ctx, doc)` still parses for itself. A handler
+    without `parse` is parsed at load time: under Dask its unreadable document is quarantined
+    without the one refetch (every handler registered here has a `parse`).
     """
 
-    load: Callable[[duckdb.DuckDBPyConnection, RunContext, SecDocument], int]
+    load: Callable[..., int]
     parser_version: str
     optional: bool = False
+    parse: Callable[[SecDocument], Any] | None = None
 
 
 #: kind -> handlers, in order. Filled by the modules that own each kind (flows/sec_*.py).
@@ -124,15 +131,78 @@ def _parser_versions(kind: str) -> str:
 MIN_TEXT_CHARS = 200
 
 
-def load_document(con, ctx: RunContext, doc: SecDocument) -> int:
-    """Run every handler of the document's kind in one transaction and record the document."""
+def check_readable(doc: SecDocument) -> None:
+    """Raise ParseError for an exhibit with too little text to be a press release."""
     if len(document_text(doc.body, limit=MIN_TEXT_CHARS * 4).strip()) < MIN_TEXT_CHARS:
         raise ParseError(f"the {doc.kind} exhibit has no readable text (under {MIN_TEXT_CHARS} characters)")
+
+
+#: Placeholder in a ParsedDocument for a handler without a pure `parse`: its load parses itself.
+NOT_PARSED = None
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """What every handler of the document's kind parsed from it, in HANDLERS order: records, or
+    the ParseError message (kept as text: plain data crosses process boundaries safely)."""
+
+    kind: str
+    results: tuple[Any, ...]
+    errors: tuple[str | None, ...]
+    unreadable: str | None = None  # check_readable's message
+
+    @property
+    def loadable(self) -> bool:
+        """False when load_document would raise ParseError (what triggers the one refetch)."""
+        handlers = HANDLERS.get(self.kind, [])
+        return self.unreadable is None and not any(
+            err is not None and not h.optional for h, err in zip(handlers, self.errors))
+
+
+def parse_document(doc: SecDocument) -> ParsedDocument:
+    """Run the pure half of every handler of the document's kind; no database needed."""
+    try:
+        check_readable(doc)
+    except ParseError as exc:
+        return ParsedDocument(doc.kind, (), (), unreadable=str(exc))
+    results, errors = [], []
+    for handler in HANDLERS.get(doc.kind, []):
+        if handler.parse is None:
+            results.append(NOT_PARSED)
+            errors.append(None)
+            continue
+        try:
+            results.append(handler.parse(doc))
+            errors.append(None)
+        except ParseError as exc:
+            results.append(None)
+            errors.append(str(exc) or type(exc).__name__)
+    return ParsedDocument(doc.kind, tuple(results), tuple(errors))
+
+
+def load_document(con, ctx: RunContext, doc: SecDocument, parsed: ParsedDocument | None = None) -> int:
+    """Run every handler of the document's kind in one transaction and record the document.
+
+    `parsed` (from parse_document, possibly in another process) skips parsing again.
+    """
+    handlers = HANDLERS.get(doc.kind, [])
+    if parsed is not None and (parsed.kind != doc.kind or
+                               (parsed.unreadable is None and len(parsed.results) != len(handlers))):
+        parsed = None  # parsed against another registry: parse here
+    if parsed is None:
+        check_readable(doc)
+    elif parsed.unreadable is not None:
+        raise ParseError(parsed.unreadable)
     rows = 0
     with transaction(con):
-        for handler in HANDLERS.get(doc.kind, []):
+        for i, handler in enumerate(handlers):
             try:
-                rows += handler.load(con, ctx, doc)
+                if parsed is not None and handler.parse is not None:
+                    if parsed.errors[i] is not None:
+                        raise ParseError(parsed.errors[i])
+                    rows += handler.load(con, ctx, doc, parsed.results[i])
+                else:
+                    rows += handler.load(con, ctx, doc)
             except ParseError:
                 if not handler.optional:
                     raise
@@ -167,6 +237,20 @@ def miner_window(ctx: RunContext, miner: Miner, start: date | None) -> date:
     return mark - timedelta(days=REFRESH_OVERLAP_DAYS) if mark else DEFAULT_START
 
 
+def _seen_accessions(ctx: RunContext, ticker: str) -> set[str]:
+    # Under the lock like every other open: two threads opening the same DuckDB file at once can
+    # fail with "Unique file handle conflict" (seen with a dozen miner tasks starting together).
+    with WRITE_LOCK, ctx.work_db() as con:
+        return {r[0] for r in con.execute(
+            "select distinct accession from ops.loaded_documents where ticker = ?", [ticker]).fetchall()}
+
+
+def _document(ticker: str, filing, document) -> SecDocument:
+    return SecDocument(ticker, filing.accession, filing.filing.filing_date, document.url, document.document_hash,
+                       document.response.fetched_at, document.kind, document.response.body,
+                       exhibit_type=document.type, form=filing.filing.form, title=document.title or None)
+
+
 @task(name="sec-miner", cache_policy=NO_CACHE, retries=0)
 def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> SourceOutcome:
     """Discover and load one miner's new filings in [start, end] (filing dates)."""
@@ -174,11 +258,7 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
     client = ctx.http()
     outcome = SourceOutcome(SOURCE)
     window_start = miner_window(ctx, miner, start)
-    # Under the lock like every other open: two threads opening the same DuckDB file at once can
-    # fail with "Unique file handle conflict" (seen with a dozen miner tasks starting together).
-    with WRITE_LOCK, ctx.work_db() as con:
-        seen = {r[0] for r in con.execute(
-            "select distinct accession from ops.loaded_documents where ticker = ?", [ticker]).fetchall()}
+    seen = _seen_accessions(ctx, ticker)
     try:
         found = discover(client, miner, window_start, end, seen, classifier=classify)
     except (HttpError, ParseError) as exc:
@@ -192,10 +272,7 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
         _quarantine(ctx, ticker, "filing", failure.url, None, failure.reason, outcome)
     for filing in found.filings:
         for document in filing.documents:
-            doc = SecDocument(ticker, filing.accession, filing.filing.filing_date, document.url,
-                              document.document_hash, document.response.fetched_at, document.kind,
-                              document.response.body, exhibit_type=document.type, form=filing.filing.form,
-                              title=document.title or None)
+            doc = _document(ticker, filing, document)
             outcome.documents += 1
             try:
                 rows = _load_with_one_refetch(ctx, client, miner, doc, document.response)
@@ -204,9 +281,14 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
                 continue
             outcome.rows_changed += rows
             outcome.windows_loaded += 1
-    outcome.rows_changed += _reparse_stale(ctx, ticker)
     outcome.windows_skipped = len(found.already_seen)
     outcome.requests = client.stats.requests[SOURCE]
+    return _finish_miner(ctx, ticker, end, outcome)
+
+
+def _finish_miner(ctx: RunContext, ticker: str, end: date, outcome: SourceOutcome) -> SourceOutcome:
+    """Re-read stale documents, then advance the miner's watermark unless something was quarantined."""
+    outcome.rows_changed += _reparse_stale(ctx, ticker)
     if not outcome.quarantined:
         outcome.last_day = end
         with WRITE_LOCK, ctx.work_db() as con, transaction(con):
@@ -273,12 +355,141 @@ def _quarantine(ctx, ticker, endpoint, url, document_hash, reason, outcome: Sour
 
 
 def submit_sec(ctx: RunContext, source: str, start: date | None, end: date) -> list:
-    """One task per registered miner; they share SEC's rate limit through the process-wide limiter."""
+    """One task per registered miner; they share SEC's rate limit through the process-wide limiter.
+
+    With `ctx.remote_extract` (the Dask task runner) each task only extracts (fetch, archive,
+    parse) in a worker process; its result is loaded here, in the flow's process, the one writer.
+    """
     ctx.settings.sec_user_agent()  # no declared identity: stop here, before any task or request
     miners = load_registry()
     with WRITE_LOCK, ctx.work_db() as con, transaction(con):
         sync_registry(con, miners, ctx.today)
-    return [sec_miner.submit(ctx, m.ticker, start, end) for m in miners]
+    if not ctx.remote_extract:
+        return [sec_miner.submit(ctx, m.ticker, start, end) for m in miners]
+    return [LoadInFlow(extract_sec_miner.submit(ctx, m.ticker, miner_window(ctx, m, start), end,
+                                                sorted(_seen_accessions(ctx, m.ticker))),
+                       load_sec_extract, ctx)
+            for m in miners]
+
+
+# --- past one machine: extraction in a worker process, the load in the flow's process ----------------
+@dataclass(frozen=True)
+class FetchedDocument:
+    """One copy of a document as a worker fetched it: the document, its manifest line, what it parsed to."""
+
+    doc: SecDocument
+    entry: ArchiveEntry | None
+    parsed: ParsedDocument
+
+
+@dataclass(frozen=True)
+class DocumentExtract:
+    """A document, and the one refetch made when its first copy would not load (as sec_miner does)."""
+
+    first: FetchedDocument
+    retry: FetchedDocument | None = None
+    #: (message, url) of a refetch that failed over HTTP: raised again at load time, like sec_miner.
+    retry_error: tuple[str, str] | None = None
+
+
+@dataclass
+class SecExtract:
+    """Everything one miner's extraction produced; plain, picklable data (no connection, no client)."""
+
+    ticker: str
+    end: date
+    requests: int = 0
+    #: (reason, url) when the submissions request itself failed: the miner is quarantined.
+    discovery_error: tuple[str, str | None] | None = None
+    submissions_entries: list[ArchiveEntry] = field(default_factory=list)
+    failures: list[DiscoveryFailure] = field(default_factory=list)
+    documents: list[DocumentExtract] = field(default_factory=list)
+    already_seen: int = 0
+
+
+def _fetched(doc: SecDocument, response) -> FetchedDocument:
+    return FetchedDocument(doc, response.entry, parse_document(doc))
+
+
+@task(name="sec-miner-extract", cache_policy=NO_CACHE, retries=0)
+def extract_sec_miner(ctx: RunContext, ticker: str, window_start: date, end: date,
+                      seen: list[str]) -> SecExtract:
+    """Discover, fetch, archive and parse one miner's new filings; touches no database.
+
+    `window_start` and `seen` come from the flow's process, which reads the warehouse.
+    """
+    miner = next(m for m in load_registry() if m.ticker == ticker)
+    client = ctx.http()
+    out = SecExtract(ticker, end)
+    try:
+        found = discover(client, miner, window_start, end, set(seen), classifier=classify)
+    except (HttpError, ParseError) as exc:
+        out.discovery_error = (f"{type(exc).__name__}: {exc}", getattr(exc, "url", None))
+        out.requests = client.stats.requests[SOURCE]
+        return out
+    out.submissions_entries = [r.entry for r in found.submissions_responses if r.entry is not None]
+    out.failures = list(found.failures)
+    for filing in found.filings:
+        for document in filing.documents:
+            first = _fetched(_document(ticker, filing, document), document.response)
+            retry, retry_error = None, None
+            if not first.parsed.loadable:
+                doc = first.doc
+                try:
+                    again = fetch_document(client, miner.cik, doc.accession, doc.url.rsplit("/", 1)[-1],
+                                           refresh=True)
+                except HttpError as exc:
+                    retry_error = (str(exc), exc.url)
+                else:
+                    if again.document_hash != doc.document_hash:
+                        retry = _fetched(SecDocument(
+                            doc.ticker, doc.accession, doc.filing_date, again.url, again.document_hash,
+                            again.fetched_at, doc.kind, again.body, exhibit_type=doc.exhibit_type, form=doc.form,
+                            title=doc.title), again)
+            out.documents.append(DocumentExtract(first, retry, retry_error))
+    out.already_seen = len(found.already_seen)
+    out.requests = client.stats.requests[SOURCE]
+    return out
+
+
+def _load_fetched(ctx: RunContext, fetched: FetchedDocument) -> int:
+    with WRITE_LOCK, ctx.work_db() as con:
+        load.sync_documents(con, [fetched.entry] if fetched.entry is not None else [])
+        _journal(ctx, fetched.doc)
+        return load_document(con, ctx, fetched.doc, fetched.parsed)
+
+
+def load_sec_extract(ctx: RunContext, extract: SecExtract) -> SourceOutcome:
+    """Load one miner's extraction in this process, in the order and transactions sec_miner uses."""
+    ticker = extract.ticker
+    outcome = SourceOutcome(SOURCE, requests=extract.requests)
+    if extract.discovery_error is not None:
+        reason, url = extract.discovery_error
+        _quarantine(ctx, ticker, "submissions", url, None, reason, outcome)
+        return outcome
+    with WRITE_LOCK, ctx.work_db() as con:
+        load.sync_documents(con, extract.submissions_entries)
+    for failure in extract.failures:
+        _quarantine(ctx, ticker, "filing", failure.url, None, failure.reason, outcome)
+    for item in extract.documents:
+        doc = item.first.doc
+        outcome.documents += 1
+        try:
+            try:
+                rows = _load_fetched(ctx, item.first)
+            except ParseError:
+                if item.retry_error is not None:
+                    raise HttpError(*item.retry_error) from None
+                if item.retry is None:
+                    raise
+                rows = _load_fetched(ctx, item.retry)
+        except ParseError as exc:
+            _quarantine(ctx, ticker, doc.kind, doc.url, doc.document_hash, f"ParseError: {exc}", outcome)
+            continue
+        outcome.rows_changed += rows
+        outcome.windows_loaded += 1
+    outcome.windows_skipped = extract.already_seen
+    return _finish_miner(ctx, ticker, extract.end, outcome)
 
 
 def replay_sec(ctx: RunContext, source: str, loads: list[dict]) -> SourceOutcome:

@@ -69,9 +69,14 @@ def events_frame(doc: SecDocument, events: list[debt.DebtEvent]) -> pd.DataFrame
     return frame
 
 
-def load_debt(con, ctx, doc: SecDocument) -> int:
-    """Parse and merge one document's debt events, retract those it no longer yields, relink the ticker."""
-    events = debt.parse_debt(doc.body, ticker=doc.ticker)
+def parse_debt(doc: SecDocument) -> list[debt.DebtEvent]:
+    return debt.parse_debt(doc.body, ticker=doc.ticker)
+
+
+def load_debt(con, ctx, doc: SecDocument, events: list[debt.DebtEvent] | None = None) -> int:
+    """Merge one document's debt events (parsed here unless given), retract those it no longer yields,
+    relink the ticker."""
+    events = parse_debt(doc) if events is None else events
     frame = events_frame(doc, events)
     frame["run_id"] = ctx.run_id
     compare = [c for c in frame.columns if c not in EVENT_KEYS + ("fetched_at", "run_id", "document_url")]
@@ -173,4 +178,4 @@ def instruments_frame(ticker, states, keys, links, run_id) -> pd.DataFrame:
     return frame
 
 
-register("debt", Handler(load_debt, debt.PARSER_VERSION))
+register("debt", Handler(load_debt, debt.PARSER_VERSION, parse=parse_debt))

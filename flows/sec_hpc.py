@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from extractors.edgar.registry import load_registry
 from flows.sec import Handler, SecDocument, register, register_predicate
 from transforms import hpc, hpc_mix
 from transforms.edgar import DocumentSignals, classify_press_release
@@ -58,9 +59,13 @@ def contract_events_frame(doc: SecDocument, events: list[hpc.HpcContractEvent], 
     return _with_lineage(frame, doc, hpc.PARSER_VERSION, run_id)
 
 
-def load_hpc_contracts(con, ctx, doc: SecDocument) -> int:
-    """Parse one contract release and merge its events; events it no longer yields are retracted."""
-    events = hpc.parse_hpc(doc.body, ticker=doc.ticker, announced_date=doc.filing_date)
+def parse_hpc_contracts(doc: SecDocument) -> list[hpc.HpcContractEvent]:
+    return hpc.parse_hpc(doc.body, ticker=doc.ticker, announced_date=doc.filing_date)
+
+
+def load_hpc_contracts(con, ctx, doc: SecDocument, events: list[hpc.HpcContractEvent] | None = None) -> int:
+    """Merge one contract release's events (parsed here unless given); events it no longer yields are retracted."""
+    events = parse_hpc_contracts(doc) if events is None else events
     frame = contract_events_frame(doc, events, ctx.run_id)
     changed = load.merge_rows(
         con, "staging.hpc_contract_events", frame,
@@ -75,9 +80,9 @@ def load_hpc_contracts(con, ctx, doc: SecDocument) -> int:
 
 
 # --- capacity and revenue mix ---------------------------------------------------------------
-def _fiscal_year_end(con, ticker: str) -> str | None:
-    row = con.execute("select fiscal_year_end from staging.miners where ticker = ?", [ticker]).fetchone()
-    return row[0] if row else None
+def _fiscal_year_end(ticker: str) -> str | None:
+    """From the registry (staging.miners mirrors it), so parsing needs no database."""
+    return next((m.fiscal_year_end for m in load_registry() if m.ticker == ticker), None)
 
 
 def _figures(record, fields: tuple[str, ...]):
@@ -118,18 +123,24 @@ def _merge_mix(con, ctx, doc: SecDocument, table: str, frame: pd.DataFrame, comp
     return changed
 
 
-def load_capacity_mix(con, ctx, doc: SecDocument) -> int:
+def parse_capacity_mix(doc: SecDocument) -> list[hpc_mix.CapacityMixRecord]:
+    return hpc_mix.parse_capacity_mix(doc.body, ticker=doc.ticker, fiscal_year_end=_fiscal_year_end(doc.ticker))
+
+
+def parse_revenue_mix(doc: SecDocument) -> list[hpc_mix.RevenueMixRecord]:
+    return hpc_mix.parse_revenue_mix(doc.body, ticker=doc.ticker, fiscal_year_end=_fiscal_year_end(doc.ticker))
+
+
+def load_capacity_mix(con, ctx, doc: SecDocument, records: list[hpc_mix.CapacityMixRecord] | None = None) -> int:
     """MW by use stated in a results release or production update (none stated: nothing written)."""
-    records = hpc_mix.parse_capacity_mix(doc.body, ticker=doc.ticker,
-                                         fiscal_year_end=_fiscal_year_end(con, doc.ticker))
+    records = parse_capacity_mix(doc) if records is None else records
     return _merge_mix(con, ctx, doc, "staging.capacity_mix", capacity_frame(doc, records, ctx.run_id),
                       ("value", "null_reason", "evidence"))
 
 
-def load_revenue_mix(con, ctx, doc: SecDocument) -> int:
+def load_revenue_mix(con, ctx, doc: SecDocument, records: list[hpc_mix.RevenueMixRecord] | None = None) -> int:
     """Mining / hosting / AI-HPC / total revenue of the release's own period (none stated: nothing written)."""
-    records = hpc_mix.parse_revenue_mix(doc.body, ticker=doc.ticker,
-                                        fiscal_year_end=_fiscal_year_end(con, doc.ticker))
+    records = parse_revenue_mix(doc) if records is None else records
     return _merge_mix(con, ctx, doc, "staging.revenue_mix", revenue_frame(doc, records, ctx.run_id),
                       ("value", "null_reason", "evidence", "period_start"))
 
@@ -165,10 +176,10 @@ def is_hpc_keyword_without_contract(signals: DocumentSignals) -> bool:
     return classify_press_release(signals) == "hpc" and not hpc.looks_like_hpc_release(_lead(signals))
 
 
-register("hpc", Handler(load_hpc_contracts, hpc.PARSER_VERSION))
+register("hpc", Handler(load_hpc_contracts, hpc.PARSER_VERSION, parse=parse_hpc_contracts))
 for _kind in ("results", "production"):
     # Most results releases and updates state no capacity or revenue split: that is not an error.
-    register(_kind, Handler(load_capacity_mix, hpc_mix.PARSER_VERSION, optional=True))
-    register(_kind, Handler(load_revenue_mix, hpc_mix.PARSER_VERSION, optional=True))
+    register(_kind, Handler(load_capacity_mix, hpc_mix.PARSER_VERSION, optional=True, parse=parse_capacity_mix))
+    register(_kind, Handler(load_revenue_mix, hpc_mix.PARSER_VERSION, optional=True, parse=parse_revenue_mix))
 register_predicate("hpc", is_hpc_contract_release)
 register_predicate("other", is_hpc_keyword_without_contract)

@@ -36,9 +36,13 @@ def facts_frame(doc: SecDocument, records: list[production.ProductionRecord]) ->
     return frame
 
 
-def load_production(con, ctx, doc: SecDocument) -> int:
-    """Parse and merge one document's figures; figures it no longer yields are retracted."""
-    records = production.parse_production(doc.body, ticker=doc.ticker)
+def parse_production(doc: SecDocument) -> list[production.ProductionRecord]:
+    return production.parse_production(doc.body, ticker=doc.ticker)
+
+
+def load_production(con, ctx, doc: SecDocument, records: list[production.ProductionRecord] | None = None) -> int:
+    """Merge one document's figures (parsed here unless given); figures it no longer yields are retracted."""
+    records = parse_production(doc) if records is None else records
     frame = facts_frame(doc, records)
     frame["run_id"] = ctx.run_id
     changed = load.merge_rows(
@@ -53,6 +57,6 @@ def load_production(con, ctx, doc: SecDocument) -> int:
     return changed
 
 
-register("production", Handler(load_production, production.PARSER_VERSION))
+register("production", Handler(load_production, production.PARSER_VERSION, parse=parse_production))
 # Quarterly results releases often carry the quarter's production; when they do not, that is fine.
-register("results", Handler(load_production, production.PARSER_VERSION, optional=True))
+register("results", Handler(load_production, production.PARSER_VERSION, optional=True, parse=parse_production))

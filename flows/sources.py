@@ -5,7 +5,9 @@ maps its Prefect tasks (per source x window: one for a network source, one per m
 and a replayer `(ctx, source, journaled_loads) -> SourceOutcome` that reloads it from the archive
 with no network (`minerwatch rebuild`). Adding a source is one entry in each map. Tasks run
 concurrently (fetching overlaps); their loads serialise on `WRITE_LOCK`. `start=None` means
-"from the source's own watermark" (a refresh).
+"from the source's own watermark" (a refresh). Under the Dask task runner (`ctx.remote_extract`)
+a submitter sends an extract-only task to the workers and returns a `flows.context.LoadInFlow`,
+whose `result()` loads the extract in the flow's process (DuckDB has one writer process).
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ staging.xbrl_metric_values, which the leverage marts read. Loads are journaled s
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -19,8 +20,8 @@ from prefect.cache_policies import NO_CACHE
 
 from extractors.edgar.companyfacts import fetch_companyfacts
 from extractors.edgar.registry import Miner, load_registry
-from extractors.http import HttpError
-from flows.context import WRITE_LOCK, RunContext, SourceOutcome
+from extractors.http import HttpError, Response
+from flows.context import WRITE_LOCK, LoadInFlow, RunContext, SourceOutcome
 from flows.sec import sync_registry
 from transforms import xbrl
 from transforms.errors import ParseError
@@ -87,17 +88,26 @@ def _stored_facts(con, ticker: str) -> list[xbrl.XbrlFact]:
                           fiscal_period=r[10], filed=r[11], frame=r[12]) for r in rows]
 
 
-def load_companyfacts(con, ctx: RunContext, miner: Miner, *, body: bytes, document_hash: str, url: str,
-                      fetched_at: str, filed_until: date, journal: bool) -> tuple[int, int] | None:
-    """Load one companyfacts body's facts filed up to `filed_until`, in one transaction.
-
-    Returns (fact rows read, rows written), or None when this very body already loaded this window. Raises
-    ParseError when the body is not companyfacts or belongs to another CIK.
-    """
+def parse_companyfacts(miner: Miner, body: bytes) -> list[xbrl.XbrlFact]:
+    """The facts of the tags read; raises ParseError when the body is not companyfacts or belongs to
+    another CIK. Pure: runs in a Dask worker under the Dask task runner."""
     facts = xbrl.parse_companyfacts(body, tags=tags_read())
     ciks = {f.cik for f in facts}
     if ciks and ciks != {miner.cik}:
         raise ParseError(f"companyfacts for CIK {sorted(ciks)}, expected {miner.ticker}'s {miner.cik}")
+    return facts
+
+
+def load_companyfacts(con, ctx: RunContext, miner: Miner, *, body: bytes | None, document_hash: str, url: str,
+                      fetched_at: str, filed_until: date, journal: bool,
+                      facts: list[xbrl.XbrlFact] | None = None) -> tuple[int, int] | None:
+    """Load one companyfacts body's facts filed up to `filed_until`, in one transaction.
+
+    Returns (fact rows read, rows written), or None when this very body already loaded this window. Raises
+    ParseError when the body is not companyfacts or belongs to another CIK. `facts` parsed elsewhere
+    (parse_companyfacts) replace the body.
+    """
+    facts = parse_companyfacts(miner, body) if facts is None else facts
     facts = [f for f in facts if f.filed <= filed_until]
     endpoint = f"companyfacts:{miner.ticker}"
     # the window is the span of filing dates actually loaded, so an unchanged companyfacts revalidated
@@ -164,28 +174,67 @@ def _finish(ctx: RunContext, ticker: str, end: date, outcome: SourceOutcome) -> 
 @task(name="xbrl-miner", cache_policy=NO_CACHE, retries=0)
 def xbrl_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> SourceOutcome:
     """Fetch one miner's companyfacts (conditional GET) and load the facts filed up to `end`."""
+    return load_xbrl_extract(ctx, _extract(ctx, ticker, end, parse=False))
+
+
+@dataclass
+class XbrlExtract:
+    """One miner's companyfacts as fetched (and, in a worker, parsed); plain, picklable data."""
+
+    ticker: str
+    end: date
+    requests: int = 0
+    error: tuple[str, str | None, str | None] | None = None  # (reason, url, document_hash)
+    response: Response | None = None  # None: the CIK has no companyfacts
+    facts: list[xbrl.XbrlFact] | None = None  # None: not parsed yet (or the parse failed: see parse_error)
+    parse_error: str | None = None
+
+
+def _extract(ctx: RunContext, ticker: str, end: date, parse: bool) -> XbrlExtract:
     miner = next(m for m in load_registry() if m.ticker == ticker)
     client = ctx.http()
-    outcome = SourceOutcome(SOURCE)
+    out = XbrlExtract(ticker, end)
     try:
-        response = fetch_companyfacts(client, miner.cik)
+        out.response = fetch_companyfacts(client, miner.cik)
     except (HttpError, ParseError) as exc:
-        _quarantine(ctx, ticker, getattr(exc, "url", None), getattr(exc, "document_hash", None),
-                    f"{type(exc).__name__}: {exc}", outcome)
-        outcome.requests = client.stats.requests["sec"]
+        out.error = (f"{type(exc).__name__}: {exc}", getattr(exc, "url", None), getattr(exc, "document_hash", None))
+    out.requests = client.stats.requests["sec"]
+    if parse and out.response is not None:
+        try:
+            out.facts = parse_companyfacts(miner, out.response.body)
+        except ParseError as exc:
+            out.parse_error = str(exc)
+        out.response = replace(out.response, body=b"")  # archived; the facts are what the load needs
+    return out
+
+
+@task(name="xbrl-miner-extract", cache_policy=NO_CACHE, retries=0)
+def extract_xbrl_miner(ctx: RunContext, ticker: str, end: date) -> XbrlExtract:
+    """The Dask half of xbrl_miner: fetch, archive and parse one miner's companyfacts; no database."""
+    return _extract(ctx, ticker, end, parse=True)
+
+
+def load_xbrl_extract(ctx: RunContext, extract: XbrlExtract) -> SourceOutcome:
+    """Load one miner's companyfacts in this process (the one writer), then its watermark."""
+    ticker, end, response = extract.ticker, extract.end, extract.response
+    miner = next(m for m in load_registry() if m.ticker == ticker)
+    outcome = SourceOutcome(SOURCE, requests=extract.requests)
+    if extract.error is not None:
+        _quarantine(ctx, ticker, extract.error[1], extract.error[2], extract.error[0], outcome)
         return outcome
-    outcome.requests = client.stats.requests["sec"]
     if response is None:  # no XBRL facts for this CIK (some foreign private issuers): nothing to load
         log.info("[xbrl] %s: no companyfacts", ticker)
         _finish(ctx, ticker, end, outcome)
         return outcome
     outcome.documents = 1
     try:
+        if extract.parse_error is not None:
+            raise ParseError(extract.parse_error)
         with WRITE_LOCK, ctx.work_db() as con:
             load.sync_documents(con, [response.entry] if response.entry is not None else [])
             changed = load_companyfacts(con, ctx, miner, body=response.body, document_hash=response.document_hash,
                                         url=response.url, fetched_at=response.fetched_at, filed_until=end,
-                                        journal=True)
+                                        journal=True, facts=extract.facts)
     except ParseError as exc:
         _quarantine(ctx, ticker, response.url, response.document_hash, f"ParseError: {exc}", outcome)
         return outcome
@@ -206,6 +255,8 @@ def submit_xbrl(ctx: RunContext, source: str, start: date | None, end: date) -> 
     miners = load_registry()
     with WRITE_LOCK, ctx.work_db() as con, transaction(con):
         sync_registry(con, miners, ctx.today)
+    if ctx.remote_extract:
+        return [LoadInFlow(extract_xbrl_miner.submit(ctx, m.ticker, end), load_xbrl_extract, ctx) for m in miners]
     return [xbrl_miner.submit(ctx, m.ticker, start, end) for m in miners]
 
 
