@@ -151,7 +151,7 @@ def test_a_failed_run_raises_a_failure_alert(live_settings, webhook, monkeypatch
     broken = tmp_path / "miners.csv"
     lines = registry.DEFAULT_REGISTRY.read_text(encoding="utf-8").splitlines()
     broken.write_text("\n".join(lines[:2] + ["RIOT,not-a-cik,Broken,8-K,1231,monthly:..,"]) + "\n", encoding="utf-8")
-    monkeypatch.setattr(registry, "DEFAULT_REGISTRY", broken)
+    monkeypatch.setenv("MINERWATCH_REGISTRY", str(broken))
     with pytest.raises(Exception):
         backfill_flow(start=date(2025, 12, 1), end=date(2025, 12, 31), sources=["sec"])
     [alert] = received
