@@ -491,6 +491,10 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
         if lm is None or section == "other":
             continue
         toks = _drop_footnote_token(label_pos, toks, text, len(periods) + n_cmp)
+        if toks and toks[-1].q is not None and _CUT_AFTER.fullmatch(text, toks[-1].end):
+            # the excerpt ends on this figure ("... | 30.8 | 33."): it may be cut mid-number, so it is not read,
+            # and it does not count in the row's decimals check either
+            toks = toks[:-1]
         values = []
         for k, tok in enumerate(toks[:len(periods)]):
             q, cell = tok.q, tok.text
@@ -547,6 +551,7 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
 _QUALIFIER_GAP = re.compile(r"[\s|]*(?:appx|approx|est)\.?(?:[ \t]*\$)?[ \t]*|[\s|]*(?:approximately|about)[ \t]*",
                             re.I)
 
+_CUT_AFTER = re.compile(r"[.,]?\s*")
 # ... the first value's qualifier lands at the end of the row label ("Bitcoin Sales Proceeds ($USD) |Appx.")
 _TRAILING_QUALIFIER = re.compile(r"\|\s*(?:appx|approx|est)\.?\s*$|\|\s*(?:approximately|about)\s*$", re.I)
 
