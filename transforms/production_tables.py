@@ -492,7 +492,7 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
             continue
         toks = _drop_footnote_token(label_pos, toks, text, len(periods) + n_cmp)
         if toks and toks[-1].q is not None and _CUT_AFTER.fullmatch(text, toks[-1].end):
-            # the excerpt ends on this figure ("... | 30.8 | 33."): it may be cut mid-number, so it is not read,
+            # the excerpt ends on this figure and a bare point ("... | 30.8 | 33."): cut mid-number, so it is not read,
             # and it does not count in the row's decimals check either
             toks = toks[:-1]
         values = []
@@ -551,7 +551,7 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
 _QUALIFIER_GAP = re.compile(r"[\s|]*(?:appx|approx|est)\.?(?:[ \t]*\$)?[ \t]*|[\s|]*(?:approximately|about)[ \t]*",
                             re.I)
 
-_CUT_AFTER = re.compile(r"[.,]?\s*")
+_CUT_AFTER = re.compile(r"[.,]\s*")   # "33." then nothing: a decimal cut off
 # ... the first value's qualifier lands at the end of the row label ("Bitcoin Sales Proceeds ($USD) |Appx.")
 _TRAILING_QUALIFIER = re.compile(r"\|\s*(?:appx|approx|est)\.?\s*$|\|\s*(?:approximately|about)\s*$", re.I)
 
