@@ -113,8 +113,18 @@ def load_document(content: bytes | str) -> Document:
         text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (lxml refuses them)
     if is_html:
         return _load_html(text)
-    cleaned = unwrap_hard_wrapped(reflow_pipe_cells(_clean_lines(text)))
+    cleaned = unwrap_hard_wrapped(reflow_pipe_cells(join_split_currency(_clean_lines(text))))
     return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+_SPLIT_CURRENCY = re.compile(r"\$[ \t]*\n?[ \t]*\|[ \t]*(?=\d)")
+
+
+def join_split_currency(text: str) -> str:
+    """`Appx. $` / `|51.2 million`: a dollar sign left at the end of one cell and its figure opening the next
+    (the exhibit typesets the sign in a cell of its own) are one amount; otherwise the sign counts as a cell
+    and every figure after it shifts one column."""
+    return _SPLIT_CURRENCY.sub("$", text) if "$" in text else text
 
 
 _WRAP_MIN, _WRAP_MAX = 45, 90

@@ -88,7 +88,9 @@ _CAPACITY_AFTER = re.compile(
 _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bringing|doubling|to (?:increase|expand|"
                          r"grow|raise|reach|bring|double))\b[^.;]{0,70}\bto\s+(?:approximately\s+|about\s+|over\s+)?$",
                          re.I)
-_NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to)\b", re.I)
+# "a maximum total hash rate of 1.6 EH/s": the rated ceiling of a fleet (partly offline or in transit), not a level
+_NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to|maximum|max\.|theoretical)\b",
+                            re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
 # "Includes 1,900 in restricted bitcoin" (Riot's footnote), "including 16,900 BTC that were loaned ... or pledged"
@@ -97,6 +99,11 @@ _RESTRICTED_NUMBER = re.compile(
     r"\b(?:includes?|including|of which)\s+(?:approximately\s+|about\s+)?(?P<n>\d[\d,.]*)\s+(?:bitcoin\s+|btc\s+)?"
     r"(?:that\s+|which\s+)?(?:in\s+|of\s+|is\s+|are\s+|was\s+|were\s+|have\s+been\s+|had\s+been\s+)?"
     r"(?:restricted|pledged|loaned|encumbered|(?:posted|held|pledged)\s+as\s+collateral)", re.I)
+# "Treasury holdings of BTC were 808.2", "holdings of bitcoin increased to 588.4": a bare figure (no unit after it)
+# whose subject names the bitcoin holdings
+_HELD_NUMBER_BEFORE = re.compile(
+    r"\b(?:holdings?|balance|reserves?) of (?:btc|bitcoins?)\s+(?:were|was|totaled|totalled|stood at|amounted to|"
+    r"(?:increased|decreased|grew|rose|fell|declined) to)\s+(?:approximately\s+|about\s+)?$", re.I)
 _PER_DAY_NUMBER = re.compile(r"\b(?:daily|per day)\b[^.;]{0,40}?\baverag(?:ed|ing|e of)\s+(?:approximately\s+)?$", re.I)
 
 
@@ -440,6 +447,9 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         if re.search(r"efficien", before + " " + after[:20], re.I):
             return "efficiency_j_per_th"
         return None
+    if q.kind == "number" and q.value is not None and _HELD_NUMBER_BEFORE.search(before[-80:]) \
+            and not re.match(r"\s*(?:and|,)\s*\d", after):
+        return "btc_held"          # "... of BTC and ETH were 1 and 2" is the positional pairing's case
     if q.kind == "number" and _PER_DAY_NUMBER.search(before) and re.search(r"\b(?:bitcoin|btc)\b", before, re.I):
         return "btc_produced_per_day"
     return None

@@ -475,7 +475,7 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
     unknown_run = 0
     section = None
     for i, (label, label_pos, toks) in enumerate(rows):
-        label = re.sub(r"\s+", " ", label).strip(" |")
+        label = _TRAILING_QUALIFIER.sub("", re.sub(r"\s+", " ", label)).strip(" |")
         if not toks:
             sec = section_of(label)
             if sec:
@@ -491,6 +491,10 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
         if lm is None or section == "other":
             continue
         toks = _drop_footnote_token(label_pos, toks, text, len(periods) + n_cmp)
+        if toks and toks[-1].q is not None and _CUT_AFTER.fullmatch(text, toks[-1].end):
+            # the excerpt ends on this figure and a bare point ("... | 30.8 | 33."): cut mid-number, so it is not read,
+            # and it does not count in the row's decimals check either
+            toks = toks[:-1]
         values = []
         for k, tok in enumerate(toks[:len(periods)]):
             q, cell = tok.q, tok.text
@@ -523,7 +527,7 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
         if tok.q is None and tok.text[0] in "-–—" and _LETTER.search(gap.split("\n")[-1]) \
                 and _starts_words(text, tok.end):
             continue        # a dash inside a label: "Bitcoin Sales - Net Proceeds"
-        if _LETTER.search(gap):
+        if _LETTER.search(gap) and not (label is not None and _QUALIFIER_GAP.fullmatch(gap)):
             if label is not None:
                 rows.append((label, label_pos, values))
             lines = [(m.start() + prev_end, m.group(0).strip(" |")) for m in re.finditer(r"[^\n]+", gap)
@@ -541,6 +545,15 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
     if label is not None:
         rows.append((label, label_pos, values))
     return rows
+
+
+# "|Appx. $51.2 million": a qualifier opening a cell belongs to the value after it, not to a new row label
+_QUALIFIER_GAP = re.compile(r"[\s|]*(?:appx|approx|est)\.?(?:[ \t]*\$)?[ \t]*|[\s|]*(?:approximately|about)[ \t]*",
+                            re.I)
+
+_CUT_AFTER = re.compile(r"[.,]\s*")   # "33." then nothing: a decimal cut off
+# ... the first value's qualifier lands at the end of the row label ("Bitcoin Sales Proceeds ($USD) |Appx.")
+_TRAILING_QUALIFIER = re.compile(r"\|\s*(?:appx|approx|est)\.?\s*$|\|\s*(?:approximately|about)\s*$", re.I)
 
 
 _WRAP_END = re.compile(r"(?:\b(?:by|of|per|and|for|to|from|in|on|at|the|net|avg\.?|average|total|hash)|[-/&,(])$", re.I)
@@ -578,6 +591,10 @@ def _drop_footnote_token(label_pos: int, toks: list[_Token], text: str, n_cols: 
     first = toks[0]
     rest = toks[1:]
     if first.q.glued_left:
+        return rest
+    # "Fleet Efficiency (J/TH)5 |27.94 |28.77": a digit run into the label's closing unit bracket is its
+    # footnote marker when every column still has a value after it
+    if first.start > 0 and text[first.start - 1] == ")" and len(rest) >= n_cols:
         return rest
     same_line = "\n" not in text[label_pos:first.end]
     next_on_new_line = bool(rest) and "\n" in text[first.end:rest[0].start]
