@@ -432,8 +432,10 @@ def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
     for mm in MONEY_RE.finditer(window):
         between = window[mm.end():]
         if re.fullmatch(
-            r"\s*(?:\(\s*(?:or|including)[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+|outstanding\s+|remaining\s+)?(?:principal\s+amount\s+)?"
-            r"(?:(?:offering|issue|issuance|placement)\s+)?(?:of\s+)?"
+            # "$350 million (upsized from previously announced $300 million) aggregate principal amount of",
+            # "$3.25 billion offering (the "Offering") of 6.192% senior secured notes"
+            r"\s*(?:\(\s*(?:or|including|upsized|increased)\b[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+|outstanding\s+|remaining\s+)?(?:principal\s+amount\s+)?"
+            r"(?:(?:offering|issue|issuance|placement)\s+(?:\(\s*the\s+[^()]{1,40}\)\s*)?)?(?:of\s+)?"
             r"(?:(?:its|the|their|our|new|upsized|additional|senior|[A-Z][\w.]*'s)\s+)*(?:of\s+)?",
             between, re.I,
         ):
@@ -616,7 +618,9 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
     if hit:
         m, s = hit
         f.set("conversion_rate_per_1000_usd", parse_number(m.group("rate")), doc.ev(s.start + m.start(), s.start + m.end()))
-    hit = _first(doc, sents, P.CONVERSION_PRICE_RE, "price")
+    hit = next(((m, s) for s in sents for m in [P.CONVERSION_PRICE_RE.search(s.text)]
+                if m and not (P.OTHER_SECURITY_RE.search(s.text[:m.start()]) and not P.NOTES_WORD_RE.search(s.text))),
+               None)
     if hit:
         m, s = hit
         f.set("conversion_price_usd", parse_number(m.group("price")), doc.ev(s.start + m.start(), s.start + m.end()))

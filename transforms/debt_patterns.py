@@ -127,10 +127,16 @@ CONVERSION_RATE_RE = re.compile(
     r"conversion\s+rate\b[^.;$]{0,80}?(?<![\d.,])(?P<rate>\d{1,5}\.\d{1,6}|\d{1,5})\s+(?:of\s+)?(?:[A-Za-z]+\s+){0,6}?"
     r"(?:shares|ADSs?|American\s+depositary\s+shares)\b[^.;]{0,80}?per\s+(?:US\s?|U\.S\.\s?)?\$\s?1,000\b", I,
 )
+#: "conversion price of approximately $11.00"; exchangeable notes say "exchange price" (and may write
+#: "USD $33.34"), so both nouns are read.
 CONVERSION_PRICE_RE = re.compile(
-    r"conversion\s+price\s+(?:(?:of|for)\s+the\s+notes\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
-    r"(?P<cur>US\s?\$|\$)\s?(?P<price>" + NUMBER + r")", I,
+    r"(?:conversion|exchange)\s+price\s+(?:(?:of|for)\s+the\s+notes\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
+    r"(?P<cur>US\s?\$|USD\s?\$|\$)\s?(?P<price>" + NUMBER + r")", I,
 )
+#: A conversion price that belongs to another security the release issues in exchange ("Series C
+#: Preferred Stock ... convertible ... at a conversion price of $0.40 per share"), not to the notes.
+OTHER_SECURITY_RE = re.compile(r"\bpreferred\s+(?:stock|shares?|units?)\b|\bwarrants?\b", I)
+NOTES_WORD_RE = re.compile(r"\bnotes?\b|\bdebentures?\b|\bbonds?\b", I)
 PREMIUM_RES = (
     re.compile(r"(?P<pct>" + NUMBER + r")\s?%\s+conversion\s+premium", I),
     re.compile(r"conversion\s+premium\s*:\s*(?:approximately\s+|about\s+)?(?P<pct>" + NUMBER + r")\s?%", I),
@@ -181,6 +187,12 @@ OPTION_RES = (
         r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*"
         r"(?:upon|pursuant\s+to|from|following|under|in\s+connection\s+with|as\s+a\s+result\s+of)\s+(?:the\s+|an\s+|its\s+|their\s+)?"
         r"(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:full\s+|partial\s+)?(?:exercise|option|over-?allotment|greenshoe)", I,
+    ),
+    # a closing that names the exercised option by its amount: "which includes the exercise in full of the
+    # $88 million option granted to the initial purchasers"
+    re.compile(
+        r"\bexercise\s+(?:in\s+full\s+|in\s+part\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<money>" + MONEY + r")\s+"
+        r"(?:(?:additional\s+notes\s+)?option|over-?allotment|greenshoe)\b", I,
     ),
     # "$300 million greenshoe fully exercised", "the $45 million over-allotment option was exercised in full"
     re.compile(
