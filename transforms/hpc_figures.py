@@ -77,7 +77,7 @@ _EXPANSION_OPTION_RE = re.compile(
 _CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|(?-i:\bIT\b)", re.I)
 _GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b", re.I)
 _SITE_CAPACITY_AFTER_RE = re.compile(
-    r"^\s*(?:[A-Z][\w-]+\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re)(?: campus)?|portfolio|pipeline)\b", re.I
+    r"^\s*(?:[A-Z][\w-]+\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
 )
 _SITE_CAPACITY_CLAUSE_RE = re.compile(
     r"\bgrid[- ]connected\b|\binterconnect\w*|\bsubstation\b|\bsecured power\b|\bpower pipeline\b|"
@@ -86,6 +86,10 @@ _SITE_CAPACITY_CLAUSE_RE = re.compile(
     r"\bcapable of\b|\bcan support\b",
     re.I,
 )
+# "The 100 MW Muskogee data center will provide approximately 70 MW of critical IT load": the facility's
+# size, when the same clause goes on to state its critical IT share.
+_FACILITY_WITH_ITS_OWN_IT_RE = re.compile(
+    r"^\s*(?:[A-Z][\w-]+\s+){0,3}data cent(?:er|re)\b[^;]{0,80}?\d\s*(?:MW|megawatts?)\s+of\s+critical IT", re.I)
 _LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|colocation|commit", re.I)
 # "The first 100 MW is expected ..., with the remaining 150 MW in 2026": phases of the contracted total.
 _PHASE_BEFORE_RE = re.compile(
@@ -218,7 +222,7 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     if _PHASE_BEFORE_RE.search(before):
         return None
     # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
-    if _SITE_CAPACITY_AFTER_RE.match(after) or (
+    if _SITE_CAPACITY_AFTER_RE.match(after) or _FACILITY_WITH_ITS_OWN_IT_RE.match(after) or (
             _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
         return None
     critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)
