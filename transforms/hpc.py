@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from transforms.errors import ParseError
 from transforms.hpc_names import KNOWN_PARTIES, SUPPLIERS, Mention, find_issuer, find_parties, find_sites
-from transforms.hpc_figures import classify_money, classify_power, classify_term, is_start_date
+from transforms.hpc_figures import classify_money, classify_power, classify_term, is_start_date, parenthetical_power_kind
 from transforms.hpc_numbers import find_dates, find_money, find_power_mw, find_terms_years
 from transforms.hpc_text import CELL_SEP, Document, read_document
 
@@ -149,8 +149,11 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
         re.I)),
     ("signed", re.compile(
-        r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|\bsecur(?:es|ed)\b|\bawarded\b|"
-        r"\bagree(?:s|d)?\s+to\s+lease\b|\bannounc(?:es|ed|ing)\b(?:[^.]|\.(?=\d)){0,60}\b"
+        r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|"
+        # "Secures Site for New Data Center", "secured financing": securing land or money is no contract
+        r"\bsecur(?:es|ed)\b(?!(?:(?!\b(?:leases?|contracts?|agreements?|deals?|colocation|hosting)\b)[^.,;]){0,50}?"
+        r"\b(?:sites?|land|acres|property|properties|financing|funding|capital|loan|debt)\b)|\bawarded\b|"
+        r"\bagree(?:s|d)?\s+to\s+lease\b|(?<!previously )(?<!already )\bannounc(?:es|ed|ing)\b(?:[^.]|\.(?=\d)){0,60}\b"
         r"(?:agreements?|leases?|contracts?|partnership|joint venture)\b|\bforms?\b[^.]{0,30}\bjoint venture\b",
         re.I)),
 )
@@ -419,6 +422,9 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
                     figures.add(name, _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end), q.qualifier))
             for q in find_power_mw(text):
                 name = classify_power(text, q.start, q.end, event)
+                if name == "unqualified_mw" and not text[q.end:].strip():
+                    # the figure ends its clause: a bracket right after it may say what it is
+                    name = parenthetical_power_kind(unit.text[clause.end - unit.start:clause.end - unit.start + 40]) or name
                 if name and inherits:
                     name = _AS_CUMULATIVE.get(name, name)
                 if name:

@@ -11,7 +11,7 @@ import re
 
 from transforms.hpc_numbers import DatePhrase, Quantity
 
-__all__ = ["classify_money", "classify_power", "classify_term", "is_start_date"]
+__all__ = ["classify_money", "classify_power", "classify_term", "is_start_date", "parenthetical_power_kind"]
 
 # Clause-level keywords used to classify a figure by the words around it.
 _BACKSTOP_RE = re.compile(r"backstop|guarantee|credit support", re.I)
@@ -29,7 +29,10 @@ _CUMULATIVE_RE = re.compile(
     r"\bnow totals?\b|\btotal of all\b|\bacross (?:these|those|the|its|our|all)\s+(?:[\w-]+\s+){0,3}(?:leases|agreements|contracts|deals)\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
     r"\btotal\b[^$]{0,60}\b(?:of|under|for|with|across|at) (?:the |its |our |this )?(?:partnership|relationship|campus|all|both)\b|"
     r"\b(?:partnership|relationship)\b[^$]{0,40}\bto (?:approximately |about |over |more than )?$|"
-    r"\btotal\b[^$.;]{0,80}\b(?:now|reach(?:es|ed)?|ris(?:es|en)|stands at|grows? to|increases? to)\b",
+    r"\btotal\b[^$.;]{0,80}\b(?:now|reach(?:es|ed)?|ris(?:es|en)|stands at|grows? to|increases? to)\b|"
+    # "The Muskogee data center represents a portion of the total 500 MW ... contracted": the whole of
+    # which this facility is one part
+    r"\b(?:portion|part|share|subset|fraction)\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:overall\s+|aggregate\s+)?total\b",
     re.I,
 )
 _EARLIER_RE = re.compile(r"\bprevious(?:ly)?\b|\bprior\b|\bexisting\b|\boriginal(?:ly)?\b", re.I)
@@ -83,6 +86,10 @@ _SITE_CAPACITY_CLAUSE_RE = re.compile(
     r"\bcapable of\b|\bcan support\b",
     re.I,
 )
+# "The 100 MW Muskogee data center will provide approximately 70 MW of critical IT load": the facility's
+# size, when the same clause goes on to state its critical IT share.
+_FACILITY_WITH_ITS_OWN_IT_RE = re.compile(
+    r"^\s*(?:[A-Z][\w-]+\s+){0,3}data cent(?:er|re)\b[^;]{0,80}?\d\s*(?:MW|megawatts?)\s+of\s+critical IT", re.I)
 _LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|colocation|commit", re.I)
 # "The first 100 MW is expected ..., with the remaining 150 MW in 2026": phases of the contracted total.
 _PHASE_BEFORE_RE = re.compile(
@@ -215,7 +222,7 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     if _PHASE_BEFORE_RE.search(before):
         return None
     # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
-    if _SITE_CAPACITY_AFTER_RE.match(after) or (
+    if _SITE_CAPACITY_AFTER_RE.match(after) or _FACILITY_WITH_ITS_OWN_IT_RE.match(after) or (
             _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
         return None
     critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)
@@ -255,3 +262,18 @@ def is_start_date(clause: str, d: DatePhrase) -> bool:
     for keyword in _START_RE.finditer(before):
         pass
     return keyword is not None and not _DATE_END_MARKER_RE.search(before)
+
+
+# "5MW (IT load)", "60 MW (gross)": the qualifier of a MW figure set in brackets right after it. The
+# clause splitter cuts at brackets, so the bracket is read here from the text that follows the clause.
+_PAREN_CRITICAL_RE = re.compile(r"^\s*\(\s*(?:critical\s+)?IT(?:\s+(?:load|capacity|power))?\s*\)", re.I)
+_PAREN_GROSS_RE = re.compile(r"^\s*\(\s*gross(?:\s+(?:capacity|power|load))?\s*\)", re.I)
+
+
+def parenthetical_power_kind(following: str) -> str | None:
+    """The field named by a bracket that directly follows an unqualified MW figure, or None."""
+    if _PAREN_CRITICAL_RE.match(following):
+        return "critical_it_mw"
+    if _PAREN_GROSS_RE.match(following):
+        return "gross_mw"
+    return None

@@ -1,0 +1,66 @@
+"""transforms.hpc on wording families found in a third development set of real releases.
+
+Every passage here is invented for this project (operators, tenants, places and figures), written in the
+layouts the real releases used: a MW figure whose kind is given in brackets right after it ("6MW (IT
+load)"), one facility described as "a portion of the total" capacity contracted with the tenant, a
+facility's own capacity written before its name ("the 90 MW Riverton data center"), and a headline or
+sentence about securing a site (not a contract) beside a previously announced agreement.
+"""
+from __future__ import annotations
+
+from transforms.hpc import parse_hpc
+
+
+def _one(text: str, **kw):
+    records = parse_hpc(text, **kw)
+    assert len(records) == 1, records
+    return records[0]
+
+
+def test_bracketed_it_load_after_a_mw_figure_is_critical_it():
+    r = _one(
+        "BOSTON, May 4, 2026 /PRNewswire/ -- Granite Compute Inc. (Nasdaq: GRNC) today signed a seven-year "
+        "colocation agreement with Lumen Labs. Lumen Labs has contracted for 6MW (IT load) of dedicated "
+        "infrastructure at the company's Oakridge facility.")
+    assert r.critical_it_mw == 6
+    assert r.unqualified_mw is None
+
+
+def test_bracketed_gross_after_a_mw_figure_is_gross():
+    r = _one(
+        "BOSTON, May 4, 2026 /PRNewswire/ -- Granite Compute Inc. (Nasdaq: GRNC) today signed a seven-year "
+        "colocation agreement with Lumen Labs for 9 MW (gross) at its Oakridge facility.")
+    assert r.gross_mw == 9
+    assert r.critical_it_mw is None
+
+
+def test_a_portion_of_the_total_is_the_cumulative_figure_and_the_facility_size_is_not_critical_it():
+    r = _one(
+        "TULSA, Okla., Mar. 9, 2026 (BUSINESS WIRE) -- Meridian Data Inc. (Nasdaq: MRDN) and Fluidstack broke "
+        "ground today on a new data center. The 90 MW Riverton data center will provide approximately 64 MW of "
+        "critical IT load for Fluidstack, with the remaining 26 MW powering cooling systems. The Riverton data "
+        "center represents a portion of the total 410 MW of critical IT load that Fluidstack has contracted "
+        "from Meridian Data for HPC hosting, with a total potential contract value of $6.1 billion over the "
+        "12-year contracts.")
+    assert r.critical_it_mw == 64  # neither the 90 MW facility nor the 410 MW whole
+    assert r.cumulative_critical_it_mw == 410
+
+
+def test_securing_a_site_for_a_previously_announced_agreement_is_not_a_signing():
+    r = _one(
+        "Granite Compute Secures Site for New Data Center to Support Lumen Labs Agreement\n"
+        "BOSTON, May 4, 2026 /PRNewswire/ -- Granite Compute Inc. (Nasdaq: GRNC) announced today that it has "
+        "secured a new data center site in Oakridge, which will support the previously announced 6MW "
+        "colocation agreement with Lumen Labs. Lumen Labs has contracted for 6MW (IT load) under a four-year "
+        "colocation agreement announced in January 2026.")
+    assert r.event is None
+    assert (r.critical_it_mw, r.term_years) == (6, 4)
+    assert r.counterparty == "Lumen Labs"
+
+
+def test_securing_a_lease_at_a_site_is_still_a_signing():
+    r = _one(
+        "BOSTON, May 4, 2026 /PRNewswire/ -- Granite Compute Inc. (Nasdaq: GRNC) today secured a seven-year lease "
+        "with Lumen Labs for 12 MW of critical IT load at its Oakridge site.")
+    assert r.event == "signed"
+    assert r.critical_it_mw == 12
