@@ -22,7 +22,7 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-2"  # debt-2: option, greenshoe, prospectus-cover and retirement wordings
+PARSER_VERSION = "debt-3"  # debt-3: second real dev set (option by amount, upsized parentheticals, exchangeable notes)
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed"]

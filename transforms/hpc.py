@@ -26,7 +26,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-3"  # hpc-3: capital IT only, glued units, cumulative totals and distractors
+PARSER_VERSION = "hpc-4"  # hpc-4: second real dev set (bracketed IT load, facility size, site purchases)
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 

@@ -27,7 +27,7 @@ from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period
 from transforms.production_prose import extract_lines
 from transforms.production_tables import Finding, TableResult, implied_hash_unit, read_grid_table, scan_text_tables
 
-PARSER_VERSION = "production-2"  # production-2: held-out layouts (glued rows, pipe tables, prose pairs)
+PARSER_VERSION = "production-3"  # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
