@@ -30,11 +30,16 @@ def lock_held(env) -> bool:
     return probe is not None and probe.returncode != 0
 
 
-def wait_until(predicate, timeout=240, what=""):
+def wait_until(predicate, timeout=600, what="", proc=None):
+    """Poll until `predicate` holds. The timeout is generous because a loaded CI machine can take minutes to
+    start Prefect; if `proc` (the run being waited on) exits first, fail at once with its output instead."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return
+        if proc is not None and proc.poll() is not None:
+            out, err = proc.output()
+            raise AssertionError(f"{what}: the run exited ({proc.returncode}) first\n{out[-1000:]}\n{err[-2000:]}")
         time.sleep(0.2)
     raise AssertionError(f"timed out: {what}")
 
@@ -46,7 +51,7 @@ def test_kill_9_mid_backfill_then_rerun_gives_the_clean_rows(cli_env, tmp_path):
 
     slow = {**cli_env, "MINERWATCH_COINMETRICS_RATE_PER_S": "0.3"}  # keep the run going long enough
     proc = start_cli(slow, *FULL)
-    wait_until(lambda: journal_lines(slow) >= 30, what="some windows loaded")
+    wait_until(lambda: journal_lines(slow) >= 30, what="some windows loaded", proc=proc)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     published = Path(cli_env["MINERWATCH_DB"])
@@ -62,7 +67,7 @@ def test_readers_during_a_refresh_and_a_second_writer(cli_env):
     db = cli_env["MINERWATCH_DB"]
     slow = {**cli_env, "MINERWATCH_MEMPOOL_RATE_PER_S": "0.2"}  # ~25 s of fetching while the lock is held
     writer = start_cli(slow, "refresh", "--offline")
-    wait_until(lambda: lock_held(cli_env), what="the writer lock")
+    wait_until(lambda: lock_held(cli_env), what="the writer lock", proc=writer)
 
     second = run_cli(cli_env, "refresh", "--offline", check=False)
     assert second.returncode == 1
@@ -85,7 +90,7 @@ def test_readers_during_a_refresh_and_a_second_writer(cli_env):
     assert reads >= 2  # the readers really overlapped the refresh
 
     waited = start_cli(slow, "refresh", "--offline")
-    wait_until(lambda: lock_held(cli_env), what="the writer lock")
+    wait_until(lambda: lock_held(cli_env), what="the third run's writer lock", proc=waited)
     patient = run_cli(cli_env, "refresh", "--offline", "--wait", "300")  # waits instead of failing
     assert "success" in patient.stdout
     assert waited.wait(timeout=300) == 0
