@@ -5,6 +5,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.catalog import has_relation
 from warehouse.db import WarehouseError, connect
 
 STATUS_TABLE_SCHEMAS = ("raw", "staging", "marts", "ops")
@@ -52,7 +53,7 @@ def last_run_changes(con: duckdb.DuckDBPyConnection, examples: int = 5) -> dict:
     by_table = _rows(con, """
         select table_name, change_kind, count(*) as changes from ops.change_log where run_id = ?
         group by all order by table_name, change_kind""", [run_id])
-    source = "marts.change_log" if _has_view(con, "marts", "change_log") else "ops.change_log"
+    source = "marts.change_log" if has_relation(con, "marts.change_log") else "ops.change_log"
     picked = _rows(con, f"""
         select * from {source} where run_id = ?
         order by case change_kind when 'retract' then 0 when 'revise' then 1 else 2 end,
@@ -60,11 +61,6 @@ def last_run_changes(con: duckdb.DuckDBPyConnection, examples: int = 5) -> dict:
         limit ?""", [run_id, examples])
     return {"run_id": run_id, "total": sum(r["changes"] for r in by_table), "by_table": by_table,
             "examples": picked}
-
-
-def _has_view(con, schema: str, view: str) -> bool:
-    return con.execute("select count(*) from duckdb_views() where schema_name = ? and view_name = ?",
-                       [schema, view]).fetchone()[0] > 0
 
 
 def collect_status(con: duckdb.DuckDBPyConnection, runs: int = 5) -> dict:

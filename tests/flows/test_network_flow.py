@@ -135,7 +135,8 @@ def test_a_crash_inside_a_window_leaves_earlier_windows_and_the_rerun_finishes(l
 
 
 def marts_fingerprint(db_path) -> dict[str, tuple]:
-    return {t: v for t, v in fingerprint(db_path).items() if t.startswith("marts.")}
+    """Every mart but the change log, whose trail a rebuild from the archive starts anew (new runs)."""
+    return {t: v for t, v in fingerprint(db_path).items() if t.startswith("marts.") and t != "marts.change_log"}
 
 
 def test_rebuild_recreates_the_same_marts_from_the_archive_alone(live_settings, snapshot_server):

@@ -1,6 +1,9 @@
 -- marts.change_log: every insert, revision and retraction a run made to a staged fact
 -- (ops.change_log, written by warehouse/load.py), with the run and the source document.
-create or replace view marts.change_log as
+-- A table rebuilt with the marts at the end of every run that changed data (not a view): classifying a
+-- change needs the changes before it (window functions over the whole log), which a view would redo
+-- for every query before the analyst's filter applies.
+create or replace table marts.change_log as
 with
 changes as (
     select
@@ -54,9 +57,10 @@ final as (
 )
 
 select *
-from final;
+from final
+order by change_id;
 
-comment on view marts.change_log is 'Audit trail: every insert, revision and retraction a run made to a staged fact (network observations, retargets, miner figures), with the old and new value, the run and the source document. A rebuild from the archive starts a new trail.';
+comment on table marts.change_log is 'Audit trail: every insert, revision and retraction a run made to a staged fact (network observations, retargets, miner figures), with the old and new value, the run and the source document. A rebuild from the archive starts a new trail.';
 comment on column marts.change_log.change_id is 'Sequence number of the change (ops.change_log.change_id): later changes have larger ids.';
 comment on column marts.change_log.changed_at is 'When the run wrote the change, UTC.';
 comment on column marts.change_log.run_id is 'Run that made the change (ops.runs.run_id).';
