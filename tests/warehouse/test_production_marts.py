@@ -3,7 +3,9 @@ quarters make a panel row."""
 from __future__ import annotations
 
 import calendar
-from datetime import date
+import random
+from datetime import date, timedelta
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -81,3 +83,46 @@ def test_a_later_report_revises_a_figure_and_the_as_of_view_shows_the_first(con)
                                                                                          ["hashrate_operating_ehs"])
     [then] = panel(con, "select * from marts.miner_production_asof(date '2025-12-15')")
     assert (then["hashrate_operating_ehs"], then["revised"]) == (33.4, False)
+
+
+REFERENCE_ASOF = Path(__file__).parent / "sql" / "miner_production_asof_reference.sql"
+
+
+def test_asof_from_the_panel_versions_equals_the_derivation_from_staging(con):
+    """marts.miner_production_asof reads the materialised versions; on every filing date, the day before
+    it and days between, it must give exactly what deriving the panel from staging on that day gives.
+    Seeded random disclosures: own periods, prior-month and year-ago columns (revisions and
+    confirmations), quarters as own periods and as comparison columns, several documents on one day."""
+    rng = random.Random(20251231)
+    days = set()
+    with transaction(con):
+        for ticker in ("AAA", "BBB", "CCC"):
+            for n in range(30):
+                y, m = 2024 + n // 12, n % 12 + 1
+                filed = date(y, m, 1) + timedelta(days=31 + rng.randrange(10))
+                days.add(filed)
+                accession = f"{ticker}-{n}"
+                metrics = rng.sample(["btc_produced", "btc_sold", "btc_held", "hashrate_operating_ehs"], 3)
+                for metric in metrics:
+                    value = float(rng.randrange(100, 900))
+                    fact(con, ticker, month(y, m), metric, value, own=True, filed=filed, accession=accession)
+                    if n and rng.random() < 0.7:  # the prior month's column: confirms or revises
+                        py, pm = (y, m - 1) if m > 1 else (y - 1, 12)
+                        prior = value if rng.random() < 0.5 else value + rng.choice((-3.0, 5.0))
+                        fact(con, ticker, month(py, pm), metric, prior, own=False, filed=filed, accession=accession)
+                if m % 3 == 0:
+                    quarter_own = rng.random() < 0.3  # some results releases report the quarter itself
+                    fact(con, ticker, quarter(y, m // 3), "btc_produced", float(rng.randrange(1000, 3000)),
+                         own=quarter_own, filed=filed + timedelta(days=rng.choice((0, 3))),
+                         accession=f"{accession}-q")
+                    days.add(filed + timedelta(days=3))
+    build_marts(con)
+    con.execute(REFERENCE_ASOF.read_text())
+    probes = sorted({d + timedelta(days=k) for d in days for k in (-1, 0, 1)} | {date(2023, 1, 1), date(2030, 1, 1)})
+    order = " order by ticker, period_type, period_end"
+    for day in probes:
+        materialised = con.execute(f"select * from marts.miner_production_asof(?::date){order}", [day]).fetchall()
+        derived = con.execute(f"select * from reference_miner_production_asof(?::date){order}", [day]).fetchall()
+        assert materialised == derived, day
+    assert con.execute("select count(*) from marts.miner_production_versions where valid_to is not null"
+                       ).fetchone()[0] > 0  # the history really has superseded versions

@@ -2,7 +2,11 @@
 -- period_end), the latest disclosed value of each figure; marts.miner_production_asof(d) gives
 -- the panel as it was known on day d, with the first-reported values beside the latest
 -- (<metric>_first_reported: the value the first document to disclose it gave, on or before d).
-create or replace macro marts.miner_production_asof(as_of) as table
+-- marts.miner_production_versions: the panel row as it stood after each filing that disclosed a figure of
+-- it, valid from that filing date until the next one (valid_to null: still current). Built with the marts so
+-- that marts.miner_production_asof(d) is a range filter (valid_from <= d < valid_to) instead of re-deriving
+-- the panel from staging on every call.
+create or replace table marts.miner_production_versions as
 with
 facts as (
     select f.*
@@ -14,26 +18,42 @@ facts as (
         and h.period_end = f.period_end
         and h.metric = f.metric
         and h.document_hash = f.document_hash
-    where f.filing_date <= as_of
-      and f.value is not null
+    where f.value is not null
+),
+
+-- each date on which a document disclosed a figure of the row: the row's versions
+row_dates as (
+    select distinct ticker, period_type, period_end, filing_date as as_of
+    from facts
+),
+
+scoped as (
+    select d.as_of, f.*
+    from row_dates as d
+    join facts as f
+        on f.ticker = d.ticker
+        and f.period_type = d.period_type
+        and f.period_end = d.period_end
+        and f.filing_date <= d.as_of
 ),
 
 ranked as (
     select
         *,
         row_number() over (
-            partition by ticker, period_type, period_end, metric
+            partition by as_of, ticker, period_type, period_end, metric
             order by filing_date desc, is_reporting_period desc, accession desc
         ) as newest_first,
         row_number() over (
-            partition by ticker, period_type, period_end, metric
+            partition by as_of, ticker, period_type, period_end, metric
             order by filing_date, is_reporting_period desc, accession
         ) as oldest_first
-    from facts
+    from scoped
 ),
 
 per_metric as (
     select
+        as_of,
         ticker,
         period_type,
         period_end,
@@ -53,6 +73,7 @@ per_metric as (
 
 final as (
     select
+        as_of,
         ticker,
         period_type,
         min(period_start) as period_start,
@@ -93,10 +114,26 @@ final as (
         max(accession) filter (where last_reported_on = latest_filing) as latest_accession,
         bool_or(reported_as_own_period) as reported_as_own_period
     from (
-        select *, max(last_reported_on) over (partition by ticker, period_type, period_end) as latest_filing
+        select *, max(last_reported_on) over (partition by as_of, ticker, period_type, period_end) as latest_filing
         from per_metric
     )
-    group by ticker, period_type, period_end
+    group by as_of, ticker, period_type, period_end
+)
+
+select
+    * exclude (as_of),
+    as_of as valid_from,
+    lead(as_of) over (partition by ticker, period_type, period_end order by as_of) as valid_to
+from final
+order by ticker, period_type, period_end, valid_from;
+
+create or replace macro marts.miner_production_asof(as_of) as table
+with
+final as (
+    select * exclude (valid_from, valid_to)
+    from marts.miner_production_versions
+    where valid_from <= as_of
+      and (valid_to is null or valid_to > as_of)
 ),
 
 -- A quarter seen only as a comparison column (Riot's Q1 2026 update shows Q4 2025 beside it) whose three
@@ -130,6 +167,47 @@ select *
 from marts.miner_production_asof(date '9999-12-31')
 order by ticker, period_type, period_end;
 
+comment on table marts.miner_production_versions is 'The production panel''s history: each (ticker, period_type, period_end) row as it stood after each filing that disclosed one of its figures, valid from valid_from (that filing date) until valid_to (the next such filing; null while current). Same columns as marts.miner_production plus the validity interval; marts.miner_production_asof(d) selects the version valid on d (a quarter shown only as a comparison column is left out there when its three months were reported, as in the panel).';
+comment on column marts.miner_production_versions.valid_from is 'Filing date from which this version of the row is what the public could know.';
+comment on column marts.miner_production_versions.valid_to is 'Filing date of the next document that changed or confirmed a figure of the row (exclusive); null for the current version.';
+comment on column marts.miner_production_versions.ticker is 'Miner ticker (registry/miners.csv, staging.miners).';
+comment on column marts.miner_production_versions.period_type is 'month or quarter: the miner''s reporting cadence for this figure (a miner can switch).';
+comment on column marts.miner_production_versions.period_start is 'First UTC day of the period.';
+comment on column marts.miner_production_versions.period_end is 'Last UTC day of the period.';
+comment on column marts.miner_production_versions.btc_produced is 'BTC mined in the period (as reported; net of pool fees where the miner says so). Latest disclosed value.';
+comment on column marts.miner_production_versions.btc_produced_per_day is 'Average BTC mined per day in the period, as reported. Latest disclosed value.';
+comment on column marts.miner_production_versions.btc_held is 'BTC held at period end, including restricted, pledged or loaned BTC where the miner counts them. Latest disclosed value.';
+comment on column marts.miner_production_versions.btc_held_restricted is 'Part of btc_held that is restricted, pledged as collateral or loaned, where disclosed. Latest disclosed value.';
+comment on column marts.miner_production_versions.btc_sold is 'BTC sold in the period (CleanSpark words it as converted for operations and growth). Latest disclosed value.';
+comment on column marts.miner_production_versions.btc_sale_proceeds_usd is 'Net proceeds of the BTC sold in the period, USD. Latest disclosed value.';
+comment on column marts.miner_production_versions.btc_avg_sale_price_usd is 'Average net price per BTC sold, USD, as reported (not derived here; see marts.btc_sales). Latest disclosed value.';
+comment on column marts.miner_production_versions.hashrate_deployed_ehs is 'Deployed (installed, energized) hashrate at period end, EH/s. Latest disclosed value.';
+comment on column marts.miner_production_versions.hashrate_operating_ehs is 'Average operating hashrate over the period, EH/s. Latest disclosed value.';
+comment on column marts.miner_production_versions.efficiency_j_per_th is 'Fleet efficiency, J/TH (= W per TH/s). Latest disclosed value.';
+comment on column marts.miner_production_versions.power_cost_usd_per_kwh is 'All-in power cost, USD per kWh (reported in cents per kWh and divided by 100). Latest disclosed value.';
+comment on column marts.miner_production_versions.power_credits_usd is 'Power curtailment and demand-response credits in the period, USD. Latest disclosed value.';
+comment on column marts.miner_production_versions.btc_produced_first_reported is 'First-reported btc_produced: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_produced).';
+comment on column marts.miner_production_versions.btc_produced_per_day_first_reported is 'First-reported btc_produced_per_day: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_produced_per_day).';
+comment on column marts.miner_production_versions.btc_held_first_reported is 'First-reported btc_held: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_held).';
+comment on column marts.miner_production_versions.btc_held_restricted_first_reported is 'First-reported btc_held_restricted: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_held_restricted).';
+comment on column marts.miner_production_versions.btc_sold_first_reported is 'First-reported btc_sold: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_sold).';
+comment on column marts.miner_production_versions.btc_sale_proceeds_usd_first_reported is 'First-reported btc_sale_proceeds_usd: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_sale_proceeds_usd).';
+comment on column marts.miner_production_versions.btc_avg_sale_price_usd_first_reported is 'First-reported btc_avg_sale_price_usd: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in btc_avg_sale_price_usd).';
+comment on column marts.miner_production_versions.hashrate_deployed_ehs_first_reported is 'First-reported hashrate_deployed_ehs: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in hashrate_deployed_ehs).';
+comment on column marts.miner_production_versions.hashrate_operating_ehs_first_reported is 'First-reported hashrate_operating_ehs: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in hashrate_operating_ehs).';
+comment on column marts.miner_production_versions.efficiency_j_per_th_first_reported is 'First-reported efficiency_j_per_th: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in efficiency_j_per_th).';
+comment on column marts.miner_production_versions.power_cost_usd_per_kwh_first_reported is 'First-reported power_cost_usd_per_kwh: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in power_cost_usd_per_kwh).';
+comment on column marts.miner_production_versions.power_credits_usd_first_reported is 'First-reported power_credits_usd: the value the earliest filing that disclosed it gave (a later prior-period column or restatement may differ; the latest is in power_credits_usd).';
+comment on column marts.miner_production_versions.first_reported_on is 'Filing date of the first document that disclosed any figure of this period.';
+comment on column marts.miner_production_versions.last_reported_on is 'Filing date of the latest document that disclosed a figure of this period.';
+comment on column marts.miner_production_versions.revised is 'True when a later document changed a figure from its first-reported value.';
+comment on column marts.miner_production_versions.revised_metrics is 'Figures whose latest value differs from the first-reported one.';
+comment on column marts.miner_production_versions.first_reported is 'JSON: figure -> first-reported value (compare with the latest value in its column).';
+comment on column marts.miner_production_versions.evidence is 'JSON: figure -> the sentence or table cell the latest value was read from.';
+comment on column marts.miner_production_versions.source_accessions is 'JSON: figure -> SEC accession number of the filing the latest value came from (raw.documents and staging.production_facts join on it).';
+comment on column marts.miner_production_versions.source_document_hashes is 'JSON: figure -> sha256 of the exhibit the latest value came from (raw.documents.document_hash).';
+comment on column marts.miner_production_versions.latest_accession is 'Accession of the latest filing that disclosed figures of this period.';
+comment on column marts.miner_production_versions.reported_as_own_period is 'True when some document reported this period as its own (not only as a comparison column).';
 comment on macro table marts.miner_production_asof is 'The production panel as the public could know it on a day: only filings made on or before as_of count. Same columns as marts.miner_production (latest value per figure as of that day, <figure>_first_reported beside it, revised and revised_metrics). Example: select ticker, period_end, btc_sold, btc_sold_first_reported from marts.miner_production_asof(DATE ''2025-10-15'').';
 comment on table marts.miner_production is 'Miner production panel: one row per (ticker, period_type, period_end) with the latest disclosed value of each figure (prior-period columns of later reports count as disclosures, so revisions win); facts held back by data checks (ops.held_back) are left out, and so is a quarter that appears only as a comparison column when the miner reported each of its three months (the months are the panel; the quarter stays in staging.production_facts). As known on a past day: select * from marts.miner_production_asof(DATE ''2025-10-15'').';
 comment on column marts.miner_production.ticker is 'Miner ticker (registry/miners.csv, staging.miners).';
