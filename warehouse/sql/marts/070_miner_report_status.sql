@@ -1,4 +1,5 @@
 -- marts.miner_report_status: is each miner's next report overdue for its cadence?
+-- rebuilt every run: it depends on the run's day (staging.miners.checked_on), not only on the data.
 create or replace table marts.miner_report_status as
 with
 last_reports as (
