@@ -45,23 +45,23 @@ def merge_rows(
     """
     if frame.empty:
         return 0
-    con.register("_incoming_df", frame)
-    try:
-        con.execute("create or replace temp table _incoming as select * from _incoming_df")
-    finally:
-        con.unregister("_incoming_df")
     join = " and ".join(f"i.{k} = t.{k}" for k in keys)
     differs = " or ".join(f"i.{c} is distinct from t.{c}" for c in compare)
     first_key = keys[0]
-    con.execute(
-        f"""
-        create or replace temp table _changed as
-        select i.*, t.{change_value} as _old_value, t.{first_key} is null as _is_new
-        from _incoming i left join {table} t on {join}
-        where t.{first_key} is null or {differs}
-        """
-    )
-    changed = con.execute("select count(*) from _changed").fetchone()[0]
+    # The incoming frame is compared with staging in one statement (no copy of it into a table of its own:
+    # at one document per call, each statement and temporary table was a measurable part of a backfill).
+    con.register("_incoming_df", frame)
+    try:
+        (changed,) = con.execute(
+            f"""
+            create or replace temp table _changed as
+            select i.*, t.{change_value} as _old_value, t.{first_key} is null as _is_new
+            from _incoming_df i left join {table} t on {join}
+            where t.{first_key} is null or {differs}
+            """
+        ).fetchone()
+    finally:
+        con.unregister("_incoming_df")
     if changed:
         metric_expr = f"cast({change_metric} as varchar)" if change_metric and change_metric in frame.columns \
             else f"'{change_metric or change_value}'"
@@ -77,11 +77,10 @@ def merge_rows(
             [run_id, table],
         )
         match = " and ".join(f"{table}.{k} = c.{k}" for k in keys)
-        con.execute(f"delete from {table} using _changed c where {match}")
+        if not con.execute("select bool_and(_is_new) from _changed").fetchone()[0]:  # revisions replace rows
+            con.execute(f"delete from {table} using _changed c where {match}")
         cols = [c for c in frame.columns]
         con.execute(f"insert into {table} ({', '.join(cols)}) select {', '.join(cols)} from _changed")
-    con.execute("drop table if exists _incoming")
-    con.execute("drop table if exists _changed")
     return int(changed)
 
 
@@ -90,25 +89,43 @@ def retract_missing(con, table: str, frame: pd.DataFrame, *, document_hash: str,
     """Delete rows `document_hash` produced before but no longer produces (a re-parse by a newer
     parser), logging each as a retraction (`value_column` is the old value logged, `metric_key`
     the key column logged as the metric)."""
-    con.register("_still_df", frame[list(keys)] if not frame.empty else pd.DataFrame(columns=list(keys)))
-    try:
-        match = " and ".join(f"t.{k} = s.{k}" for k in keys)
-        gone = con.execute(
-            f"select {', '.join('t.' + k for k in keys)}, t.{value_column} from {table} t"
-            f" where t.document_hash = ? and not exists (select 1 from _still_df s where {match})",
-            [document_hash]).fetchall()
-        for row in gone:
-            key = dict(zip(keys, row[:-1]))
-            con.execute(
-                "insert into ops.change_log (run_id, table_name, entity, metric, period, change_kind, old_value,"
-                " new_value, document_hash, changed_at) values (?, ?, ?, ?, ?, 'retract', ?, null, ?, current_timestamp)",
-                [run_id, table, key.get("ticker", ""), str(key.get(metric_key, "")),
-                 ":".join(str(key[k]) for k in keys if k not in ("ticker", metric_key)), row[-1], document_hash])
-            where = " and ".join(f"{k} = ?" for k in keys)
-            con.execute(f"delete from {table} where document_hash = ? and {where}", [document_hash, *key.values()])
-        return len(gone)
-    finally:
-        con.unregister("_still_df")
+    # The rows this document staged before, compared in Python with the keys it yields now: one indexed
+    # read per document instead of registering the frame (which cost more than the query).
+    staged = con.execute(
+        f"select {', '.join(keys)}, {value_column} from {table} where document_hash = ?", [document_hash]).fetchall()
+    if not staged:
+        return 0
+    still = set() if frame.empty else {_key_tuple(k) for k in frame[list(keys)].itertuples(index=False, name=None)}
+    gone = [row for row in staged if _key_tuple(row[:-1]) not in still]
+    for row in gone:
+        key = dict(zip(keys, row[:-1]))
+        con.execute(
+            "insert into ops.change_log (run_id, table_name, entity, metric, period, change_kind, old_value,"
+            " new_value, document_hash, changed_at) values (?, ?, ?, ?, ?, 'retract', ?, null, ?, current_timestamp)",
+            [run_id, table, key.get("ticker", ""), str(key.get(metric_key, "")),
+             ":".join(str(key[k]) for k in keys if k not in ("ticker", metric_key)), row[-1], document_hash])
+        where = " and ".join(f"{k} = ?" for k in keys)
+        con.execute(f"delete from {table} where document_hash = ? and {where}", [document_hash, *key.values()])
+    return len(gone)
+
+
+def _key_value(value):
+    """A key value as DuckDB returns it: pandas/numpy scalars become Python ones, midnight datetimes dates."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    elif hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, datetime) and value.tzinfo is None and value.time() == datetime.min.time():
+        return value.date()
+    return value
+
+
+def _key_tuple(values) -> tuple:
+    return tuple(_key_value(v) for v in values)
 
 
 def with_lineage(frame: pd.DataFrame, *, document_hash: str, url: str, fetched_at: str,
@@ -123,31 +140,33 @@ def with_lineage(frame: pd.DataFrame, *, document_hash: str, url: str, fetched_a
 
 
 def sync_documents(con: duckdb.DuckDBPyConnection, entries: Iterable[ArchiveEntry]) -> int:
-    """Mirror archive manifest entries into raw.documents (one row per body and URL, first fetch)."""
+    """Mirror archive manifest entries into raw.documents (one row per body and URL, first fetch).
+
+    Revalidations (304) and re-downloads of an identical body change nothing here: the manifest keeps
+    every fetch event; this table describes documents. The entries of one body and URL are folded here in
+    Python (a filing brings two or three; a pandas frame per call cost more than the insert)."""
     rows = [(e.document_hash, e.url, e.source, e.endpoint, e.status if e.event == "fetched" else 200,
-             e.content_type, e.size_bytes, e.etag, e.last_modified, e.fetched_at) for e in entries]
+             e.content_type, e.size_bytes, e.etag, e.last_modified, _utc(e.fetched_at)) for e in entries]
     if not rows:
         return 0
-    frame = pd.DataFrame(rows, columns=["document_hash", "url", "source", "endpoint", "status", "content_type",
-                                        "size_bytes", "etag", "last_modified", "fetched_at"])
-    frame["fetched_at"] = pd.to_datetime(frame["fetched_at"], utc=True)
-    con.register("_docs_df", frame)
-    try:
-        # Revalidations (304) and re-downloads of an identical body change nothing here: the
-        # manifest keeps every fetch event; this table describes documents.
-        con.execute(
-            """
-            insert into raw.documents
-            select document_hash, url, any_value(source), any_value(endpoint), max(status),
-                   any_value(content_type), max(size_bytes), arg_min(etag, fetched_at),
-                   arg_min(last_modified, fetched_at), min(fetched_at)
-            from _docs_df group by document_hash, url
-            on conflict (document_hash, url) do nothing
-            """
-        )
-    finally:
-        con.unregister("_docs_df")
+    folded: dict[tuple[str, str], list] = {}
+    for row in sorted(rows, key=lambda r: r[9]):  # earliest fetch first: its etag and Last-Modified are kept
+        key = (row[0], row[1])
+        if key not in folded:
+            folded[key] = list(row)
+            continue
+        first = folded[key]
+        first[4] = max(first[4], row[4]) if first[4] is not None and row[4] is not None else first[4] or row[4]
+        first[6] = max(first[6], row[6]) if first[6] is not None and row[6] is not None else first[6] or row[6]
+    con.executemany("insert into raw.documents values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " on conflict (document_hash, url) do nothing", list(folded.values()))
     return len(rows)
+
+
+def _utc(stamp: str | datetime) -> datetime:
+    """A manifest's fetched_at (ISO 8601 text) as an aware UTC datetime."""
+    value = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 def record_window(con, *, source: str, endpoint: str, window_start: date, window_end: date,

@@ -6,6 +6,7 @@ Adding a miner is one line in the CSV. CIKs must come from SEC's `company_ticker
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -144,8 +145,21 @@ def configured_registry() -> Path:
 
 
 def load_registry(path: Path | str | None = None) -> list[Miner]:
-    """Read the registry CSV; a bad line raises ValueError naming the line and the reason."""
+    """Read the registry CSV; a bad line raises ValueError naming the line and the reason.
+
+    The parsed file is reused while its path, size and modification time are unchanged: flows look a
+    miner up per document, and validating the CSV each time cost ~30 ms per call."""
     path = Path(path) if path is not None else configured_registry()
+    stat = path.stat()
+    return list(_parsed_registry(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed_registry(path_text: str, mtime_ns: int, size: int) -> tuple[Miner, ...]:
+    return tuple(_read_registry(Path(path_text)))
+
+
+def _read_registry(path: Path) -> list[Miner]:
     with open(path, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
