@@ -161,17 +161,18 @@ def render(results: dict, *, quick: bool = False) -> str:
             misses.append(f"**(3) throughput:** {fb['ratio_after_start']:.0f}x the lxml floor. The floor parses "
                           f"each body once into a tree; the pipeline, per document, runs the production, "
                           f"capacity-mix and revenue-mix parsers (and for debt releases the debt parser and the "
-                          f"instrument linking), each reading the text through BeautifulSoup, then merges rows "
-                          f"through pandas frames registered into DuckDB (`merge_rows`, `retract_missing`, "
-                          f"`sync_documents`: a few statements each), journals and archives, in one transaction "
-                          f"per document under one write lock, so the GIL serialises it all; the profile below "
-                          f"shows where. What would fix it: parse each document once with lxml and hand every "
-                          f"parser the same lines (BeautifulSoup's tree costs ~19x lxml's here); batch a task's "
-                          f"documents into fewer transactions and write with executemany instead of registering "
-                          f"pandas frames. Done in this branch (`benchmarks/OPTIMISATIONS.md`, profiled before and "
-                          f"after: the SEC tasks' CPU 68 s -> 37 s on 126 documents): one warehouse connection held "
-                          f"for the run (every load used to reopen and checkpoint the file), the settings parsed "
-                          f"once per run, the HPC text reader memoised per document.")
+                          f"instrument linking), then merges each parser's rows through a pandas frame registered "
+                          f"into DuckDB (`merge_rows`: one comparison statement, then the change log and the "
+                          f"upsert), journals and archives, in one transaction per document under one write lock, "
+                          f"so the GIL serialises it all; the profile below shows where. Done "
+                          f"(`benchmarks/OPTIMISATIONS.md`, profiled before and after on 126 documents): one "
+                          f"warehouse connection held for the run, the settings and the registry parsed once while "
+                          f"unchanged (they were re-read per document: ~30 ms each), retractions compared in Python "
+                          f"from one indexed read, raw.documents rows folded without pandas, the HPC text reader "
+                          f"memoised per document. What would fix the rest: batch a miner task's documents into one "
+                          f"transaction with one set-based merge per staging table (Arrow tables, not a pandas frame "
+                          f"per document and parser), and read each document once with lxml for every parser "
+                          f"(`transforms/hpc_text.py` still walks a BeautifulSoup tree, ~19x lxml's cost here).")
     if cs:
         ratios = [r["ratio"] for r in cs["runs"]]
         after = [r["ratio_after_start"] for r in cs["runs"]]
@@ -280,17 +281,13 @@ def render(results: dict, *, quick: bool = False) -> str:
                 body.append(f"| {q['name']} | skipped: {q['skipped']} | | | |")
         body.append("")
         why = {
-            "last_run_changes": "`marts.change_log` is a view whose window functions (previous value, earlier "
-                                "changes per fact) run over all of `ops.change_log` - every network observation "
-                                "ever inserted since 2009 plus every miner figure - before the `run_id` filter "
-                                "can apply. Fix: build it as a table with the other marts at the end of each run "
-                                "(the classification only changes when a run adds rows), or classify at insert "
-                                "time in `warehouse/load.py`.",
-            "known_on_a_day": "`marts.miner_production_asof(day)` is a table macro that re-derives the whole "
-                              "panel (first-reported and latest value per figure, revisions) from staging for "
-                              "the requested day on every call. Fix: keep per-figure disclosure intervals "
-                              "(valid_from/valid_to by filing date) in a table built with the marts, so the "
-                              "as-of query is a range filter.",
+            "last_run_changes": "`marts.change_log` is a table built with the marts (migration 0006); what is "
+                                "left is the query's own sort of the run's changes on a machine shared with other "
+                                "jobs.",
+            "known_on_a_day": "`marts.miner_production_asof(day)` is a range filter over "
+                              "`marts.miner_production_versions` (built with the marts); what is left is the "
+                              "pivot's JSON columns (evidence, first-reported values) copied per row, and the "
+                              "comparison-quarter rule evaluated per call.",
         }
         for q in timed:
             if q["median_ms"] >= 100:
@@ -308,15 +305,18 @@ def render(results: dict, *, quick: bool = False) -> str:
         if not ok:
             split = (f" (the CLI process alone: {fb['peak_rss_main_mb']:.0f} MB)" if fb.get("peak_rss_main_mb")
                      else "")
-            misses.append(f"**(7) memory:** {fb['peak_rss_mb']:.0f} MB for the process tree{split}. The split "
-                          f"between processes was not recorded in this run (the harness records the CLI's own peak "
-                          f"from now on); the likely contributors: the CLI, whose DuckDB database stays open for the whole run with DuckDB's "
-                          f"default buffer pool (`memory_limit` = 80 % of RAM, so it keeps pages cached rather than "
-                          f"evicting them), and Prefect's temporary API server (a uvicorn subprocess with its own "
-                          f"SQLite and imports). Fix: `SET memory_limit` (e.g. 512 MB) on the writer's "
-                          f"connections in `warehouse/db.py` and cap Prefect's task thread pool (every miner task "
-                          f"holds its fetched documents until it has loaded them); with `PREFECT_API_URL` set to "
-                          f"a long-running server the temporary one is not started at all.")
+            misses.append(f"**(7) memory:** {fb['peak_rss_mb']:.0f} MB for the process tree{split}. Measured "
+                          f"on 2026-11-22 (10:55-11:05 UTC, 50 x 2 corpus, `/usr/bin/time` and tracemalloc): the "
+                          f"imports alone are 217 MB; a network-only backfill peaks at 610 MB RSS of which Python "
+                          f"objects are 199 MB (tracemalloc peak), a SEC-only one at 594 MB; lowering the writers' "
+                          f"DuckDB `memory_limit` from 512 MB to 192 MB or setting `MALLOC_ARENA_MAX=2` changed "
+                          f"neither (608 and 611 MB), so the rest is native memory outside DuckDB's buffer pool "
+                          f"(its indexes of the staging tables' primary keys and allocator caches are the likely "
+                          f"holders, not yet measured), and Prefect's temporary API server adds ~250 MB as a "
+                          f"child process. What would fix it: run against a long-running Prefect server "
+                          f"(`PREFECT_API_URL`, as a deployment does: no child server), then find the native "
+                          f"holder in the CLI (`duckdb_memory()` during the load, per source) and release it "
+                          f"between sources.")
 
     head = ["# Benchmark results" + (" (quick, small scale)" if quick else ""), "",
             "Written by `make bench` (`python -m benchmarks.run`); how to run and what each figure means: "

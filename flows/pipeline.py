@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import closing
 from dataclasses import asdict
 from datetime import date, timedelta
 
@@ -120,35 +121,33 @@ def run_pipeline(flow_name: str, windows: dict[str, tuple[date | None, date | No
             # One connection held for the whole run keeps DuckDB's database instance open, so each
             # window's short-lived connection neither reopens the file nor checkpoints it on close
             # (at 7,000 documents that was most of a backfill's CPU: benchmarks/RESULTS.md, (3)).
-            keeper = connect(run_settings.work_db)
             try:
-                futures = []
-                for source, (start, end) in windows.items():
-                    end = min(end or ctx.last_complete_day, ctx.last_complete_day)
-                    futures += [(source, f) for f in SOURCE_SUBMITTERS[source](ctx, source, start, end)]
-                outcomes = merge_outcomes([(source, f.result()) for source, f in futures])
-                checks, held = build_and_check_task(ctx)
-                with ctx.work_db() as con:
-                    overdue = [f"{t} {cadence} report overdue: last period {last}, due {due}"
-                               for t, cadence, last, due in con.execute(
-                                   "select ticker, current_cadence, last_period_end, due_on"
-                                   " from marts.miner_report_status where report_status = 'overdue'").fetchall()]
-                failed_checks = {k: v for k, v in checks.items() if v and k not in hold_check_names()}
-                quarantined = sum(len(o.quarantined) for o in outcomes)
-                status = "partial" if quarantined or failed_checks or held else "success"
-                counts = {
-                    "sources": {o.source: {k: v for k, v in asdict(o).items() if k != "source"} for o in outcomes},
-                    "quarantined": quarantined,
-                    "failed_checks": failed_checks,
-                    "held_back": held,
-                    "alerts": overdue,
-                }
-                with ctx.work_db() as con, transaction(con):
-                    load.finish_run(con, run_id, status, counts)
-                keeper.close()
+                with closing(connect(run_settings.work_db)):  # closed before publication copies the file
+                    futures = []
+                    for source, (start, end) in windows.items():
+                        end = min(end or ctx.last_complete_day, ctx.last_complete_day)
+                        futures += [(source, f) for f in SOURCE_SUBMITTERS[source](ctx, source, start, end)]
+                    outcomes = merge_outcomes([(source, f.result()) for source, f in futures])
+                    checks, held = build_and_check_task(ctx)
+                    with ctx.work_db() as con:
+                        overdue = [f"{t} {cadence} report overdue: last period {last}, due {due}"
+                                   for t, cadence, last, due in con.execute(
+                                       "select ticker, current_cadence, last_period_end, due_on"
+                                       " from marts.miner_report_status where report_status = 'overdue'").fetchall()]
+                    failed_checks = {k: v for k, v in checks.items() if v and k not in hold_check_names()}
+                    quarantined = sum(len(o.quarantined) for o in outcomes)
+                    status = "partial" if quarantined or failed_checks or held else "success"
+                    counts = {
+                        "sources": {o.source: {k: v for k, v in asdict(o).items() if k != "source"} for o in outcomes},
+                        "quarantined": quarantined,
+                        "failed_checks": failed_checks,
+                        "held_back": held,
+                        "alerts": overdue,
+                    }
+                    with ctx.work_db() as con, transaction(con):
+                        load.finish_run(con, run_id, status, counts)
                 publish_task(ctx)
             except BaseException as exc:
-                keeper.close()
                 with ctx.work_db() as con, transaction(con):
                     load.finish_run(con, run_id, "failed", {}, f"{type(exc).__name__}: {exc}")
                 send_alert(run_settings, f"minerwatch {flow_name} failed",
