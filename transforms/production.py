@@ -27,7 +27,9 @@ from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period
 from transforms.production_prose import extract_lines
 from transforms.production_tables import Finding, TableResult, implied_hash_unit, read_grid_table, scan_text_tables
 
-PARSER_VERSION = "production-3"  # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
+# production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
+# production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
+PARSER_VERSION = "production-4"
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 

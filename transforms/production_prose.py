@@ -91,6 +91,10 @@ _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bri
 # "a maximum total hash rate of 1.6 EH/s": the rated ceiling of a fleet (partly offline or in transit), not a level
 _NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to|maximum|max\.|theoretical)\b",
                             re.I)
+# "increased our hash rate by 300 petahash": the change over the period, not a level
+_CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|nearly\s+)?$", re.I)
+# "2.2 exahash of mining capacity at the beginning of July": the opening level, the month's figure comes later
+_OPENING_LEVEL = re.compile(r"^[^.;]{0,60}?\bat\s+(?:the\s+)?(?:beginning|start|outset)\s+of\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
                         r"sold no (?:bitcoin|btc)|no (?:bitcoin|btc) sales)\b", re.I)
 # "Includes 1,900 in restricted bitcoin" (Riot's footnote), "including 16,900 BTC that were loaned ... or pledged"
@@ -185,9 +189,10 @@ def _sentences_of(line: str) -> list[tuple[int, str]]:
         if not _BULLET_ONLY.fullmatch(cell.group()):
             out += [(cell.start() + off, sentence) for off, sentence in split_sentences(cell.group())]
     return out
-# a number with a metric unit, or a metric word shortly before a number: anything else is not worth reading
+# a number with a metric unit (also spelled out: "3.3 exahash per second"), or a metric word shortly before a
+# number: anything else is not worth reading
 _SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
-    r"\d\s?(?:eh|ph|th|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|/mwh|btc|bitcoins?\b)|"
+    r"\d\s?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|/mwh|btc|bitcoins?\b)|"
     r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
     r"treasury|reserve)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
 
@@ -424,7 +429,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         return None
     if q.kind == "ehs":
         window = before
-        if _NOT_OPERATING.search(before[-40:]) or _GROWING_TO.search(before[-90:]):
+        if _NOT_OPERATING.search(before[-40:]) or _GROWING_TO.search(before[-90:]) \
+                or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
             return None
         dep = [m.end() for m in _DEPLOYED.finditer(window)]
         op = [m.end() for m in _OPERATING.finditer(window)]
