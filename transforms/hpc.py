@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict
 
 from transforms.errors import ParseError
 from transforms.hpc_names import KNOWN_PARTIES, SUPPLIERS, Mention, find_issuer, find_parties, find_sites
-from transforms.hpc_figures import classify_money, classify_power, classify_term, is_start_date, parenthetical_power_kind
+from transforms.hpc_figures import (
+    classify_money, classify_power, classify_term, is_start_date, parenthetical_power_kind, sums_up,
+)
 from transforms.hpc_numbers import find_dates, find_money, find_power_mw, find_terms_years
 from transforms.hpc_text import CELL_SEP, Document, read_document
 
@@ -26,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-4"  # hpc-4: second real dev set (bracketed IT load, facility size, site purchases)
+PARSER_VERSION = "hpc-5"  # hpc-5: third dev set (inline brackets, issuer tag, portfolio totals, targets, site codes)
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -140,12 +142,19 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
     ("terminated", re.compile(
         r"\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
     ("amended", re.compile(
-        r"(?<!as )\bamend(?:s|ed|ing|ment|ments)\b(?!,? and restated credit)|\bmodif(?:y|ies|ied|ication)\b|"
+        r"(?<!as )\bamend(?:s|ed|ing|ment|ments)\b(?!,? and restated credit)|"
+        # "modify an additional 300 megawatts of our infrastructure" is a build-out, not a contract change
+        r"\bmodif(?:y|ies|ied|ication)\b(?=[^.]{0,50}\b(?:leases?|contracts?|agreements?|terms?)\b)|"
         r"\brenegotiat\w*|\bextend(?:s|ed)\s+(?:the\s+)?(?:initial\s+)?(?:term|lease|contract|agreement)|\bterm extension\b|"
         r"\brestructur(?:e|es|ed)\s+(?:the|its)\s+(?:lease|contract|agreement)",
         re.I)),
     ("expanded", re.compile(
-        r"\bexpand(?:s|ed)\b|\bexpansion of (?:its|the|their|our)\b|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
+        # "Expands Strategic Partnership with Fluidstack Through New 168 MW Joint Venture", "Expands
+        # TeraWulf's contracted HPC platform to 510 MW": a new contract that grows a relationship or a
+        # portfolio is signed, not an expansion of an existing contract.
+        r"\bexpand(?:s|ed)\b(?!\s+(?:(?:its|the|their|our|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:partnership|relationship|platform|portfolio|footprint|presence|business|pipeline)\b)|"
+        r"\bexpansion of (?:its|the|their|our)\b(?!\s+(?:[\w-]+\s+){0,2}(?:partnership|relationship|platform|portfolio|footprint|presence|business)\b)|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
         r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
         re.I)),
     ("signed", re.compile(
@@ -154,7 +163,9 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         r"\bsecur(?:es|ed)\b(?!(?:(?!\b(?:leases?|contracts?|agreements?|deals?|colocation|hosting)\b)[^.,;]){0,50}?"
         r"\b(?:sites?|land|acres|property|properties|financing|funding|capital|loan|debt)\b)|\bawarded\b|"
         r"\bagree(?:s|d)?\s+to\s+lease\b|(?<!previously )(?<!already )\bannounc(?:es|ed|ing)\b(?:[^.]|\.(?=\d)){0,60}\b"
-        r"(?:agreements?|leases?|contracts?|partnership|joint venture)\b|\bforms?\b[^.]{0,30}\bjoint venture\b",
+        r"(?:agreements?|leases?|contracts?|partnership|joint venture)\b|\bforms?\b[^.]{0,30}\bjoint venture\b|"
+        r"\bannouncement of (?:new|the|its|our)\b[^.]{0,40}\b(?:agreements?|leases?|contracts?)\b|"
+        r"\bexecuted\b[^.]{0,30}\b(?:joint venture|JV)\b",
         re.I)),
 )
 _HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
@@ -169,6 +180,19 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"\s+and\s+(?=(?:an?\s+|the\s+|its\s+)?(?:total|aggregate|annual\w*|contract\w*|expected|an additional)\b)",
     re.I,
 )
+# "250 megawatts (MW) of critical IT load", "a Right of First Offer (ROFO) for up to ...", "Hut 8 Corp.
+# (Nasdaq, TSX: HUT)", "(the "Agreement")": brackets that only abbreviate or name what precedes them are
+# part of the clause, not a boundary; they are blanked (same length, so offsets hold) before splitting.
+_INLINE_BRACKET_RE = re.compile(
+    r"\((?:MW|GW|kW|MWs|ROF[RO]|HPC|AI|GPUs?|NNN|TCV|ARR|JV|NOI|"
+    r"(?:the\s+)?[“\"][^”\"()]{1,40}[”\"](?:\s+or\s+the\s+[“\"][^”\"()]{1,30}[”\"])?|"
+    r"(?:NASDAQ|Nasdaq|NYSE|TSX|ASX|S&P|Moody)[^()]{0,40})\)")
+
+
+def _blank_inline_brackets(text: str) -> str:
+    return _INLINE_BRACKET_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # Headlines join two announcements with "and <Verb>s": "Signs Lease with AWS and Expands Fluidstack ...".
 _HEADLINE_VERBS = (
     r"Signs|Expands|Amends|Extends|Terminates|Announces|Secures|Enters|Adds|Increases|Forms|Launches|"
@@ -200,7 +224,9 @@ class _Group:
 
 
 def _clauses(unit: _Span) -> list[_Span]:
+    """The clauses of `unit`, their text with inline brackets blanked (offsets unchanged)."""
     out, pos = [], 0
+    unit = _Span(unit.start, unit.end, _blank_inline_brackets(unit.text))
     for m in _CLAUSE_SPLIT_RE.finditer(unit.text):
         if m.start() > pos:
             out.append(_Span(unit.start + pos, unit.start + m.start(), unit.text[pos:m.start()]))
@@ -380,6 +406,7 @@ class _Found:
     value: float | date | str
     evidence: str
     qualifier: str | None = None
+    names_tenant: bool = False  # read from a sentence that names the contract's tenant
 
 
 @dataclass
@@ -406,6 +433,7 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
         if unit.text.count(CELL_SEP) > 1:
             continue
         after_total = False
+        names_tenant = bool(group.tenants) and bool(_mentioned(unit.text, group.tenants))
         for clause in _clauses(unit):
             text = clause.text
             inherits = after_total and _QUALIFYING_CLAUSE_RE.match(text) is not None
@@ -434,7 +462,7 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
                 found = classify_term(text, q)
                 if found is not None:
                     figures.add("term_years", _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end),
-                                                     found or None))
+                                                     found or None, names_tenant=names_tenant))
             for d in find_dates(text):
                 if is_start_date(text, d):
                     figures.add("start_date", _Found(d.value, _trim(doc, clause, clause.start + d.start, clause.start + d.end),
@@ -447,6 +475,12 @@ def _resolve(figures: _Figures, name: str, evidence: dict, reasons: dict, qualif
     if not found:
         return None
     distinct = list(dict.fromkeys(f.value for f in found))
+    if len(distinct) > 1 and name == "term_years":
+        # "The lease term is 20 years" (the issuer's own lease of the site) against "Cerebras has
+        # contracted ... under a five-year colocation agreement": the term stated beside the tenant's name.
+        beside_tenant = [f for f in found if f.names_tenant]
+        if beside_tenant and len({f.value for f in beside_tenant}) == 1:
+            found, distinct = beside_tenant, [beside_tenant[0].value]
     if len(distinct) > 1:
         shown = "; ".join(f"'{f.evidence}'" for f in found[:3])
         reasons[name] = f"the release states different {what} for this contract: {shown}"
@@ -691,14 +725,29 @@ def _party_pattern(name: str) -> str:
     return KNOWN_PARTIES.get(name, rf"\b{re.escape(name)}\b")
 
 
+# "the Polaris Forge 2 Campus ... near Harwood, North Dakota": a town that locates the campus just named.
+_LOCATES_BEFORE_RE = re.compile(r"\b(?:near|outside(?: of)?|in)\s+$", re.I)
+
+
 def _sites(doc: Document, group: _Group) -> list[Mention]:
-    """Campuses named in the contract's own headline segments and sentences, each with its snippet."""
-    found: list[Mention] = []
+    """Campuses named in the contract's own headline segments and sentences, each with its snippet.
+
+    Sites named only where the release sums up the whole portfolio ("total leased capacity ... across
+    its Polaris Forge 1 and Polaris Forge 2 campuses has now reached 600 MW") are left out when the
+    contract's own sentences name one; so is a town that only says where the campus just named lies.
+    """
+    own: list[Mention] = []
+    summing_up: list[Mention] = []
     for unit in group.headline_units + group.units:
-        for m in find_sites(unit.text):
-            found.append(Mention(m.name, unit.start + m.start, unit.start + m.end,
-                                 _trim(doc, unit, unit.start + m.start, unit.start + m.end)))
-    return found
+        mentions = find_sites(unit.text)
+        cumulative = sums_up(unit.text)
+        for i, m in enumerate(mentions):
+            if i and m.start - mentions[i - 1].end < 90 and _LOCATES_BEFORE_RE.search(unit.text[:m.start]):
+                continue
+            mention = Mention(m.name, unit.start + m.start, unit.start + m.end,
+                              _trim(doc, unit, unit.start + m.start, unit.start + m.end))
+            (summing_up if cumulative else own).append(mention)
+    return own or summing_up
 
 
 def _explain_nulls(values: dict, reasons: dict) -> None:

@@ -28,7 +28,7 @@ _CUMULATIVE_RE = re.compile(
     r"\bbring(?:s|ing)?\b|\bto date\b|\bcombined\b|\bacross (?:all|both|its|our|the)\b|\bin aggregate\b|"
     r"\bnow totals?\b|\btotal of all\b|\bacross (?:these|those|the|its|our|all)\s+(?:[\w-]+\s+){0,3}(?:leases|agreements|contracts|deals)\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
     r"\btotal\b[^$]{0,60}\b(?:of|under|for|with|across|at) (?:the |its |our |this )?(?:partnership|relationship|campus|all|both)\b|"
-    r"\b(?:partnership|relationship)\b[^$]{0,40}\bto (?:approximately |about |over |more than )?$|"
+    r"\b(?:partnership|relationship|platform|portfolio)\b[^$]{0,40}\bto (?:approximately |about |over |more than |~)?$|"
     r"\btotal\b[^$.;]{0,80}\b(?:now|reach(?:es|ed)?|ris(?:es|en)|stands at|grows? to|increases? to)\b|"
     # "The Muskogee data center represents a portion of the total 500 MW ... contracted": the whole of
     # which this facility is one part
@@ -68,7 +68,7 @@ _CONTRACT_MONEY_RE = re.compile(
     re.I,
 )
 _EXPANSION_OPTION_RE = re.compile(
-    r"\boptions?\b|\bright of first (?:refusal|offer)\b|\bROF[RO]\b|\bexpansion (?:rights?|capacity|potential)\b|"
+    r"\boptions?\b|\bright of first (?:refusal|offer)\b|\bfirst right of (?:refusal|offer)\b|\bROF[RO]\b|\bexpansion (?:rights?|capacity|potential)\b|"
     r"\b(?:could|may|can|ability to|potential to|plans? to) expand\b|\bpotential (?:expansion|additional)\b|"
     r"\bfuture expansion\b|\bexpandable\b|\bexclusivity\b|\bpotential(?:ly)?\s+(?:an?\s+)?(?:additional\s+|further\s+)?$",
     re.I,
@@ -77,7 +77,7 @@ _EXPANSION_OPTION_RE = re.compile(
 _CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|(?-i:\bIT\b)", re.I)
 _GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b", re.I)
 _SITE_CAPACITY_AFTER_RE = re.compile(
-    r"^\s*(?:[A-Z][\w-]+\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
+    r"^\s*(?:[A-Z0-9][\w-]*\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
 )
 _SITE_CAPACITY_CLAUSE_RE = re.compile(
     r"\bgrid[- ]connected\b|\binterconnect\w*|\bsubstation\b|\bsecured power\b|\bpower pipeline\b|"
@@ -87,7 +87,7 @@ _SITE_CAPACITY_CLAUSE_RE = re.compile(
     re.I,
 )
 # "The 100 MW Muskogee data center will provide approximately 70 MW of critical IT load": the facility's
-# size, when the same clause goes on to state its critical IT share.
+# size is its gross power when the same clause goes on to state its critical IT share.
 _FACILITY_WITH_ITS_OWN_IT_RE = re.compile(
     r"^\s*(?:[A-Z][\w-]+\s+){0,3}data cent(?:er|re)\b[^;]{0,80}?\d\s*(?:MW|megawatts?)\s+of\s+critical IT", re.I)
 _LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|colocation|commit", re.I)
@@ -115,6 +115,11 @@ _START_RE = re.compile(
     re.I,
 )
 _DATE_END_MARKER_RE = re.compile(r"(?:through|until|by the end of|by end of|ending|completed? by|fully|by)\s+(?:the\s+)?$", re.I)
+
+
+def sums_up(text: str) -> bool:
+    """Does `text` speak of a running total ("brings the partnership to", "across all its leases")?"""
+    return _CUMULATIVE_RE.search(text) is not None
 
 
 def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None) -> str | None:
@@ -206,6 +211,8 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     after = clause[rel_end:]
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from 40 MW to 48 MW"
+    if _TARGET_RE.search(before[-60:]):
+        return None  # "a growth strategy targeting 250-500 MW of new contracted capacity annually"
     if _EARLIER_DEALS_RE.search(clause) or re.search(r"\b(?:previously|originally)\s+(?:announced|signed|executed|contracted)\s+$", before, re.I):
         return None  # "the previously announced 200 MW contract", "the initial two leases' 250 MW"
     if (re.search(r"\bacross\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|more than\s+)?$", before, re.I)
@@ -222,7 +229,9 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     if _PHASE_BEFORE_RE.search(before):
         return None
     # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
-    if _SITE_CAPACITY_AFTER_RE.match(after) or _FACILITY_WITH_ITS_OWN_IT_RE.match(after) or (
+    if _FACILITY_WITH_ITS_OWN_IT_RE.match(after):
+        return "gross_mw"
+    if _SITE_CAPACITY_AFTER_RE.match(after) or (
             _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
         return None
     critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)

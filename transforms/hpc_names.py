@@ -77,6 +77,9 @@ _SITE_PATTERN_RE = re.compile(
     rf"\b(?:at|in|for|of)\s+(?:its|the|our|their|the Company's|[A-Z][A-Za-z0-9]+'s)\s+"
     rf"(?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,2}}(?:\s\d)?)(?:,\s{_STATES})?\s+{_SITE_NOUN}\b"
 )
+# "a new data center site in Saint-Jérôme, Québec ("MTL-3")": a site code defined in brackets.
+_SITE_CODE_RE = re.compile(
+    r"\b(?:site|campus|facility|data cent(?:er|re))\b[^.()]{0,60}\(\s*[“\"](?P<name>[A-Z]{2,6}-?\d{1,2})[”\"]\s*\)")
 _SITE_STOPWORDS = {
     "New", "The", "Company", "Data", "AI", "HPC", "GPU", "Bitcoin", "Mining", "North", "South", "West",
     "East", "Phase", "First", "Second", "Initial", "Existing", "Flagship", "Texas", "Global", "Tier",
@@ -88,6 +91,8 @@ _EXCHANGE_RE = re.compile(
     rf"\((?P<exch>{_EXCHANGE}(?:\s?[|/,&]\s?{_EXCHANGE})*)\s?:\s?(?P<ticker>[A-Z][A-Z.]{{0,5}})"
     rf"(?:\s*(?:;|,|and)\s*{_EXCHANGE}\s?:\s?[A-Z.]{{1,6}})*\)"
 )
+
+_DEFINED_ISSUER_AFTER_RE = re.compile(r"\s*\(\s*[“\"][^”\"]{1,40}[”\"]\s*(?:,\s*|\s+or\s+)(?:the\s+)?[“\"](?:Company|Issuer)[”\"]", re.I)
 
 
 def find_parties(text: str) -> list[Mention]:
@@ -114,6 +119,9 @@ def find_sites(text: str) -> list[Mention]:
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             found.append(Mention(site, m.start(), m.start() + len(site), site))
+    for m in _SITE_CODE_RE.finditer(text):
+        if not any(f.start <= m.start("name") < f.end for f in found):
+            found.append(Mention(m.group("name"), m.start("name"), m.end("name"), m.group("name")))
     for m in _SITE_PATTERN_RE.finditer(text):
         name = m.group("name").strip()
         if name.split()[0] in _SITE_STOPWORDS or any(f.start <= m.start("name") < f.end for f in found):
@@ -125,10 +133,16 @@ def find_sites(text: str) -> list[Mention]:
 
 
 def find_issuer(text: str) -> tuple[str, str, str | None] | None:
-    """(ticker, exchange tag as written, issuer name) from the first "(NASDAQ: WULF)" in `text`."""
-    m = _EXCHANGE_RE.search(text)
-    if not m:
+    """(ticker, exchange tag as written, issuer name) from the issuer's "(NASDAQ: WULF)" in `text`.
+
+    The issuer's tag is the one its defined name follows ("(Nasdaq, TSX: HUT) ("Hut 8" or the
+    "Company")"); a sub-headline may tag partners first ("Entergy (NYSE: ETR)"). Without such a tag,
+    the first one.
+    """
+    tags = list(_EXCHANGE_RE.finditer(text))
+    if not tags:
         return None
+    m = next((t for t in tags if _DEFINED_ISSUER_AFTER_RE.match(text, t.end())), tags[0])
     before = text[max(0, m.start() - 120):m.start()]
     name = re.search(r"([A-Z][A-Za-z0-9&.,' -]{1,80}?)\s*$", before)
     issuer = None
