@@ -22,7 +22,7 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-3"  # debt-3: second real dev set (option by amount, upsized parentheticals, exchangeable notes)
+PARSER_VERSION = "debt-4"  # debt-4: third real dev set (term-sheet table rows, note purchase agreements, par redemptions, fragments)
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed"]
@@ -207,7 +207,9 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
         has_coupon = m.group("coupon") is not None or m.group("zero") is not None
         has_due = m.group("due_year") is not None
         qualified = re.search(r"convertible|exchangeable|senior|secured|subordinated", kind, re.I)
-        if not (qualified or (has_coupon and has_due)):
+        # "the Company's Amended and Restated 10% Notes (the "Notes")": a coupon and a defined name
+        defined = has_coupon and re.match(r"\s*\(\s*(?:the\s+)?[“\"](?:[\w -]{0,20})?Notes[”\"]", text[m.end():m.end() + 40])
+        if not (qualified or (has_coupon and has_due) or defined):
             continue
         prev = text[max(0, m.start() - 15):m.start()].split()
         if prev and re.fullmatch(r"(?i)promissory|treasury", prev[-1]):
@@ -338,15 +340,18 @@ def _new_issue_event(text: str) -> str | None:
     # "the Securities Act of 1933, as amended" in a Rule 144A lead is boilerplate, not an amendment
     if re.search(r"(?i)(?<!\bas\s)\bamend(?:s|ed|ment)\b", text) and P.UPSIZED_RE.search(text):
         return "upsized"
+    agreed_to_sell = False
     for m in P.CLOSED_RE.finditer(text):
         # "expected to close on October 14" next to a closing verb makes that verb future, not done
         if P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
             continue
         # an 8-K filed at pricing: "entered into a purchase agreement with the initial purchasers"
-        if re.match(r"(?i)entered\s+into\s+(?:a|an|the)\s+(?:note\s+)?(?:purchase|underwriting)\s+agreement", text[m.start():]):
+        if re.match(r"(?i)entered\s+into\s+(?:a|an|the)\s+(?:(?:convertible|senior|secured|unsecured)\s+){0,3}(?:notes?\s+)?"
+                    r"(?:purchase|underwriting|subscription)\s+agreement", text[m.start():]):
+            agreed_to_sell = True  # the terms are fixed and the sale is agreed: a pricing
             continue
         return "closed"
-    if P.PRICED_RE.search(text):
+    if P.PRICED_RE.search(text) or agreed_to_sell:
         return "priced"
     if P.UPSIZED_RE.search(text):
         return "upsized"
@@ -356,11 +361,12 @@ def _new_issue_event(text: str) -> str | None:
 
 
 def _retire_event(text: str) -> str | None:
-    for name, rx in (("exchanged", P.EXCHANGED_RE), ("converted", P.CONVERTED_RE), ("redeemed", P.REDEEMED_RE),
-                     ("repurchased", P.REPURCHASED_RE)):
-        if rx.search(text):
-            return name
-    return None
+    """The retirement `text` names first: "Full Redemption and Mandatory Exchange of ..." is a redemption,
+    "Results of Cash Tender Offer and Exchange Offer" a repurchase."""
+    found = [(m.start(), name) for name, rx in (("exchanged", P.EXCHANGED_RE), ("converted", P.CONVERTED_RE),
+                                                 ("redeemed", P.REDEEMED_RE), ("repurchased", P.REPURCHASED_RE))
+             for m in [rx.search(text)] if m]
+    return min(found)[1] if found else None
 
 
 def _strip_retire_clauses(text: str) -> str:
@@ -405,7 +411,24 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
         ev = _new_issue_event(_strip_retire_clauses(s.text)) or None
         if ev:
             return ev, i
+    # ... or a retirement ("Cleanup Redemption of 8.50% Convertible Notes"); one the fragment says was
+    # done ("we had converted the remaining ... notes") outranks the notice that announced it
+    retirements = [(i, ev) for i, s in enumerate(doc.sents[:12]) for ev in [_retire_event(s.text)] if ev]
+    done = [(i, m.group("verb").lower()) for i, s in enumerate(doc.sents[:12]) for m in [_RETIRED_DONE_RE.search(s.text)] if m]
+    if done:
+        i, verb = done[-1]
+        return _RETIRED_VERB_EVENT[verb], i
+    if retirements:
+        i, ev = retirements[0]
+        return ev, i
     return None, None
+
+
+_RETIRED_DONE_RE = re.compile(
+    r"\b(?:had|have|has|were|was)\s+(?:been\s+)?(?:fully\s+)?(?P<verb>converted|redeemed|repurchased|exchanged)\b"
+    r"(?![^.]{0,30}\b(?:prior\s+to|before)\b)", re.I)
+_RETIRED_VERB_EVENT = {"converted": "converted", "redeemed": "redeemed", "repurchased": "repurchased",
+                       "exchanged": "exchanged"}
 
 
 # --- field extraction ----------------------------------------------------------------------------
@@ -470,9 +493,19 @@ def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | No
 
 
 def _principal_after(doc: _Doc, sent: Sentence) -> tuple[float, int, int] | None:
-    """'The aggregate principal amount of the notes sold in the offering was $650 million'."""
+    """'The aggregate principal amount of the notes sold in the offering was $650 million', 'agreed to
+    exchange $5,546,050 in aggregate principal amount of the Notes', and a redemption at par: 'at an aggregate
+    redemption price of $150,000,000 or $1,000 per $1,000 principal amount'."""
     m = re.search(
-        r"\b(?:aggregate|total)\s+(?:aggregate\s+)?principal\s+amount\s+of\s+(?:the\s+)?(?:[\w%.]+\s+){0,6}?(?:notes|loans?|facility)\b[^.$;]{0,60}?"
+        r"\baggregate\s+redemption\s+price\s+of\s+(?P<money>" + P.MONEY + r")\s*,?\s*(?:\(\s*)?(?:or|i\.e\.,?)\s+"
+        r"(?:US)?\$\s?1,000\s+per\s+(?:US)?\$\s?1,000\s+(?:of\s+)?principal\s+amount", sent.text, re.I,
+    ) or re.search(
+        r"\b(?:exchang|repurchas|redeem|retir|convert|purchas)\w*\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")"
+        r"\s+(?:in\s+)?(?:aggregate\s+|total\s+)?principal\s+amount\b", sent.text, re.I,
+    ) or re.search(
+        r"\b(?:aggregate|total)\s+(?:aggregate\s+)?principal\s+amount\s+of\s+(?:the\s+)?(?:[\w%.]+\s+){0,6}?(?:notes|loans?|facility)\b"
+        # "... of the Notes for cash consideration of $1,925,000": the price paid, not the principal
+        r"(?:(?!\bfor\b|\bconsideration\b|\bexchange\b)[^.$;]){0,60}?"
         r"\b(?:was|is|were|totaled|totaling|of|will\s+be)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
         sent.text, re.I,
     )

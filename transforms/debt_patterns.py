@@ -130,7 +130,7 @@ CONVERSION_RATE_RE = re.compile(
 #: "conversion price of approximately $11.00"; exchangeable notes say "exchange price" (and may write
 #: "USD $33.34"), so both nouns are read.
 CONVERSION_PRICE_RE = re.compile(
-    r"(?:conversion|exchange)\s+price\s+(?:(?:of|for)\s+the\s+notes\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
+    r"(?:conversion|exchange)\s+price\s+(?:(?:of|for)\s+the\s+notes?\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
     r"(?P<cur>US\s?\$|USD\s?\$|\$)\s?(?P<price>" + NUMBER + r")", I,
 )
 #: A conversion price that belongs to another security the release issues in exchange ("Series C
@@ -166,8 +166,8 @@ MATURITY_RES = (
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
-    # a pricing term sheet's "Maturity: March 15, 2032"
-    re.compile(r"\bmaturity(?:\s+date)?\s*:\s*" + DATE, I),
+    # a pricing term sheet's "Maturity: March 15, 2032", also as a table row "Maturity: | October 1, 2030"
+    re.compile(r"\bmaturity(?:\s+date)?\s*:\s*(?:\|\s*)?" + DATE, I),
 )
 OPTION_RES = (
     # "option to purchase ... up to an additional $X", also with a clause between the option and its verb:
