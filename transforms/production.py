@@ -29,7 +29,7 @@ from transforms.production_tables import Finding, TableResult, implied_hash_unit
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-4"
+PARSER_VERSION = "production-5"  # production-5: third real dev set (steady glued rows, two-digit-year headers, bare hash rate levels)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 

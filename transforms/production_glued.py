@@ -5,7 +5,9 @@
 Such a row can be cut in several ways. Every cut that the row's own structure allows is enumerated (cells with
 optional leading footnote digits, `$`, units, thousands groups, one decimal count per row), and a cut is kept
 only when the change columns the table prints agree with the values it gives (within the rounding of both). A
-row is read only when exactly one set of values survives; otherwise its figures stay null with the reason. The
+row is read only when exactly one set of values survives (a row without change columns: exactly one whose values stay within
+a factor of two of each other, as one metric's neighbouring periods do, assuming the fewest footnote marks); otherwise its figures stay null with
+the reason. The
 enumeration is bounded (a few digits per cell, a few cells per row), so a row costs microseconds.
 """
 from __future__ import annotations
@@ -103,6 +105,11 @@ def _change_agrees(a: GluedCell, b: GluedCell, pct: float | None) -> bool:
     return min(ratios) - 0.51 <= pct <= max(ratios) + 0.51
 
 
+def _steady(cells: list[GluedCell]) -> bool:
+    values = [abs(c.value) for c in cells if c.value is not None]
+    return len(values) >= 2 and min(values) > 0 and max(values) <= 2 * min(values)
+
+
 def decode_row(values_text: str, n_values: int, n_changes: int) -> tuple[list[GluedCell] | None, str | None]:
     """The cells of a glued row, or (None, reason) when no cut or more than one cut fits."""
     found: list[list[GluedCell]] = []
@@ -127,6 +134,18 @@ def decode_row(values_text: str, n_values: int, n_changes: int) -> tuple[list[Gl
 
     walk(0, [])
     distinct = {tuple((c.value, c.text) for c in cut) for cut in found}
+    if len(distinct) > 1 and n_changes == 0:
+        # No change column to check against: the cells are one metric in neighbouring periods, so a cut
+        # whose values stay within a factor of two of each other (`Bitcoin mined3459 BTC521 BTC529 BTC` =
+        # note 3, 459 | 521 | 529) is kept when it is the only such cut.
+        # Of those, the one that assumes the fewest footnote marks (`28.7 EH/s29.0 EH/s28.1 EH/s` could be
+        # note 2 before each of 8.7 | 9.0 | 8.1, but marks on every cell of a row are not how tables print).
+        steady = [cut for cut in found if _steady(cut)]
+        if steady:
+            fewest = min(sum(bool(c.footnote) for c in cut) for cut in steady)
+            steady = [cut for cut in steady if sum(bool(c.footnote) for c in cut) == fewest]
+        if len({tuple((c.value, c.text) for c in cut) for cut in steady}) == 1:
+            return steady[0], None
     if len(distinct) == 1:
         return found[0], None
     if not found:

@@ -135,7 +135,7 @@ _MENTION = re.compile(
        \brecord\b|all[- ]time)
    |(?P<year>\b(?:in|for|during|of|through|throughout|since)\s+(?P<y_y>20\d{{2}})\b)
    |(?P<mo>\b(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December|
-       Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-]))
+       Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|(?<=month\sof\s)May)(?![\w-]))
     )""",
     re.X | re.I,
 )

@@ -434,6 +434,14 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             return None
         dep = [m.end() for m in _DEPLOYED.finditer(window)]
         op = [m.end() for m in _OPERATING.finditer(window)]
+        if not dep and not op and _ALLOCATED_TO_SELF_MINING.match(sentence, q.end):
+            # "Proprietary hash rate was 5.4 EH/s ..., with 4.0 EH/s allocated to the Company's self-mining
+            # business and 1.4 EH/s to its Cloud Hash Rate business": the self-mining share
+            return "hashrate_deployed_ehs"
+        if not dep and not op and _BARE_HASHRATE_LEVEL.search(before[-60:]):
+            # "our hashrate increased 9% to 6.1 EH/s", "total hashrate was 6.1 EH/s": a level with no average
+            # or operating word is the point-in-time (installed) hashrate
+            return "hashrate_deployed_ehs"
         if not dep and not op:
             # "ended the month with 4.18 EH per second of mining capacity", "8.0 EH/s of installed and
             # operational self-mining capacity": the words after the figure name it
@@ -456,9 +464,23 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     if q.kind == "number" and q.value is not None and _HELD_NUMBER_BEFORE.search(before[-80:]) \
             and not re.match(r"\s*(?:and|,)\s*\d", after):
         return "btc_held"          # "... of BTC and ETH were 1 and 2" is the positional pairing's case
+    if q.kind == "number" and q.value is not None and _PRODUCTION_WAS.search(before[-50:]) \
+            and not re.match(r"\s*(?:%|per\b|a day|each day|daily)", after, re.I):
+        return "btc_produced"      # "our BTC production was 411 in September": a count with no unit after it
     if q.kind == "number" and _PER_DAY_NUMBER.search(before) and re.search(r"\b(?:bitcoin|btc)\b", before, re.I):
         return "btc_produced_per_day"
     return None
+
+
+_PRODUCTION_WAS = re.compile(r"\b(?:BTC|bitcoin)\s+production\s+(?:was|of|totaled|totalled|reached)\s+"
+                             r"(?:approximately\s+|about\s+)?$", re.I)
+_BARE_HASHRATE_LEVEL = re.compile(
+    r"\b(?:our|its|the\s+company['’]s|total|corporate)\s+hash\s?rate\s+"
+    r"(?:(?:was|stood\s+at|reached|of)|(?:increased|grew|rose|climbed)(?:\s+(?:by\s+)?\d[\d.,]*\s?%)?\s+to)\s+"
+    r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+_ALLOCATED_TO_SELF_MINING = re.compile(
+    r"\s*(?:of\s+(?:hash\s?rate|hashing\s+power)\s+)?(?:was\s+|were\s+)?allocated\s+to\s+(?:the\s+Company['’]s\s+|its\s+|our\s+)?"
+    r"self[- ]mining\b", re.I)
 
 
 def _evidence(sentence: str, q: Quantity) -> str:

@@ -307,7 +307,7 @@ _COLUMN_TEXT = re.compile(r"\b" + _COLUMN_BODY, re.I)
 # a header run together ("MetricSeptember 2023August 2023") starts each period at its capital letter; that form
 # is tried only when the text has a month name glued to a word or figure (a cheap case-sensitive test first)
 _COLUMN_TEXT_GLUED = re.compile(r"(?:\b|(?<=[a-z\d])(?=(?-i:[A-Z])))" + _COLUMN_BODY, re.I)
-_GLUED_MONTH_HINT = re.compile(r"[a-z\d](?=[JFMASOND][a-z]+ ?\d{4})")
+_GLUED_MONTH_HINT = re.compile(r"[a-z\d](?=[JFMASOND][a-z]+ ?(?:\d{4}|\d{2}(?!\d)))")
 _COLUMN_GAP = re.compile(r"[\s|*]*(?:\d{1,2}(?![\d.,])[\s|*]*)?(?:\((?:unaudited|restated)\)[\s|*]*)?", re.I)
 _COMPARISON = re.compile(
     r"[\s|]*(?:Month\s?/\s?Month|Year\s?/\s?Year|Quarter\s?/\s?Quarter|M\s?/\s?M|Y\s?/\s?Y|Q\s?/\s?Q|MoM|YoY|QoQ|"
@@ -394,7 +394,8 @@ def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None,
 
 
 _GLUED_HEADER = re.compile(r"\d(?-i:[A-Z])")
-_SPACED_HEADER = re.compile(r"\d[\s|*]+[A-Za-z]")
+# "Feb 25*Jan 25Dec 24": a footnote star alone does not make the header spaced
+_SPACED_HEADER = re.compile(r"\d\*?[\s|]+\*?[A-Za-z]")
 
 
 def _scan_glued_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
