@@ -259,18 +259,9 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
     outcome = SourceOutcome(SOURCE)
     window_start = miner_window(ctx, miner, start)
     seen = _seen_accessions(ctx, ticker)
-    try:
-        found = discover(client, miner, window_start, end, seen, classifier=classify)
-    except (HttpError, ParseError) as exc:
-        _quarantine(ctx, ticker, "submissions", getattr(exc, "url", None), None, f"{type(exc).__name__}: {exc}",
-                    outcome)
-        outcome.requests = client.stats.requests[SOURCE]
-        return outcome
-    with WRITE_LOCK, ctx.work_db() as con:
-        load.sync_documents(con, [r.entry for r in found.submissions_responses if r.entry is not None])
-    for failure in found.failures:
-        _quarantine(ctx, ticker, "filing", failure.url, None, failure.reason, outcome)
-    for filing in found.filings:
+    def load_filing(filing) -> None:
+        # Called as each filing arrives, so parsing and loading overlap the fetches still waiting on
+        # SEC's rate limit (this miner's next filings and the other miners' tasks).
         for document in filing.documents:
             doc = _document(ticker, filing, document)
             outcome.documents += 1
@@ -281,6 +272,18 @@ def sec_miner(ctx: RunContext, ticker: str, start: date | None, end: date) -> So
                 continue
             outcome.rows_changed += rows
             outcome.windows_loaded += 1
+
+    try:
+        found = discover(client, miner, window_start, end, seen, classifier=classify, on_filing=load_filing)
+    except (HttpError, ParseError) as exc:
+        _quarantine(ctx, ticker, "submissions", getattr(exc, "url", None), None, f"{type(exc).__name__}: {exc}",
+                    outcome)
+        outcome.requests = client.stats.requests[SOURCE]
+        return outcome
+    with WRITE_LOCK, ctx.work_db() as con:
+        load.sync_documents(con, [r.entry for r in found.submissions_responses if r.entry is not None])
+    for failure in found.failures:
+        _quarantine(ctx, ticker, "filing", failure.url, None, failure.reason, outcome)
     outcome.windows_skipped = len(found.already_seen)
     outcome.requests = client.stats.requests[SOURCE]
     return _finish_miner(ctx, ticker, end, outcome)

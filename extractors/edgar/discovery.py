@@ -12,7 +12,7 @@ the rest go on; a failure to read the submissions list itself raises.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -142,12 +142,17 @@ def read_filing(client: HttpClient, miner: Miner, filing: Filing, *,
 
 def discover(client: HttpClient, miner: Miner, start: date, end: date,
              seen_accessions: Collection[str] = (), *,
-             classifier: Classifier = classify_press_release) -> Discovery:
+             classifier: Classifier = classify_press_release,
+             on_filing: Callable[[DiscoveredFiling], None] | None = None) -> Discovery:
     """New candidate filings of `miner` filed in [start, end] (filing dates), documents fetched and classified.
 
     `seen_accessions` (dashed or not) are the filings already loaded: they are neither indexed nor
     downloaded again. `classifier` maps DocumentSignals to a kind; plug in the parser modules'
     `looks_like_*` predicates with `transforms.edgar.classifier_from_predicates`.
+
+    `on_filing`, when given, is called with each filing as soon as it is read, so the caller can parse
+    and load it while this miner's next filings (and other miners') are still being fetched under the
+    rate limit; `result.filings` holds them all the same.
     """
     result = Discovery(miner, start, end)
     fetched = fetch_submissions(client, miner.cik, since=start)
@@ -162,13 +167,17 @@ def discover(client: HttpClient, miner: Miner, start: date, end: date,
             result.already_seen.append(filing.accession)
             continue
         try:
-            result.filings.append(read_filing(client, miner, filing, classifier=classifier))
+            read = read_filing(client, miner, filing, classifier=classifier)
         except (HttpError, ParseError) as exc:
             reason = f"{type(exc).__name__}: {exc}"
             log.warning("[sec] %s %s: %s", miner.ticker, filing.accession, reason)
             result.failures.append(DiscoveryFailure(
                 filing.accession, getattr(exc, "url", None) or urls.filing_folder_url(client.settings, miner.cik,
                                                                                       filing.accession), reason))
+            continue
+        result.filings.append(read)
+        if on_filing is not None:
+            on_filing(read)
     log.info("[sec] %s %s..%s: %d new filings, %d already loaded, %d not candidates, %d failed",
              miner.ticker, start, end, len(result.filings), len(result.already_seen),
              len(result.not_candidates), len(result.failures))

@@ -181,3 +181,22 @@ def test_every_registered_miner_has_snapshot_submissions(client):
         found = discover(client, miner, date(2025, 7, 1), date(2026, 4, 30))
         assert found.failures == [], miner.ticker
         assert found.documents(), miner.ticker
+
+
+
+def test_each_filing_is_handed_over_as_soon_as_it_is_read(client, server):
+    # The caller parses and loads a filing while the next ones are still to be fetched under the rate
+    # limit: when a filing is handed over, no later filing of the window has been requested yet.
+    handed = []
+
+    def on_filing(filing):
+        requested = {r["path"] for r in server.requests}
+        handed.append((filing.accession, requested))
+
+    found = _riot(client, on_filing=on_filing)
+    accessions = [f.accession for f in found.filings]
+    assert [a for a, _ in handed] == accessions and len(accessions) == 9
+    for k, (accession, requested) in enumerate(handed):
+        assert any(accession.replace("-", "") in path for path in requested)
+        later = [a.replace("-", "") for a in accessions[k + 1:]]
+        assert not any(a in path for a in later for path in requested)
