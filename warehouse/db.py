@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ class WarehouseError(RuntimeError):
 
 
 #: DuckDB memory_limit of writer connections (read-only analyst connections keep DuckDB's default).
-WRITER_MEMORY_LIMIT = "512MB"
+WRITER_MEMORY_LIMIT = os.environ.get("MINERWATCH_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
 def connect(path: Path, *, read_only: bool = False, attempts: int = 20) -> duckdb.DuckDBPyConnection:
