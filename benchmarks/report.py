@@ -253,13 +253,18 @@ def render(results: dict, *, quick: bool = False) -> str:
             misses.append(f"**(4) no-op wall:** {median(walls):.0f} s after the first request (plus "
                           f"{median(firsts):.0f} s of start-up). The requests are few - one submissions file per "
                           f"miner at 9.5/s (~{miners / 9.5:.0f} s), one companyfacts per miner, {net_n} network "
-                          f"requests at their politeness rates (blockchain.com 0.5/s, mempool 1/s, Coin Metrics "
-                          f"1.5/s) - so the rest is CPU on a machine whose load average was several times its two "
-                          f"cores: every mart rebuilt and every data check run over the whole warehouse, the HTML "
-                          f"report and the Prefect artifacts redrawn, the working copy checkpointed and copied for "
-                          f"publication. Fix: skip the marts rebuild, checks and report when no source changed a "
-                          f"row (the run summary already knows), and let the network sources ask in parallel "
-                          f"with each other (they already run as separate tasks; their own rate limits dominate).")
+                          f"requests at their politeness rates - so the rest was CPU. Found after this run: every "
+                          f"one of these no-op runs rebuilt every mart and re-ran every check (`ops.mart_builds`: "
+                          f"rebuilt = true), because the mart-input fingerprint covered `raw.documents`, which "
+                          f"gains a row whenever a listing answers differently: here the benchmark server's port "
+                          f"changes between runs (so every listing URL is new), and against SEC the submissions "
+                          f"JSON changes whenever a miner files anything, Form 4s included. Only the view "
+                          f"`marts.source_documents` reads `raw.documents` (live), so the fingerprint now leaves it "
+                          f"out (commit a69c70d, tested in `tests/warehouse/test_mart_builds.py`). Re-measured on a "
+                          f"copy of this 50 x 10 warehouse, same server ceiling and rate (`refresh`, 3 runs, "
+                          f"2026-11-22 14:49-14:51 UTC): the first run (new fingerprint) rebuilt, the next two "
+                          f"skipped the rebuild: 27.8 s and 33.2 s whole, 15.4 s and 16.4 s after the first "
+                          f"request - under the target, not yet confirmed by a full `make bench`.")
 
     # (5) incremental ----------------------------------------------------------------------------------------
     inc = full.get("incremental") if full else None
@@ -322,7 +327,12 @@ def render(results: dict, *, quick: bool = False) -> str:
                           f"neither (608 and 611 MB), so the rest is native memory outside DuckDB's buffer pool "
                           f"(its indexes of the staging tables' primary keys and allocator caches are the likely "
                           f"holders, not yet measured), and Prefect's temporary API server adds ~250 MB as a "
-                          f"child process. What would fix it: run against a long-running Prefect server "
+                          f"child process. At 50 x 10 the CLI process reaches {fb.get('peak_rss_main_mb') or 0:.0f} MB "
+                          f"against 869 MB at 50 x 2, so part of it grows with the documents loaded. Re-measured "
+                          f"2026-11-22 14:55 UTC (`benchmarks/harness.py` sampling, 50 x 2 corpus): a one-week "
+                          f"mempool backfill peaks at 356 MB in the CLI (606 MB with the Prefect server), the whole "
+                          f"network history at 583 MB (834 MB): the Prefect runtime and DuckDB connection cost "
+                          f"~140 MB over the imports before any data. What would fix it: run against a long-running Prefect server "
                           f"(`PREFECT_API_URL`, as a deployment does: no child server), then find the native "
                           f"holder in the CLI (`duckdb_memory()` during the load, per source) and release it "
                           f"between sources.")
