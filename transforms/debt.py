@@ -22,7 +22,7 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-4"  # debt-4: third real dev set (term-sheet table rows, note purchase agreements, par redemptions, fragments)
+PARSER_VERSION = "debt-5"  # debt-5: fourth real dev set (asset-backed and equipment loans, convertible promissory notes, term-sheet rows on their own lines, pages under site furniture)
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed"]
@@ -192,7 +192,8 @@ def _classify_notes(kind: str) -> tuple[str, bool | None]:
 def _classify_loan(words: str) -> tuple[str, bool | None]:
     w = words.lower()
     secured = True if ("secured" in w or "backed" in w or "collateralized" in w) else None
-    if "term loan" in w:
+    if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge", w):
+        # a loan against named assets or a bridge is drawn once and repaid over a term
         return "term_loan", secured
     if "agreement" in w and not ("credit" in w):
         return "other", secured
@@ -303,6 +304,26 @@ def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
 
 # --- head, lead and event ------------------------------------------------------------------------
 
+_TERM_LABEL_RE = re.compile(r"[A-Z][\w'\u2019 /()-]{1,50}:")
+
+
+def _join_term_rows(text: str, sents: list[Sentence]) -> list[Sentence]:
+    """A term sheet lays out "Principal Amount:" and "$40,000,000" on lines of their own: each label-only
+    line is one sentence with the value that follows it, as the table row it is."""
+    out: list[Sentence] = []
+    i = 0
+    while i < len(sents):
+        s = sents[i]
+        if i + 1 < len(sents) and _TERM_LABEL_RE.fullmatch(s.text.strip()):
+            nxt = sents[i + 1]
+            out.append(Sentence(s.start, nxt.end, s.block, text[s.start:nxt.end]))
+            i += 2
+            continue
+        out.append(s)
+        i += 1
+    return out
+
+
 def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
     """Sentence indexes of the headline and lead paragraph, and whether the document is an 8-K body."""
     text = doc.text
@@ -328,6 +349,13 @@ def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
             idx.append(i)
             if len(idx) == 3:
                 break
+    if len(idx) == 1:
+        # a page whose release starts below site furniture (a login form, menus): the headline is the
+        # sentence before the wire dateline, the lead the dateline's own
+        dm = P.DATELINE_RE.search(text[:6000])
+        if dm:
+            d = doc.sentence_at(dm.start())
+            idx.extend(i for i in (d - 1, d) if i > 0 and i not in idx)
     return idx, False
 
 
@@ -407,7 +435,7 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
         preliminary = P.PRELIMINARY_PROSPECTUS_RE.search(doc.text[:6000])
         return ("proposed" if preliminary else "priced"), doc.sentence_at(pm.start())
     # a fragment without headline or lead: the first sentence that names an event
-    for i, s in enumerate(doc.sents[:12]):
+    for i, s in enumerate(doc.sents[:20]):
         ev = _new_issue_event(_strip_retire_clauses(s.text)) or None
         if ev:
             return ev, i
@@ -458,8 +486,10 @@ def _principal_before(doc: _Doc, mention: _Mention) -> tuple[float, int] | None:
             # "$350 million (upsized from previously announced $300 million) aggregate principal amount of",
             # "$3.25 billion offering (the "Offering") of 6.192% senior secured notes"
             r"\s*(?:\(\s*(?:or|including|upsized|increased)\b[^)]*\)\s*)?(?:in\s+)?(?:(?:aggregate|total)\s+)?(?:original\s+|outstanding\s+|remaining\s+)?(?:principal\s+amount\s+)?"
+            # "$40,000,000, in the aggregate, of the Company's 8.75% Senior Notes"
+            r"(?:,\s*in\s+the\s+aggregate\s*,\s*)?"
             r"(?:(?:offering|issue|issuance|placement)\s+(?:\(\s*the\s+[^()]{1,40}\)\s*)?)?(?:of\s+)?"
-            r"(?:(?:its|the|their|our|new|upsized|additional|senior|[A-Z][\w.]*'s)\s+)*(?:of\s+)?",
+            r"(?:(?:its|the|their|our|new|upsized|additional|senior|[A-Z][\w.]*['\u2019]s)\s+)*(?:of\s+)?",
             between, re.I,
         ):
             best = mm
@@ -481,7 +511,9 @@ def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | No
     sent = doc.sents[mention.sentence]
     after = doc.text[mention.end:sent.end]
     m = re.match(
-        r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:in\s+(?:an\s+|the\s+)?(?:aggregate\s+|total\s+)?(?:original\s+)?principal\s+amount\s+of"
+        # "... promissory notes to investors in the aggregate principal amount of $3,600,000"
+        r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:to\s+(?:(?:an?|certain|several|two|three)\s+)?(?:[\w-]+\s+){0,2}?investors?\s+)?"
+        r"(?:in\s+(?:an\s+|the\s+)?(?:aggregate\s+|total\s+)?(?:original\s+)?principal\s+amount\s+of"
         r"|totall?ing|with\s+an\s+aggregate\s+principal\s+amount\s+of)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
@@ -529,7 +561,9 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     last = None
     for mm in MONEY_RE.finditer(before):
         last = mm
-    if last is not None and re.fullmatch(r"\s*(?:(?:[A-Z][\w.&-]*|senior|secured|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed)\s+)*",
+    # only a lender's name (capitalised) or a loan's qualifiers may stand between the amount and the loan:
+    # "$40 million and refinance its asset-backed loans" is a sale price, not the loan
+    if last is not None and re.fullmatch(r"\s*(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed)\s+)*",
                                           before[last.end():], re.I):
         value = money_from_match(last)
         if value is not None:
@@ -651,7 +685,8 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
     if hit:
         m, s = hit
         f.set("conversion_rate_per_1000_usd", parse_number(m.group("rate")), doc.ev(s.start + m.start(), s.start + m.end()))
-    hit = next(((m, s) for s in sents for m in [P.CONVERSION_PRICE_RE.search(s.text)]
+    price_res = [P.CONVERSION_PRICE_RE] + ([P.CONVERTIBLE_AT_PRICE_RE] if inst.instrument == "convertible_notes" else [])
+    hit = next(((m, s) for rx in price_res for s in sents for m in [rx.search(s.text)]
                 if m and not (P.OTHER_SECURITY_RE.search(s.text[:m.start()]) and not P.NOTES_WORD_RE.search(s.text))),
                None)
     if hit:
@@ -892,7 +927,7 @@ def _parse(content: bytes | str, ticker: str | None, announced_date: date | None
     mt, spun = normalize(plain)
     if not P.DEBT_VOCAB_RE.search(mt.text):
         raise ParseError("not a debt document: no notes, loan, facility or conversion wording")
-    doc = _Doc(mt, sentences(mt), dei, spun)
+    doc = _Doc(mt, _join_term_rows(mt.text, sentences(mt)), dei, spun)
     if not doc.sents:
         raise ParseError("no sentences")
     mentions = _find_mentions(doc)

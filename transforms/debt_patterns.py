@@ -34,7 +34,8 @@ _Q = r"(?:(?:convertible|exchangeable)\s+)?(?:(?:senior|junior|subordinated)\s+)
 #: "convertible senior notes", "senior secured notes", "Convertible Senior Note", "exchangeable senior notes"
 NOTE_KIND = (
     r"(?P<kind>" + _Q + r"(?:(?:convertible|exchangeable)\s+)?(?:(?:senior|subordinated)\s+)?(?:(?:secured|unsecured)\s+)?"
-    r"(?:notes?|debentures?|bonds?))\b"
+    # Mawson's "secured convertible promissory notes"
+    r"(?:(?<=convertible\s)promissory\s+)?(?:notes?|debentures?|bonds?))\b"
 )
 DUE = (
     r"(?:\s+due\s+(?:(?:in|on)\s+)?(?:(?P<due_mon>" + MONTH + r")\s+(?:(?P<due_day>\d{1,2}),?\s+)?)?"
@@ -54,6 +55,11 @@ LOAN_RE = re.compile(
     r"|(?:(?:senior\s+)?(?:secured\s+)?(?:revolving\s+)?(?:credit|loan|lending|financing)\s+(?:facility|facilities|agreement))"
     r"|(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+(?:loan|credit\s+facility|facility|credit\s+line))"
     r"|(?:(?:revolving\s+)?(?:credit\s+line|line\s+of\s+credit))"
+    # a lender's loan against named assets: Argo's "new asset-backed loan" from Galaxy, Stronghold's
+    # "$54 Million Equipment Financing", "equipment loan", "bridge loan"
+    r"|(?:(?:senior\s+)?(?:secured\s+)?asset[- ]backed\s+(?:term\s+)?loans?)"
+    r"|(?:(?:secured\s+)?equipment\s+(?:financing|loans?)(?:\s+(?:facility|agreement))?)"
+    r"|(?:(?:secured\s+)?bridge\s+loans?)"
     r")\b",
     I,
 )
@@ -76,12 +82,16 @@ PROSPECTUS_OFFER_RE = re.compile(
 PRELIMINARY_PROSPECTUS_RE = re.compile(
     r"\bsubject\s+to\s+completion\b|\bpreliminary\s+prospectus\b|\binformation\s+in\s+this\s+preliminary\b", I,
 )
-PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b", I)
+#: "Announces Pricing of", and an issuer free writing prospectus headed "Final Term Sheet" ("this pricing term sheet")
+PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b|\bfinal\s+term\s+sheet\b", I)
 CLOSED_RE = re.compile(
     r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"
     r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold"
     r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
-    r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$", I,
+    r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
+    # an 8-K's "the Company issued secured convertible promissory notes to investors", not "will be issued"
+    r"|(?<!\bbe\s)\bissued\s+(?:(?:a|an|its|the)\s+)?(?:(?:secured|unsecured|senior|convertible|promissory|subordinated)\s+){1,4}"
+    r"(?:notes?|debentures?)\b", I,
 )
 #: A closing that is only expected is not a closing.
 FUTURE_CLOSE_RE = re.compile(
@@ -133,6 +143,11 @@ CONVERSION_PRICE_RE = re.compile(
     r"(?:conversion|exchange)\s+price\s+(?:(?:of|for)\s+the\s+notes?\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
     r"(?P<cur>US\s?\$|USD\s?\$|\$)\s?(?P<price>" + NUMBER + r")", I,
 )
+#: "The ... Notes are convertible at the option of the holder at a price of $0.85 per share"
+CONVERTIBLE_AT_PRICE_RE = re.compile(
+    r"\bconvertible\b[^.;$]{0,100}?\bat\s+a\s+(?:conversion\s+)?price\s+of\s+(?:approximately\s+)?"
+    r"(?P<cur>US\s?\$|USD\s?\$|\$)\s?(?P<price>" + NUMBER + r")\s+per\s+share", I,
+)
 #: A conversion price that belongs to another security the release issues in exchange ("Series C
 #: Preferred Stock ... convertible ... at a conversion price of $0.40 per share"), not to the notes.
 OTHER_SECURITY_RE = re.compile(r"\bpreferred\s+(?:stock|shares?|units?)\b|\bwarrants?\b", I)
@@ -152,13 +167,15 @@ CAP_PRICE_RE = re.compile(
 COUPON_SENTENCE_RES = (
     re.compile(r"\(\s*(?P<coupon>" + NUMBER + r")\s?%\s+coupon", I),
     re.compile(
-        r"\bbears?\s+(?:regular\s+)?interest\s+at\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:rate\s+of\s+)?(?P<coupon>" + NUMBER + r")\s?%"
+        r"\bbear(?:s|ing)?\s+(?:regular\s+|cash\s+)?interest\s+(?:at|of)\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:rate\s+of\s+)?"
+        # "bear interest of twenty percent (20%) per annum"
+        r"(?:[a-z]+(?:[- ][a-z]+)?\s+percent\s+\(\s*)?(?P<coupon>" + NUMBER + r")\s?%"
         r"(?:\s+per\s+(?:year|annum))?", I,
     ),
     re.compile(r"\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
     re.compile(r"\bcoupon\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
 )
-ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bwill\s+not\s+bear\s+regular\s+interest\b|\bdo\s+not\s+bear\s+regular\s+interest\b", I)
+ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bbears?\s+no\s+(?:regular\s+)?interest\b|\bwill\s+not\s+bear\s+regular\s+interest\b|\bdo\s+not\s+bear\s+regular\s+interest\b", I)
 FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating)\b", I)
 INTEREST_CUE_RE = re.compile(r"\binterest\b|\bcoupon\b|\bmargin\b", I)
 MATURITY_RES = (
@@ -178,6 +195,8 @@ OPTION_RES = (
     ),
     re.compile(r"\b(?:up\s+to\s+)?an\s+additional\s+(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:aggregate\s+principal\s+amount|of\s+(?:the\s+)?notes|principal)", I),
     re.compile(r"(?:over-allotment|greenshoe)\s+option\b[^.;$]{0,80}?(?P<money>" + MONEY + r")", I),
+    # a term sheet row: "Underwriters' Option: $6,000,000"
+    re.compile(r"\b(?:underwriters|initial\s+purchasers)['\u2019]?\s+option\s*:\s*(?P<money>" + MONEY + r")", I),
     # a closing that includes the exercised option: "which includes $88 million ... upon the full exercise"
     # "which includes $50 million aggregate principal amount of notes issued pursuant to an option to purchase",
     # "including $45 million of additional notes sold upon the full exercise of the option"
@@ -271,5 +290,5 @@ ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)
 DEBT_VOCAB_RE = re.compile(
     r"\bnotes?\s+due\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
     r"|\bloan\s+(?:facility|agreement)|\bconversion\s+rate\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
-    r"|\bbitcoin[- ]backed\b", I,
+    r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bconvertible\s+promissory\b", I,
 )
