@@ -29,7 +29,7 @@ from transforms.production_tables import Finding, TableResult, implied_hash_unit
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-5"  # production-5: third real dev set (steady glued rows, two-digit-year headers, bare hash rate levels)
+PARSER_VERSION = "production-6"  # production-6: fourth real dev set (one-month date columns, three-months-ended year columns, label lines split from values, escaped page text)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -132,7 +132,9 @@ def looks_like_production_update(text: str) -> bool:
 _EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE(?: American)?|NYSE MKT|TSX(?:-?V)?|TSXV|OTC\w*|ASX)"
 _TICKER = re.compile(rf"\({_EXCHANGE}(?:\s?/\s?{_EXCHANGE})?\s*:\s*(?P<t>[A-Z][A-Z.]{{0,5}})\b")
 _TITLE_SKIP = re.compile(r"^(?:exhibit\s*\d|ex-?99|press release|for immediate release|news release|"
-                         r"unaudited|[\W\d_]*$)", re.I)
+                         r"unaudited|[\W\d_]*$)"
+                         # a news page's clock stamp ("12:42:38 EDT Tue 07 May 2024") dates the page, not the report
+                         r"|.*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?\s*)?(?:[ECMP][SD]?T|UTC|GMT)\b", re.I)
 _COMPARISON_LEAD = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bcompared (?:to|with)|\bover|\bsince|\bprior|"
                               r"\bprevious|\bvs)\s+$", re.I)
 
@@ -239,6 +241,13 @@ def _first_period(line: str, text: str, fy_end: int | None) -> Period | None:
             continue
         if mt.kind == "month" or (mt.kind == "quarter" and mt.period is not None):
             return mt.period
+        if mt.kind == "date" and mt.day is not None:
+            # "an update for the month ended October 31, 2024" / "for the quarter ended September 30, 2024"
+            before = line[max(0, mt.start - 30):mt.start]
+            if re.search(r"(?i)\bmonth\s+end(?:ed|ing)\s+(?:on\s+)?$", before):
+                return mt.period
+            if re.search(r"(?i)\b(?:quarter|three\s+months)\s+end(?:ed|ing)\s+(?:on\s+)?$", before):
+                return quarter_ending(mt.day.year, mt.day.month)
         if mt.kind == "fiscal_quarter":
             if mt.period is not None:
                 return mt.period

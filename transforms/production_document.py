@@ -14,6 +14,7 @@ from lxml import etree
 
 from transforms.errors import ParseError
 from transforms.textnum import Locale, detect_locale, locale_evidence, locale_of
+from transforms.page_text import unescape_embedded_json
 
 _BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "center",
                "blockquote", "pre", "hr", "dd", "dt", "section", "article", "header", "footer", "title")
@@ -113,6 +114,7 @@ def load_document(content: bytes | str) -> Document:
         text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (lxml refuses them)
     if is_html:
         return _load_html(text)
+    text = unescape_embedded_json(text)
     cleaned = unwrap_hard_wrapped(reflow_pipe_cells(join_split_currency(_clean_lines(text))))
     return Document(text=cleaned, locale=detect_locale(cleaned))
 

@@ -80,8 +80,8 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      r"|average (?:monthly )?hashrate(?: operating)?|hashrate operating"
      r"|(?:average )?(?:self mining|active|realized|realised)(?: operating)? hashrate"),
     (("efficiency_j_per_th",),
-     r"(?:average )?(?:self mining )?(?:fleet |mining fleet |operating fleet |deployed fleet )?(?:energy |power )?"
-     r"efficiency"),
+     r"(?:average )?(?:self mining )?(?:fleet |mining fleet |operating fleet |deployed fleet |miner |mining )?"
+     r"(?:energy |power )?efficiency"),
     (("power_cost_usd_per_kwh",),
      r"(?:average )?(?:all in )?(?:power|electricity|energy) (?:cost|price|rate)(?: per kwh)?|all in power cost"
      r"|(?:average )?cost of (?:power|electricity)(?: per kwh)?|(?:power|electricity) cost per kwh"
@@ -130,6 +130,8 @@ _LABEL_FOOTNOTES = ((_C(r"(?<=[A-Za-z.)])\d{1,2}(?=\s|$|[,:])"), " "), (_C(r"\(\
 #: the lower-cased label's rewrites, in order (compiled once: labels are many, the rules few)
 _LABEL_REWRITES = (
     (_C(r"\((?:unaudited|estimated|approximate|approx\.?|actual|restated|total|net)\)"), " "),
+    # Bitdeer's "Bitcoin mined (self-mining only)": the company's own mining is what the field holds
+    (_C(r"\(self[- ]mining(?: only)?\)"), " "),
     (_C(r"\b(?:at|as of|as at|end of)?\s*(?:the\s+)?(?:month|period|quarter)[- ]end\b"), " "),
     (_C(r"\b(?:as of|as at|at|for|in|during|for the month of|for the quarter|for the month)\s*(?=[,:]|$)"), " "),
     (_C(r"\bavg\.?(?=\s)"), "average"),
@@ -287,6 +289,10 @@ def check_quantity(name: str, q: Quantity, label_unit: str | None = None) -> Rea
         return Reading(name, None, f"{q.raw.strip()!r} is not {_UNIT_WORDS[name]}", q)
     if kind == "usd" and name == "btc_avg_sale_price_usd" and q.scaled:
         return Reading(name, None, f"{q.raw.strip()!r} is a total, not a price per bitcoin", q)
+    if name == "btc_sold" and value < 0 and "(" in q.raw:
+        # a roll-forward table writes the bitcoin that left in parentheses ("Bitcoin Sold | (9.0)"): the
+        # sign is the direction of the flow, the count sold is its size
+        value = -value
     if not lo <= value <= hi:
         return Reading(name, None, f"{q.raw.strip()!r} is outside the plausible range for {name}", q)
     return Reading(name, round(value, 10), None, q)

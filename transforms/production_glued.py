@@ -121,8 +121,13 @@ def decode_row(values_text: str, n_values: int, n_changes: int) -> tuple[list[Gl
             pcts = _pcts(values_text, pos, n_changes) if n_changes else ([] if not values_text[pos:].strip() else None)
             if pcts is None:
                 return
-            decs = {c.decimals for c in cells if c.value is not None}
-            if len(decs) > 1:
+            # cells of one unit print with the same decimals; a row that changes unit between periods
+            # (`100 PH/s1.3 EH/s1.3 EH/s`) is compared unit by unit
+            by_unit: dict[str, set[int]] = {}
+            for c in cells:
+                if c.value is not None:
+                    by_unit.setdefault(_NUMBER.sub("", c.text, count=1).strip().lower(), set()).add(c.decimals)
+            if any(len(decs) > 1 for decs in by_unit.values()):
                 return
             if n_changes == n_values - 1 and not all(_change_agrees(cells[0], cells[k + 1], pcts[k])
                                                      for k in range(n_changes)):
@@ -154,7 +159,7 @@ def decode_row(values_text: str, n_values: int, n_changes: int) -> tuple[list[Gl
                   "none is chosen")
 
 
-_LABEL_THEN_VALUES = re.compile(r"^(?P<label>[A-Za-z][^$\d]*?[A-Za-z)*])(?P<values>(?:\$|\(|-?\d).*)$")
+_LABEL_THEN_VALUES = re.compile(r"^(?P<label>[A-Za-z][^$\d]*?[A-Za-z)*])[ \t]?(?P<values>(?:\$|\((?=[\d$])|-?\d).*)$")
 
 
 def split_glued_line(line: str) -> tuple[str, str] | None:

@@ -236,6 +236,11 @@ def parse_column_label(cell: str, fy_end_month: int | None = None) -> Period | N
         return None
     text = re.sub(r"\s+", " ", cell).strip().strip("*").strip()
     text = re.sub(r"^(?:for\s+the\s+)?(?:month\s+(?:of|ended)\s+)", "", text, flags=re.I)
+    # LM Funding's "One Month | October 31, 2024": the month that ends on the date
+    one = re.fullmatch(rf"(?:one\s+month|month)(?:\s+end(?:ed|ing))?\s+(?P<m>{_MON})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})",
+                       text, re.I)
+    if one:
+        return month_period(int(one.group("y")), MONTHS[one.group("m").lower()])
     # a footnote digit run into the year once the superscript is flattened: "December 20251" = 2025 + note 1
     text = _GLUED_YEAR_NOTE.sub(r"\1 \2", text)
     mentions = find_mentions(text, fy_end_month)

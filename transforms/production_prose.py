@@ -19,7 +19,10 @@ _LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}
 _ABBREV = re.compile(r"(?:\b(?:Inc|Corp|Ltd|Co|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|"
                      r"St|approx|Avg|avg|vs|Colo|Fla|Tex|Nev|U\.S|e\.g|i\.e|est|Est)|\b[A-Z])\.$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘($\d])")
-_SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|versus|vs\.?|and)\s|\s[–—]\s")
+_SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|versus|vs\.?|and)\s|\s[–—]\s"
+                            # "decreased 11.0% to 1,103 BTCs from 1,239 BTCs in the same period of 2023": the
+                            # comparison figure and its period are a clause of their own
+                            r"|(?:(?<=BTC|btc)|(?<=bitcoin|Bitcoin))s?\s+from\s+(?=\d)")
 
 _FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|target\w*|plan(?:s|ned)?|goal|guidance|forecast\w*|"
                       r"project(?:s|ed|ion)|aim\w*|will|would|could|intend\w*|by (?:the )?end of|by year[- ]end|"
@@ -34,7 +37,9 @@ _COMPARISON_BEFORE = re.compile(
 
 _KEYWORDS = [
     ("exclude", r"\b(?:(?:customers?|clients?)(?: have| had)? (?:earned|mined|produced)|purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
-                r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network)\b"),
+                r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network"
+                # BitFuFu's "BTC production by customers from cloud-mining solutions" is its customers' bitcoin
+                r"|cloud[- ]mining)\b"),
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
@@ -140,7 +145,7 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     # label-and-figure pairs run together ("BTC Mined371BTC Held1,132") are read only where no numbered
     # footnote could be one of the glued digits
     glued_ok: bool | None = None        # looked up on the first line with a figure glued to a word
-    for n, line in enumerate(text.split("\n")):
+    for n, line in enumerate(_join_label_lines(text.split("\n"))):
         low = line.lower()
         if not _DIGIT.search(line) and "no " not in low and "did not" not in low and " day" not in low \
                 or not any(word in low for word in _HINT_WORDS):
@@ -175,6 +180,19 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
 
 
 _DIGIT = re.compile(r"\d")
+_LABEL_ONLY = re.compile(r"[^\d:|]{3,60}:\s*")
+_VALUE_FIRST = re.compile(r"\s*(?:approximately\s+|~)?(?:US)?\$?\(?\d")
+
+
+def _join_label_lines(lines: list[str]) -> list[str]:
+    """DMG's key metrics put "Bitcoin Holdings:" on one line and "351 BTC (vs 458 BTC ...)" on the next: the
+    pair is one `Label: value` line (the value's own line is left empty, so line numbers keep their order)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        if _LABEL_ONLY.fullmatch(out[i]) and _VALUE_FIRST.match(out[i + 1]) and _LABEL_HINT.search(out[i]):
+            out[i] = out[i].rstrip() + " " + out[i + 1].strip()
+            out[i + 1] = ""
+    return out
 _CELL_TEXT = re.compile(r"[^|]+")
 _BULLET_ONLY = re.compile(r"[\s•●·▪◦*-]*")
 

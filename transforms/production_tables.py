@@ -302,7 +302,9 @@ _MON_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _COLUMN_BODY = (
     rf"(?:{_MON_RE}\.?(?:[ '’-]|\n)?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b"
-    rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s(?:quarter|qtr\.?),?\s(?:\d{{4}})\b)")
+    rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s(?:quarter|qtr\.?),?\s(?:\d{{4}})\b"
+    # "One Month\nOctober 31,\n2024": a month named by the day it ends
+    rf"|one\smonth(?:\sended)?\s{{1,3}}{_MON_RE}\.?\s\d{{1,2}},?\s{{1,3}}\d{{4}}\b)")
 _COLUMN_TEXT = re.compile(r"\b" + _COLUMN_BODY, re.I)
 # a header run together ("MetricSeptember 2023August 2023") starts each period at its capital letter; that form
 # is tried only when the text has a month name glued to a word or figure (a cheap case-sensitive test first)
@@ -345,6 +347,13 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
             if len({p for p, _ in periods}) == len(periods) and types == sorted(types):
                 out.append((run[0].start(), run[-1].end(), periods))
 
+    for m in _QUARTER_YEARS_HEADER.finditer(text):
+        mon = MONTHS.get(m.group("m").lower().rstrip("."))
+        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group("years"))]
+        if mon is None or len(years) < 2 or len(set(years)) != len(years):
+            continue
+        periods = [(quarter_ending(y, mon), f"{m.group('span')} {y}") for y in years]
+        out.append((m.start(), m.end(), periods))
     column_text = _COLUMN_TEXT_GLUED if _GLUED_MONTH_HINT.search(text) else _COLUMN_TEXT
     for m in column_text.finditer(text):
         if run:
@@ -357,6 +366,12 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
     flush()
     return out
 
+
+#: A results release's metric table: "Three Months Ended Sep 30, | Metrics | 2024 | 2023": one quarter per
+#: year column (the quarter that ends on the date in each year).
+_QUARTER_YEARS_HEADER = re.compile(
+    rf"(?P<span>three\s+months\s+ended\s+(?P<m>{_MON_RE})\.?\s+\d{{1,2}}),?[\s|*]*(?:[A-Za-z][A-Za-z ()]{{0,30}}[\s|*]+)?"
+    r"(?P<years>(?:19|20)\d{2}(?:[\s|*]+(?:19|20)\d{2}){1,3})(?![\d.,])", re.I)
 
 _MAX_TABLE_CHARS = 30_000
 

@@ -1,0 +1,30 @@
+"""Text a web page stored as a JSON string: a release copied with its escape sequences left in.
+
+Some syndication pages (6ix.com's article JSON, for one) hand back the release as the source of a JSON
+string, so the text reads `Bitcoin Holdings:\\n \\n 351 BTC` with a backslash and an `n` where the release
+had a line break. Read literally, a table's rows run into one line and a `Label:` loses its value. When such
+escapes are frequent they are turned back into the characters they stand for; a release that only mentions
+a backslash once is left alone.
+"""
+from __future__ import annotations
+
+import re
+
+_ESCAPE = re.compile(r'\\(?:u(?P<hex>[0-9a-fA-F]{4})|(?P<ch>[nrt"/\\]))')
+_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", '"': '"', "/": "/", "\\": "\\"}
+#: fewer literal line breaks than this and the backslashes are taken as the text's own
+MIN_ESCAPED_BREAKS = 8
+
+
+def unescape_embedded_json(text: str) -> str:
+    """`text` with JSON string escapes (`\\n`, `\\"`, `\\u2019`) decoded, when it holds at least
+    MIN_ESCAPED_BREAKS escaped line breaks; otherwise `text` unchanged."""
+    if text.count("\\n") < MIN_ESCAPED_BREAKS:
+        return text
+
+    def sub(m: re.Match) -> str:
+        if m.group("hex"):
+            return chr(int(m.group("hex"), 16))
+        return _SIMPLE[m.group("ch")]
+
+    return _ESCAPE.sub(sub, text)
