@@ -13,6 +13,7 @@ from typing import Callable
 
 from transforms.amounts import DIGIT_WORDS
 from transforms.errors import ParseError
+from transforms.page_text import unescape_embedded_json
 
 # --- bytes -> plain text ----------------------------------------------------------------------
 
@@ -142,8 +143,7 @@ def document_text(content: bytes | str) -> tuple[str, dict[str, str]]:
     if looks_like_html(text):
         return html_to_text(text)
     # copies saved as a JSON string carry literal "\n" and '\"' (../shared/reference/press/README.md, Riot)
-    if text.count("\\n") >= 3 and text.count("\\n") > text.count("\n"):
-        text = text.replace("\\n", "\n").replace('\\"', '"')
+    text = unescape_embedded_json(text)
     if re.search(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text):
         text = html.unescape(text)
     return text, {}

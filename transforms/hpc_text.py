@@ -15,6 +15,7 @@ from datetime import date
 
 from transforms.errors import ParseError
 from transforms.hpc_numbers import parse_full_date
+from transforms.page_text import unescape_embedded_json
 
 __all__ = ["Document", "Sentence", "read_document", "decode", "head_sentences"]
 
@@ -308,7 +309,7 @@ def _read_document(content: bytes | str) -> Document:
         except RecursionError:
             raise ParseError("HTML nested too deeply to read") from None
     else:
-        lines = _plain_lines(text)
+        lines = _plain_lines(unescape_embedded_json(text))
     lines = [_BULLET_LINE_RE.sub("", line).strip() if _BULLET_LINE_RE.match(line) else line.strip()
              for line in lines]
     lines = [line for line in lines if line]
