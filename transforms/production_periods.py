@@ -132,7 +132,7 @@ _MENTION = re.compile(
    |(?P<my>\b(?P<my_m>{_MON})\.?,?\s+(?P<my_y>\d{{4}})\b)
    |(?P<cum>(?:six|nine|twelve|6|9|12)[- ]months?\s+ended|(?:fiscal\s+)?year\s+ended|year[- ]to[- ]date|\bYTD\b|since\s+inception|to\s+date\b|\bannual(?:ly)?\b|full[- ]year|
        trailing\s+twelve|last\s+twelve|\bTTM\b|\bLTM\b|calendar\s+year|fiscal\s+year|cumulative|\blifetime\b|
-       \brecord\b|all[- ]time)
+       \brecord\b(?!\s+\d)|all[- ]time)
    |(?P<year>\b(?:in|for|during|of|through|throughout|since)\s+(?P<y_y>20\d{{2}})\b)
    |(?P<mo>\b(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December|
        Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|(?<=month\sof\s)May)(?![\w-]))

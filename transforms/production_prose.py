@@ -96,6 +96,7 @@ _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bri
 # "a maximum total hash rate of 1.6 EH/s": the rated ceiling of a fleet (partly offline or in transit), not a level
 _NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to|maximum|max\.|theoretical)\b",
                             re.I)
+_UNDER_MANAGEMENT = re.compile(r"\bunder\s+management\b", re.I)
 # "increased our hash rate by 300 petahash": the change over the period, not a level
 _CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|nearly\s+)?$", re.I)
 # "2.2 exahash of mining capacity at the beginning of July": the opening level, the month's figure comes later
@@ -449,6 +450,9 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         window = before
         if _NOT_OPERATING.search(before[-40:]) or _GROWING_TO.search(before[-90:]) \
                 or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
+            return None
+        if _UNDER_MANAGEMENT.search(before[-90:]):
+            # "total mining capacity under management ... 28.6 EH/s" adds hosted and cloud customers' machines
             return None
         dep = [m.end() for m in _DEPLOYED.finditer(window)]
         op = [m.end() for m in _OPERATING.finditer(window)]

@@ -65,3 +65,11 @@ def test_a_glued_row_whose_cells_change_unit_between_periods():
         "Month End Deployed Hash Rate (EH/s)", "200 PH/s1.6 EH/s1.7 EH/s")
     cells, reason = decode_row("200 PH/s1.6 EH/s1.7 EH/s", 3, 0)
     assert reason is None and [c.text for c in cells] == ["200 PH/s", "1.6 EH/s", "1.7 EH/s"]
+
+
+def test_a_record_month_is_the_month_and_capacity_under_management_is_not_the_companys():
+    rec = _own("Example Digital Announces Bitcoin Production for March 2023\n\n"
+               "In March, we produced a record 912 bitcoin, which is a 12% increase from the prior month. "
+               "Total mining capacity under management increased 40.1% to a record 30.2 EH/s.")
+    assert rec.btc_produced == 912
+    assert rec.hashrate_deployed_ehs is None and rec.hashrate_operating_ehs is None
