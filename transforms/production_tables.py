@@ -560,7 +560,38 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
         prev_end = tok.end
     if label is not None:
         rows.append((label, label_pos, values))
-    return rows
+    return _return_unit_words(rows, text, locale)
+
+
+_TRAILING_UNIT_WORD = re.compile(r"(?P<num>.*\d)\s+(?P<word>bitcoins?|btc)$", re.I)
+
+
+def _return_unit_words(rows: list[tuple[str, int, list[_Token]]], text: str,
+                       locale: Locale) -> list[tuple[str, int, list[_Token]]]:
+    """A table flattened onto one line ("Total Energized Hash rate 26.1 26.7 Bitcoin Sold5 453 847") lets the
+    next label's first word pass for the last figure's unit: when the label only names a metric with that word
+    in front ("Bitcoin Sold"), the word goes back to the label and the figure stands bare."""
+    out = list(rows)
+    for i in range(1, len(out)):
+        label, pos, toks = out[i]
+        prev_label, prev_pos, prev_toks = out[i - 1]
+        if not prev_toks or prev_toks[-1].q is None:
+            continue
+        m = _TRAILING_UNIT_WORD.fullmatch(prev_toks[-1].text)
+        bare_label = _TRAILING_QUALIFIER.sub("", label).strip()
+        if m is None or text[prev_toks[-1].end:pos].strip(" \t|") or match_label(bare_label) is not None:
+            continue
+        if match_label(f"{m.group('word')} {bare_label}") is None:
+            continue
+        last = prev_toks[-1]
+        qs = find_quantities(m.group("num"), locale)
+        if not qs:
+            continue
+        q = qs[-1]
+        bare = _Token(last.start + q.start, last.start + q.end, q.raw, q)
+        out[i - 1] = (prev_label, prev_pos, prev_toks[:-1] + [bare])
+        out[i] = (f"{m.group('word')} {label}", last.start + m.start("word"), toks)
+    return out
 
 
 # "|Appx. $51.2 million": a qualifier opening a cell belongs to the value after it, not to a new row label
@@ -569,7 +600,7 @@ _QUALIFIER_GAP = re.compile(r"[\s|]*(?:appx|approx|est)\.?(?:[ \t]*\$)?[ \t]*|[\
 
 _CUT_AFTER = re.compile(r"[.,]\s*")   # "33." then nothing: a decimal cut off
 # ... the first value's qualifier lands at the end of the row label ("Bitcoin Sales Proceeds ($USD) |Appx.")
-_TRAILING_QUALIFIER = re.compile(r"\|\s*(?:appx|approx|est)\.?\s*$|\|\s*(?:approximately|about)\s*$", re.I)
+_TRAILING_QUALIFIER = re.compile(r"(?:\||\s)\s*(?:appx|approx|est)\.?\s*$|\|\s*(?:approximately|about)\s*$", re.I)
 
 
 _WRAP_END = re.compile(r"(?:\b(?:by|of|per|and|for|to|from|in|on|at|the|net|avg\.?|average|total|hash)|[-/&,(])$", re.I)

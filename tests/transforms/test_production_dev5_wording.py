@@ -73,3 +73,11 @@ def test_a_record_month_is_the_month_and_capacity_under_management_is_not_the_co
                "Total mining capacity under management increased 40.1% to a record 30.2 EH/s.")
     assert rec.btc_produced == 912
     assert rec.hashrate_deployed_ehs is None and rec.hashrate_operating_ehs is None
+
+
+def test_a_table_flattened_onto_one_line_gives_each_label_its_first_word_back():
+    rec = _own("Example Scientific Announces June 2024 Production\n\nKey Metrics Summary (unaudited)\n\n"
+               "Metric June 2024 May 2024 Self-Mining Bitcoin Earned1 512 498 Total Energized Hash rate 22.1 21.7 "
+               "Bitcoin Sold5 520 480 Bitcoin Sales Proceeds ($USD) Appx. $33.1 million Appx. $31.0 million "
+               "Average Self-Mining Fleet Efficiency (J/TH)6 23.90 24.10\n")
+    assert (rec.btc_produced, rec.btc_sold, rec.btc_sale_proceeds_usd, rec.efficiency_j_per_th) == (512, 520, 33.1e6, 23.9)
