@@ -97,6 +97,11 @@ _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bri
 _NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to|maximum|max\.|theoretical)\b",
                             re.I)
 _UNDER_MANAGEMENT = re.compile(r"\bunder\s+management\b", re.I)
+# "operating 8.1 EH/s for our hosting customers", "a group of customers representing 8.1 EH/s": hosted machines
+_FOR_CUSTOMERS = re.compile(r"\s*(?:of\s+hash\s*rate\s+)?(?:for|of)\s+(?:our\s+|its\s+|their\s+)?(?:hosting\s+|colocation\s+)?"
+                            r"(?:customers|clients)\b", re.I)
+_CUSTOMERS_BEFORE = re.compile(r"\b(?:customers|clients)\s+(?:representing|with|totall?ing)\s+(?:approximately\s+|about\s+)?$",
+                               re.I)
 # "increased our hash rate by 300 petahash": the change over the period, not a level
 _CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|nearly\s+)?$", re.I)
 # "2.2 exahash of mining capacity at the beginning of July": the opening level, the month's figure comes later
@@ -451,7 +456,7 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         if _NOT_OPERATING.search(before[-40:]) or _GROWING_TO.search(before[-90:]) \
                 or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
             return None
-        if _UNDER_MANAGEMENT.search(before[-90:]):
+        if _UNDER_MANAGEMENT.search(before[-90:]) or _FOR_CUSTOMERS.match(after) or _CUSTOMERS_BEFORE.search(before[-50:]):
             # "total mining capacity under management ... 28.6 EH/s" adds hosted and cloud customers' machines
             return None
         dep = [m.end() for m in _DEPLOYED.finditer(window)]

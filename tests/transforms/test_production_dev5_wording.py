@@ -81,3 +81,12 @@ def test_a_table_flattened_onto_one_line_gives_each_label_its_first_word_back():
                "Bitcoin Sold5 520 480 Bitcoin Sales Proceeds ($USD) Appx. $33.1 million Appx. $31.0 million "
                "Average Self-Mining Fleet Efficiency (J/TH)6 23.90 24.10\n")
     assert (rec.btc_produced, rec.btc_sold, rec.btc_sale_proceeds_usd, rec.efficiency_j_per_th) == (512, 520, 33.1e6, 23.9)
+
+
+def test_hash_rate_run_for_hosting_customers_is_not_the_companys():
+    rec = _own("Example Scientific Announces May 2022 Production Updates\n\n"
+               "\"We expanded both businesses in May, producing 1,050 bitcoins for our own account and operating "
+               "7.4 EH/s for our hosting customers,\" said the CEO. As of May 31, 2022, the company provided "
+               "infrastructure for a group of customers representing 7.4 EH/s.")
+    assert rec.btc_produced == 1050
+    assert rec.hashrate_operating_ehs is None and rec.hashrate_deployed_ehs is None
