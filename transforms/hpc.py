@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-5"  # hpc-5: third dev set (inline brackets, issuer tag, portfolio totals, targets, site codes)
+PARSER_VERSION = "hpc-6"  # hpc-6: capacity in talks is no contract's; escaped JSON page text
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 

@@ -47,6 +47,10 @@ _EARLIER_DEALS_RE = re.compile(
 # A company-wide goal or guidance ("Targeting $3.4bn AI Cloud ARR by end of 2026") is no contract's figure.
 _TARGET_RE = re.compile(
     r"\btarget(?:s|ing|ed)?\b|\bguidance\b|\boutlook\b|\bforecast\b|\bgoal\b|\baspir|\baim(?:s|ing|ed)?\s+(?:for|to|at)\b", re.I)
+# Capacity still being negotiated is no contract's ("our discussions with potential clients to modify an
+# additional 300 megawatts ... continue").
+_IN_TALKS_RE = re.compile(
+    r"\b(?:discussions?|negotiations?|talks)\s+with\b|\bpotential\s+(?:clients|customers|tenants|partners)\b", re.I)
 _PARTNERSHIP_RE = re.compile(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|campus|portfolio|combined", re.I)
 # In an expansion or amendment, "total ... to $X" is the new partnership total.
 _EXPANSION_TOTAL_RE = re.compile(r"\btotal\b[^$]{0,80}\bto\s+(?:approximately\s+|about\s+|over\s+|more than\s+)?$", re.I)
@@ -213,6 +217,8 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None  # the old figure of "from 40 MW to 48 MW"
     if _TARGET_RE.search(before[-60:]):
         return None  # "a growth strategy targeting 250-500 MW of new contracted capacity annually"
+    if _IN_TALKS_RE.search(before[-120:]):
+        return None  # "discussions with potential clients to modify an additional 300 megawatts": not contracted
     if _EARLIER_DEALS_RE.search(clause) or re.search(r"\b(?:previously|originally)\s+(?:announced|signed|executed|contracted)\s+$", before, re.I):
         return None  # "the previously announced 200 MW contract", "the initial two leases' 250 MW"
     if (re.search(r"\bacross\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|more than\s+)?$", before, re.I)

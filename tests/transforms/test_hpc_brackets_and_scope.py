@@ -96,3 +96,12 @@ def test_the_term_stated_beside_the_tenant_wins_over_the_issuers_own_site_lease(
                     "Cerebras has contracted for 5MW (IT load) under a five-year colocation agreement."))
     assert r.term_years == 5
     assert "Cerebras" in r.evidence["term_years"] or "five-year" in r.evidence["term_years"]
+
+
+def test_capacity_still_in_talks_is_no_contracts():
+    r = one(release("Example Signs Hosting Contracts With CoreWeave",
+                    "new 12-year hosting contracts with CoreWeave for 150 megawatts of critical IT load. \"Our discussions "
+                    "with potential clients to convert an additional 250 megawatts of our infrastructure continue,\" said "
+                    "the CEO."))
+    assert r.critical_it_mw == 150
+    assert r.unqualified_mw is None and r.gross_mw is None
