@@ -33,7 +33,8 @@ _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:to|with)|\bthan|\bover|\bprior|\bprevious(?:ly)?|\blast (?:month|year|quarter)"
     r"|\byear[- ]ago|\bup|\bdown|\bincrease (?:of|by)|\bdecrease (?:of|by)|\bincreased by|\bdecreased by|\bgrowth of"
     r"|\bchange of|\bdecline of|\brise of|\bgain of|\bdrop of)\s+(?:approximately |about |roughly |an? )?"
-    r"(?:[A-Z][a-z]+(?:'s|’s)?\s+)?$", re.I)
+    # a name between ("compared to Riot's 460"), capitalised: under re.I a bare [A-Z] would take "to" too
+    r"(?:(?-i:[A-Z])[a-z]+(?:'s|’s)?\s+)?$", re.I)
 
 _KEYWORDS = [
     ("exclude", r"\b(?:(?:customers?|clients?)(?: have| had)? (?:earned|mined|produced)|purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
@@ -89,6 +90,8 @@ _OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|sel
 _CAPACITY_AFTER = re.compile(
     r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)?(?P<words>(?:[A-Za-z-]+\s+){0,5}?)"
     r"(?:(?:mining|hashing|hash rate|hashrate)?\s*(?P<cap>capacity)|(?:hash rate|hashrate))(?:\s+on\s+average)?", re.I)
+_WAS_DEPLOYED_AFTER = re.compile(r"^\s*(?:was|were|is|are|had\s+been|has\s+been)\s+(?:deployed|installed|energized|energised)\b", re.I)
+_AS_OF_RELEASE = re.compile(r"^[^.;]{0,120}?\bas\s+of\s+(?:the\s+date\s+of\s+)?this\s+(?:press\s+)?release\b", re.I)
 # "increasing self-mining capacity from 2.0 EH/s to 5.5 EH/s", "to expand ... to 10 EH/s": a target, not a level
 _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bringing|doubling|to (?:increase|expand|"
                          r"grow|raise|reach|bring|double))\b[^.;]{0,70}\bto\s+(?:approximately\s+|about\s+|over\s+)?$",
@@ -465,9 +468,17 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             # "Proprietary hash rate was 5.4 EH/s ..., with 4.0 EH/s allocated to the Company's self-mining
             # business and 1.4 EH/s to its Cloud Hash Rate business": the self-mining share
             return "hashrate_deployed_ehs"
+        raised = _RAISED_HASHRATE_TO.search(sentence[max(0, q.start - 200):q.start])  # across "and by X% from ..."
+        if raised and not _DEPLOYED.search(raised.group(0)) and not _OPERATING.search(raised.group(0)):
+            return "hashrate_deployed_ehs"
         if not dep and not op and _BARE_HASHRATE_LEVEL.search(before[-60:]):
             # "our hashrate increased 9% to 6.1 EH/s", "total hashrate was 6.1 EH/s": a level with no average
             # or operating word is the point-in-time (installed) hashrate
+            return "hashrate_deployed_ehs"
+        if _AS_OF_RELEASE.search(sentence[q.end:q.end + 160]):
+            return None     # "... representing 0.511 EH/s was deployed ... as of the date of this press release"
+        if not dep and not op and _WAS_DEPLOYED_AFTER.match(after) and not _FORWARD.search(after[:60]):
+            # "7,710 bitcoin miners representing 0.457 EH/s was deployed in North America as of December 31"
             return "hashrate_deployed_ehs"
         if not dep and not op:
             # "ended the month with 4.18 EH per second of mining capacity", "8.0 EH/s of installed and
@@ -505,6 +516,12 @@ _BARE_HASHRATE_LEVEL = re.compile(
     r"\b(?:our|its|the\s+company['’]s|total|corporate)\s+hash\s?rate\s+"
     r"(?:(?:was|stood\s+at|reached|of)|(?:increased|grew|rose|climbed)(?:\s+(?:by\s+)?\d[\d.,]*\s?%)?\s+to)\s+"
     r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+# "increased our corporate hashrate by 33% from the beginning of the quarter and by 157% from a year ago to 3.6
+# exahash per second": the level reached, after the changes that led to it
+_RAISED_HASHRATE_TO = re.compile(
+    r"\b(?:increased|grew|raised|lifted|expanded)\s+(?:our|its|the\s+company['’]s)\s+(?:corporate\s+|total\s+)?hash\s?rate"
+    r"(?:\s+(?:and\s+)?by\s+\d[\d.,]*\s?%(?:\s+(?:from|over|since|compared\s+to)\s+[a-z\s-]{1,40}?)?){1,3}"
+    r"\s+to\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
 _ALLOCATED_TO_SELF_MINING = re.compile(
     r"\s*(?:of\s+(?:hash\s?rate|hashing\s+power)\s+)?(?:was\s+|were\s+)?allocated\s+to\s+(?:the\s+Company['’]s\s+|its\s+|our\s+)?"
     r"self[- ]mining\b", re.I)

@@ -90,3 +90,18 @@ def test_hash_rate_run_for_hosting_customers_is_not_the_companys():
                "infrastructure for a group of customers representing 7.4 EH/s.")
     assert rec.btc_produced == 1050
     assert rec.hashrate_operating_ehs is None and rec.hashrate_deployed_ehs is None
+
+
+def test_hash_rate_reached_after_changes_from_earlier_periods_is_the_installed_level():
+    rec = _own("Example Farms Reports Second Quarter 2022 Results\n\n\"Delivering strong operational growth, we increased "
+               "our corporate hashrate by 21% from the beginning of the quarter and by 140% from a year ago to 2.9 "
+               "exahash per second (EH/s) at June 30, 2022.\"", period="2022-Q2")
+    assert rec.hashrate_deployed_ehs == 2.9 and rec.hashrate_operating_ehs is None
+
+
+def test_hash_rate_that_was_deployed_at_period_end_not_at_the_release_date():
+    rec = _own("Example Digital Announces December 2021 Production Update\n\n"
+               "\u2022 41.0% of our fleet, or 9,100 bitcoin miners representing 0.602 EH/s, was deployed in North America "
+               "as of the date of this press release. 30.1% of our fleet or 6,900 bitcoin miners representing 0.388 EH/s "
+               "was deployed in North America as of December 31, 2021.")
+    assert rec.hashrate_deployed_ehs == 0.388
