@@ -1191,7 +1191,8 @@ def parse_for_cli(content: bytes, ticker: str | None = None, period: str | None 
 _DISCOVERY_INSTRUMENT = re.compile(
     r"\bconvertible\b|\bexchangeable\b|\bsenior\s+(?:secured\s+|unsecured\s+)?notes\b|\bnotes\s+due\b|\bnotes\s+offering\b"
     r"|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement|line)|\bloan\s+(?:facility|agreement)|\bline\s+of\s+credit\b"
-    r"|\bbitcoin[- ]backed\s+(?:loan|credit|facility)", re.I,
+    r"|\bbitcoin[- ]backed\s+(?:loan|credit|facility)|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)"
+    r"|\bconvertible\s+promissory\b", re.I,
 )
 _DISCOVERY_ACTION = re.compile(
     r"\bproposed\b|\boffering\b|\bpric(?:es|ed|ing)\b|\bclos(?:es|ed|ing)\b|\bcomplet(?:es|ed|ion)\b|\bupsiz|\brepurchas"

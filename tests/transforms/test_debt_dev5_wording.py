@@ -76,3 +76,11 @@ def test_release_below_a_login_form_takes_its_event_from_the_headline():
              "upsize and pricing of its offering of $300 million aggregate principal amount of 3.00% Convertible "
              "Senior Notes due 2030.", ticker="EXRG")
     assert (e.event, e.principal_usd, e.coupon_pct) == ("priced", 300e6, 3.0)
+
+
+def test_discovery_knows_equipment_financing_and_asset_backed_loans():
+    from transforms.debt import looks_like_debt_release
+    assert looks_like_debt_release("Example Rigs Acquires 5,000 Miners and Secures $31 Million Equipment Financing\n\n"
+                                   "NEW YORK, March 3, 2022 -- Example Rigs, Inc. today announced ...")
+    assert looks_like_debt_release("Example Hash closes a new $22 million asset-backed loan with Buyer Capital\n\n"
+                                   "LONDON, 3 March 2022 -- Example Hash plc announces ...")
