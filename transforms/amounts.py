@@ -27,7 +27,7 @@ NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?!\d|,\d)"
 
 #: A dollar amount with an optional scale word: "$875 million", "US$ 1.0 billion", "$1,000".
 MONEY_RE = re.compile(
-    r"(?P<cur>US\s?\$|U\.S\.\s?\$|USD\s?|\$)\s?(?P<num>" + NUMBER + r")"
+    r"(?P<cur>US\s?\$|U\.S\.\s?\$|USD\s?\$?|\$)\s?(?P<num>" + NUMBER + r")"
     r"(?:\s?(?P<scale>(?i:thousand|million|billion|mm|mn|bn))\b|(?P<short>[mMbB])\b)?",
 )
 

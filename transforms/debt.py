@@ -22,7 +22,7 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-5"  # debt-5: fourth real dev set (asset-backed and equipment loans, convertible promissory notes, term-sheet rows on their own lines, pages under site furniture)
+PARSER_VERSION = "debt-6"  # debt-6: fifth real dev set (unsecured and named loans, debentures convertible later, gross proceeds at par, "12.5% interest rate", "inclusive of" options, quoted cap price)
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed"]
@@ -178,6 +178,9 @@ def _date_from(m: re.Match) -> date | None:
     return None
 
 
+_LATER_CONVERTIBLE_RE = re.compile(r"\bconvertible\s+(?:at\s+the\s+option\s+of\s+the\s+holder|into)\b", re.I)
+
+
 def _classify_notes(kind: str) -> tuple[str, bool | None]:
     k = kind.lower()
     if "convertible" in k or "exchangeable" in k:
@@ -191,8 +194,8 @@ def _classify_notes(kind: str) -> tuple[str, bool | None]:
 
 def _classify_loan(words: str) -> tuple[str, bool | None]:
     w = words.lower()
-    secured = True if ("secured" in w or "backed" in w or "collateralized" in w) else None
-    if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge", w):
+    secured = False if "unsecured" in w else True if ("secured" in w or "backed" in w or "collateralized" in w) else None
+    if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge|(?:^|\s)(?:\S+\s+)?loans?$", w):
         # a loan against named assets or a bridge is drawn once and repaid over a term
         return "term_loan", secured
     if "agreement" in w and not ("credit" in w):
@@ -216,6 +219,9 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
         if prev and re.fullmatch(r"(?i)promissory|treasury", prev[-1]):
             continue
         instrument, secured = _classify_notes(kind)
+        if instrument == "other" and re.search(r"(?i)\bdebentures?\b", kind) and _LATER_CONVERTIBLE_RE.search(text[m.end():m.end() + 700]):
+            # HIVE's "unsecured debentures (the "Debentures") ... convertible at the option of the holder"
+            instrument = "convertible_notes"
         mention = _Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured)
         if m.group("coupon") is not None:
             mention.coupon = parse_number(m.group("coupon"))
@@ -514,7 +520,9 @@ def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | No
         # "... promissory notes to investors in the aggregate principal amount of $3,600,000"
         r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:to\s+(?:(?:an?|certain|several|two|three)\s+)?(?:[\w-]+\s+){0,2}?investors?\s+)?"
         r"(?:in\s+(?:an\s+|the\s+)?(?:aggregate\s+|total\s+)?(?:original\s+)?principal\s+amount\s+of"
-        r"|totall?ing|with\s+an\s+aggregate\s+principal\s+amount\s+of)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
+        r"|totall?ing|with\s+an\s+aggregate\s+principal\s+amount\s+of"
+        # a placement at par: "(the "Debentures"), for aggregate gross proceeds of USD$15,000,000"
+        r"|for\s+(?:aggregate\s+)?gross\s+proceeds\s+of)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
     if not m:
@@ -724,7 +732,7 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
             if fm and re.search(r"(?i)\b(?:notes|loan|facility|obligations)\b", s.text):
                 f.set("secured", False, doc.ev(s.start + fm.start(), s.start + fm.end()))
                 break
-            if tm and re.search(r"(?i)\b(?:notes|loan|facility|obligations|borrowings)\b", s.text):
+            if tm and re.search(r"(?i)\b(?:notes|loan|facility|obligations|borrowings|financing)\b", s.text):
                 f.set("secured", True, doc.ev(s.start + tm.start(), s.start + tm.end()))
                 break
     # proceeds

@@ -60,17 +60,23 @@ LOAN_RE = re.compile(
     r"|(?:(?:senior\s+)?(?:secured\s+)?asset[- ]backed\s+(?:term\s+)?loans?)"
     r"|(?:(?:secured\s+)?equipment\s+(?:financing|loans?)(?:\s+(?:facility|agreement))?)"
     r"|(?:(?:secured\s+)?bridge\s+loans?)"
+    # Applied Digital's "an unsecured loan with a maximum principal amount of $20 million"
+    r"|(?:(?:senior\s+)?(?:secured|unsecured)\s+(?:promissory\s+)?loans?)"
+    # a loan named by its amount and lender: "Full Repayment of $35 Million Galaxy Loan"
+    r"|(?:(?<=million\s)|(?<=billion\s)|(?<=Million\s)|(?<=Billion\s))(?:(?-i:[A-Z])[\w.&-]*\s+)?loan"
     r")\b",
     I,
 )
 
-MONEY = r"(?:US\s?\$|U\.S\.\s?\$|USD\s?|\$)\s?" + r"(?:" + NUMBER + r")(?:\s?(?:thousand|million|billion|mm|mn|bn)\b|[mMbB]\b)?"
+MONEY = r"(?:US\s?\$|U\.S\.\s?\$|USD\s?\$?|\$)\s?" + r"(?:" + NUMBER + r")(?:\s?(?:thousand|million|billion|mm|mn|bn)\b|[mMbB]\b)?"
 
 # --- events ------------------------------------------------------------------------------------
 PROPOSED_RE = re.compile(
     r"\bproposed\s+(?:private\s+|public\s+|registered\s+|underwritten\s+)?(?:offering|issuance|placement|sale)"
     r"|\b(?:intends|plans|proposes)\s+to\s+offer\b|\bintention\s+to\s+offer\b|\blaunch(?:es|ed)?\s+(?:of\s+)?(?:a|an|its)?\s*(?:proposed\s+)?(?:private\s+)?offering"
-    r"|\bcommenc(?:es|ed|ement\s+of)\s+(?:a|an|its)\s+(?:proposed\s+)?(?:private\s+)?offering", I,
+    r"|\bcommenc(?:es|ed|ement\s+of)\s+(?:a|an|its)\s+(?:proposed\s+)?(?:private\s+)?offering"
+    # HIVE's "intends to complete a non-brokered private placement"
+    r"|\bintends?\s+to\s+(?:complete|close|undertake|conduct)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:private\s+placement|offering|financing)", I,
 )
 #: The first-person offer of a prospectus (supplement) cover: a final 424(b) supplement states the priced
 #: terms ("We are offering $150,000,000 aggregate principal amount of our 1.75% ... notes"); a preliminary
@@ -161,7 +167,7 @@ PREMIUM_RES = (
     ),
 )
 CAP_PRICE_RE = re.compile(
-    r"\bcap\s+price\b(?:\s+of\s+the\s+capped\s+call\s+transactions)?\s+(?:will\s+)?(?:initially\s+)?(?:be\s+|is\s+|of\s+|equal\s+to\s+)?"
+    r"\bcap\s+price\b[\"']?(?:\s+of\s+the\s+capped\s+call\s+transactions)?\s+(?:will\s+)?(?:initially\s+)?(?:be\s+|is\s+|of\s+|equal\s+to\s+)?"
     r"(?:initially\s+)?(?:approximately\s+)?(?:US)?\$\s?(?P<price>" + NUMBER + r")", I,
 )
 COUPON_SENTENCE_RES = (
@@ -172,7 +178,9 @@ COUPON_SENTENCE_RES = (
         r"(?:[a-z]+(?:[- ][a-z]+)?\s+percent\s+\(\s*)?(?P<coupon>" + NUMBER + r")\s?%"
         r"(?:\s+per\s+(?:year|annum))?", I,
     ),
-    re.compile(r"\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    re.compile(r"\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
+    # "which has a two-year term and 12.5% interest rate"
+    re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
     re.compile(r"\bcoupon\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
 )
 ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bbears?\s+no\s+(?:regular\s+)?interest\b|\bwill\s+not\s+bear\s+regular\s+interest\b|\bdo\s+not\s+bear\s+regular\s+interest\b", I)
@@ -201,9 +209,11 @@ OPTION_RES = (
     # "which includes $50 million aggregate principal amount of notes issued pursuant to an option to purchase",
     # "including $45 million of additional notes sold upon the full exercise of the option"
     re.compile(
-        r"\binclud(?:e|es|ed|ing)\s+(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:(?:aggregate\s+)?principal\s+amount\s+)?"
+        r"\b(?:includ(?:e|es|ed|ing)|inclusive\s+of)\s+(?:approximately\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:(?:aggregate\s+)?principal\s+amount\s+)?"
         r"(?:of\s+(?:the\s+)?(?:additional\s+)?(?:[\w%.-]+\s+){0,4}?notes\s+)?"
         r"(?:that\s+were\s+|which\s+were\s+)?(?:issued|sold|purchased)?\s*"
+        # "... sold to the initial purchasers by the Company as a result of the initial purchasers' exercise"
+        r"(?:to\s+the\s+(?:initial\s+purchasers|underwriters)\s+)?(?:by\s+the\s+company\s+)?"
         r"(?:upon|pursuant\s+to|from|following|under|in\s+connection\s+with|as\s+a\s+result\s+of)\s+(?:the\s+|an\s+|its\s+|their\s+)?"
         r"(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:full\s+|partial\s+)?(?:exercise|option|over-?allotment|greenshoe)", I,
     ),
@@ -290,5 +300,6 @@ ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)
 DEBT_VOCAB_RE = re.compile(
     r"\bnotes?\s+due\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
     r"|\bloan\s+(?:facility|agreement)|\bconversion\s+rate\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
-    r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bconvertible\s+promissory\b", I,
+    r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bconvertible\s+promissory\b"
+    r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b", I,
 )

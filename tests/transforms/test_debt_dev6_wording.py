@@ -1,0 +1,56 @@
+"""transforms.debt on wording families found by a fifth development set of real releases.
+
+Every passage is invented (made-up issuers, amounts and dates), shaped after real layouts: an unsecured
+loan with a "maximum principal amount" and an "interest rate" written after the figure, a loan named by its
+amount and lender in a headline, debentures that only a later sentence calls convertible and that are
+placed at par "for aggregate gross proceeds of USD$X", equipment financing at "12 percent per annum"
+collateralized by miners, an option "inclusive" in a closing's principal, and a quoted "cap price".
+"""
+from __future__ import annotations
+
+from transforms.debt import parse_debt
+
+
+def _one(text: str, **kw):
+    events = parse_debt(text, **kw)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_unsecured_loan_with_rate_after_the_figure():
+    e = _one("DALLAS, Feb. 6, 2025 (GLOBE NEWSWIRE) -- Example Compute Corp. (Nasdaq: EXCC) announced that the Company "
+             "obtained an unsecured loan with a maximum principal amount of $15 million. The loan, which has a "
+             "two-year term and 11.5% interest rate, will fund its data centers.", ticker="EXCC")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.secured) == ("term_loan", "closed", 15e6, 11.5, False)
+
+
+def test_loan_named_by_amount_and_lender_is_read_from_its_headline():
+    e = _one("Full Repayment of $20 Million Lender Loan\n\nExample Hash plc is pleased to announce that it has fully "
+             "repaid the remaining balance of the loan extended by Lender Capital in 2023.", ticker="EXHP")
+    assert (e.instrument, e.principal_usd) == ("term_loan", 20e6)
+
+
+def test_debentures_convertible_in_a_later_sentence_placed_at_par():
+    e = _one("Vancouver, Canada - Example Chain Ltd. (TSX.V:EXCH) is pleased to announce that it intends to complete a "
+             "non-brokered private placement of unsecured debentures (the \"Debentures\"), for aggregate gross proceeds "
+             "of USD$12,000,000. The Debentures will bear interest at a rate of 7% per annum and will be convertible "
+             "at the option of the holder into common shares at a conversion price of CAD$2.50 per share.", ticker="EXCH")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.secured) == (
+        "convertible_notes", "proposed", 12e6, 7.0, False)
+
+
+def test_equipment_financing_rate_in_words_and_miners_as_collateral():
+    e = _one("Example Farms Ltd. entered into an equipment financing agreement, with initial funding of US$25 million, "
+             "with Lender ABL LLC. The agreement provides equipment financing at an interest rate of 11 percent per "
+             "annum collateralized by the miners at the company's facilities.", ticker="EXFM")
+    assert (e.instrument, e.coupon_pct, e.secured) == ("term_loan", 11.0, True)
+
+
+def test_option_inclusive_in_a_closing_and_a_quoted_cap_price():
+    e = _one("Example Rigs, Inc. (Nasdaq: EXRG) today announced that it completed its previously announced offering of "
+             "$500 million aggregate principal amount of 0.00% Convertible Senior Notes due 2031. The aggregate principal "
+             "amount of notes sold in the offering of $500 million is inclusive of $75 million aggregate principal "
+             "amount of notes sold to the initial purchasers by the Company as a result of the initial purchasers' "
+             "exercise in full of the option. In connection with the pricing, the Company entered into capped call "
+             "transactions at a \u201ccap price\u201d of $30.10 per share.", ticker="EXRG")
+    assert (e.principal_usd, e.option_principal_usd, e.cap_price_usd) == (500e6, 75e6, 30.10)
