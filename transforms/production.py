@@ -23,13 +23,13 @@ from transforms.errors import ParseError
 from transforms.production_document import Document, GridTable, load_document
 from transforms.production_fields import METRIC_FIELDS
 from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, find_mentions, month_period,
-                                           parse_hint, quarter_ending)
+                                           parse_column_label, parse_hint, quarter_ending)
 from transforms.production_prose import extract_lines
 from transforms.production_tables import Finding, TableResult, implied_hash_unit, read_grid_table, scan_text_tables
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-6"  # production-6: fourth real dev set (one-month date columns, three-months-ended year columns, label lines split from values, escaped page text)
+PARSER_VERSION = "production-7"  # production-7: fifth real dev set (RNS dates, balances owned or in reserve, increments added, exit hash rate, self-mining shares, DMG fiscal quarters, Watts/TH)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -232,13 +232,21 @@ def _document_period(doc: Document, title_period: Period | None, table_periods: 
         return table_periods[0]
     if hint is not None:
         return hint
-    return _most_named_period(doc.full_text, fy_end)
+    return _most_named_period(doc.full_text, fy_end) or _first_column_period(doc.text)
+
+
+def _first_column_period(text: str) -> Period | None:
+    """A key-metrics table with one column ("Key metrics | Oct-22") names the period the whole update reports."""
+    m = re.search(r"(?im)^\s*\|?\s*key\s+metrics\s*\|?\s*\n?\s*\|?\s*(?P<label>[A-Za-z]{3,9}[-\s']\d{2,4})\b", text[:5000])
+    return parse_column_label(m.group("label")) if m else None
 
 
 def _first_period(line: str, text: str, fy_end: int | None) -> Period | None:
     for mt in find_mentions(line, fy_end):
         if _COMPARISON_LEAD.search(line[max(0, mt.start - 16):mt.start]):
             continue
+        if mt.kind == "month" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$", line[:mt.start]):
+            continue    # "07 December 2021": the day the release went out, not the month it reports
         if mt.kind == "month" or (mt.kind == "quarter" and mt.period is not None):
             return mt.period
         if mt.kind == "date" and mt.day is not None:

@@ -81,7 +81,8 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      r"|(?:average )?(?:self mining|active|realized|realised)(?: operating)? hashrate"),
     (("efficiency_j_per_th",),
      r"(?:average )?(?:self mining )?(?:fleet |mining fleet |operating fleet |deployed fleet |miner |mining )?"
-     r"(?:energy |power )?efficiency"),
+     # Bitfarms' "Watts/TH Efficiency"
+     r"(?:watts? th |w th |j th )?(?:energy |power )?efficiency"),
     (("power_cost_usd_per_kwh",),
      r"(?:average )?(?:all in )?(?:power|electricity|energy) (?:cost|price|rate)(?: per kwh)?|all in power cost"
      r"|(?:average )?cost of (?:power|electricity)(?: per kwh)?|(?:power|electricity) cost per kwh"
@@ -183,6 +184,8 @@ def match_label(label: str) -> LabelMatch | None:
     if fields:
         if unit in (None, "$", "usd", "us$") and "power_cost_usd_per_kwh" in fields and re.search(r"\bper kwh\b", norm):
             unit = "$/kwh"      # "Energy cost per kWh, owned sites ($)": the dollars are per kWh
+        if unit is None and "efficiency_j_per_th" in fields and re.search(r"(?i)\b(?:watts?|w|j(?:oules?)?)\s?/\s?th\b", label):
+            unit = "w/th"       # "Watts/TH Efficiency | 40": the unit is in the label's words
         return LabelMatch(fields, unit, norm)
     if _CREDIT_COMPONENT.fullmatch(norm) and norm != "credits":
         return LabelMatch((), unit, norm, credit_component=True)

@@ -22,7 +22,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 #: Fiscal year-end month of miners whose fiscal year is not the calendar year, for "fiscal Q1 2026" when the
 #: release does not also give the calendar dates. CleanSpark: FY ends 30 Sep (DOMAIN.md); IREN: 30 Jun
 #: ("Q1 FY26 (quarter ended 2025-09-30)" in figures.csv); HIVE: 31 Mar ("FQ2 2026 (Jul-Sep 2025)").
-FISCAL_YEAR_END_MONTH = {"CLSK": 9, "IREN": 6, "HIVE": 3}
+#: DMG Blockchain: 30 Sep ("fiscal first quarter 2024 ... ending December 31, 2023").
+FISCAL_YEAR_END_MONTH = {"CLSK": 9, "IREN": 6, "HIVE": 3, "DMGI": 9, "DMGGF": 9}
 
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")

@@ -44,7 +44,7 @@ _KEYWORDS = [
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
-    ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of)\b"),
+    ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of|owned|owns)\b"),
     ("btc_produced", r"\b(?:produced|produces?|producing|production of|production|mined|mines?|mining|generated|"
                      r"earned|self[- ]mined|output of)\b"),
 ]
@@ -56,6 +56,11 @@ _AFTER_BTC = [
     ("btc_held_restricted", re.compile(r"^\s*(?:that |which )?(?:were |was |are |is |have been |had been )?"
                                         r"(?:restricted|pledged|loaned|held as collateral|posted as collateral|"
                                         r"as collateral|in restricted)", re.I)),
+    # "275 bitcoin were produced for colocation": customers' bitcoin
+    ("exclude", re.compile(r"^\s*(?:bitcoins?|btc)?\s*(?:were|was)\s+(?:produced|mined|earned)\s+(?:for|by)\s+(?:its\s+|our\s+)?"
+                           r"(?:colocation|hosting|hosted|customers?|clients?)\b", re.I)),
+    # "6,769 self-mined Bitcoin in reserve": a balance, whatever mined it
+    ("btc_held", re.compile(r"^\s*(?:self[- ]mined\s+)?(?:bitcoins?|btc)?\s*(?:held\s+)?in\s+(?:reserve|custody)\b", re.I)),
     ("btc_produced", re.compile(r"^\s*(?:were |was )?(?:mined|produced|earned|generated|self-mined)\b", re.I)),
     ("btc_sold", re.compile(r"^\s*(?:were |was )?(?:sold|converted)\b", re.I)),
     ("btc_held", re.compile(r"^\s*(?:were |was |are )?(?:held|in (?:treasury|holdings|reserve)|on (?:the|its|our) "
@@ -90,6 +95,13 @@ _OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|sel
 _CAPACITY_AFTER = re.compile(
     r"^\s*(?:per second\s+|/second\s+)?(?:\(EH/s\)\s+)?(?:of\s+)?(?P<words>(?:[A-Za-z-]+\s+){0,5}?)"
     r"(?:(?:mining|hashing|hash rate|hashrate)?\s*(?P<cap>capacity)|(?:hash rate|hashrate))(?:\s+on\s+average)?", re.I)
+# "bringing the Company's total mining capacity to 1.605 EH/s as of 30 November, 2021": reached by a date, a level
+_FOR_SELF_MINING = re.compile(r"\s*(?:bitcoins?|btc)?\s*(?:were|was)\s+(?:produced|mined|earned)\s+(?:for|from|by)\s+"
+                              r"(?:its\s+|our\s+|the\s+company['’]s\s+)?(?:own\s+)?self[- ]mining\b", re.I)
+_SELF_MINING_WORD = re.compile(r"\bself[- ]mining\b", re.I)
+_EXITED_AT = re.compile(r"\bhash\s?rate\s+(?:finished|ended|exited|closed)\s+the\s+(?:month|quarter|period)\s+at\s+"
+                        r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+_AT_A_DATE_AFTER = re.compile(r"^\s*(?:as\s+of|as\s+at|at|on)\s+(?:\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
 _WAS_DEPLOYED_AFTER = re.compile(r"^\s*(?:was|were|is|are|had\s+been|has\s+been)\s+(?:deployed|installed|energized|energised)\b", re.I)
 _AS_OF_RELEASE = re.compile(r"^[^.;]{0,120}?\bas\s+of\s+(?:the\s+date\s+of\s+)?this\s+(?:press\s+)?release\b", re.I)
 # "increasing self-mining capacity from 2.0 EH/s to 5.5 EH/s", "to expand ... to 10 EH/s": a target, not a level
@@ -106,7 +118,9 @@ _FOR_CUSTOMERS = re.compile(r"\s*(?:of\s+hash\s*rate\s+)?(?:for|of)\s+(?:our\s+|
 _CUSTOMERS_BEFORE = re.compile(r"\b(?:customers|clients)\s+(?:representing|with|totall?ing)\s+(?:approximately\s+|about\s+)?$",
                                re.I)
 # "increased our hash rate by 300 petahash": the change over the period, not a level
-_CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|nearly\s+)?$", re.I)
+_CHANGE_BY = re.compile(r"\bby\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|nearly\s+)?$"
+                        # "Argo added an additional 310 PH/s to its total capacity": the increment, not the level
+                        r"|\badd(?:ed|s|ing)\s+(?:an\s+)?(?:additional\s+|another\s+|a\s+further\s+)?(?:approximately\s+|about\s+)?$", re.I)
 # "2.2 exahash of mining capacity at the beginning of July": the opening level, the month's figure comes later
 _OPENING_LEVEL = re.compile(r"^[^.;]{0,60}?\bat\s+(?:the\s+)?(?:beginning|start|outset)\s+of\b", re.I)
 _ZERO_SOLD = re.compile(r"\b(?:no (?:bitcoin|btc)s? (?:was |were )?sold|did not sell any (?:bitcoin|btc)|"
@@ -289,9 +303,15 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         reading = check_quantity(name, q)
         if reading.value is None and reading.reason is None:
             continue
-        # a stated total of credits outranks the "power credits" part named beside it in prose
-        tier = TIER_PROSE + 0.5 if name == "power_credits_usd" and (
-            _CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after)) else TIER_PROSE
+        # a stated total of credits outranks the "power credits" part named beside it in prose, and the
+        # self-mining share outranks a total that adds customers' bitcoin ("409 ..., of which ... 134 bitcoin were
+        # produced for self-mining")
+        tier = TIER_PROSE + 0.5 if name == "btc_produced" and _FOR_SELF_MINING.match(after) else TIER_PROSE
+        if name == "power_credits_usd" and (_CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after)):
+            tier = TIER_PROSE + 0.5
+        if name in ("hashrate_deployed_ehs", "hashrate_operating_ehs") and _SELF_MINING_WORD.search(sentence):
+            tier = TIER_PROSE + 0.25    # the company's own hash rate beside a data-centre total with customers'
+
         out.append(Finding(name, own, reading.value, reading.reason, _evidence(sentence, q), tier,
                            order + q.start))
     for m in _RESTRICTED_NUMBER.finditer(sentence):
@@ -456,7 +476,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         return None
     if q.kind == "ehs":
         window = before
-        if _NOT_OPERATING.search(before[-40:]) or _GROWING_TO.search(before[-90:]) \
+        growing = _GROWING_TO.search(before[-90:]) and not _AT_A_DATE_AFTER.match(after)
+        if _NOT_OPERATING.search(before[-40:]) or growing \
                 or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
             return None
         if _UNDER_MANAGEMENT.search(before[-90:]) or _FOR_CUSTOMERS.match(after) or _CUSTOMERS_BEFORE.search(before[-50:]):
@@ -468,6 +489,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             # "Proprietary hash rate was 5.4 EH/s ..., with 4.0 EH/s allocated to the Company's self-mining
             # business and 1.4 EH/s to its Cloud Hash Rate business": the self-mining share
             return "hashrate_deployed_ehs"
+        if _EXITED_AT.search(before[-80:]):
+            return "hashrate_deployed_ehs"  # "hash rate finished the month at approximately 3.5 exahash per second"
         raised = _RAISED_HASHRATE_TO.search(sentence[max(0, q.start - 200):q.start])  # across "and by X% from ..."
         if raised and not _DEPLOYED.search(raised.group(0)) and not _OPERATING.search(raised.group(0)):
             return "hashrate_deployed_ehs"
@@ -521,6 +544,8 @@ _BARE_HASHRATE_LEVEL = re.compile(
 _RAISED_HASHRATE_TO = re.compile(
     r"\b(?:increased|grew|raised|lifted|expanded)\s+(?:our|its|the\s+company['’]s)\s+(?:corporate\s+|total\s+)?hash\s?rate"
     r"(?:\s+(?:and\s+)?by\s+\d[\d.,]*\s?%(?:\s+(?:from|over|since|compared\s+to)\s+[a-z\s-]{1,40}?)?){1,3}"
+    # Core Scientific's "increased its hashrate by 6%, from 10.3 EH/s to 10.9 EH/s"
+    r"(?:,?\s+from\s+(?:approximately\s+)?\d[\d.,]*\s?(?:EH/s|PH/s|exahash(?:es)?(?:\s+per\s+second)?))?"
     r"\s+to\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
 _ALLOCATED_TO_SELF_MINING = re.compile(
     r"\s*(?:of\s+(?:hash\s?rate|hashing\s+power)\s+)?(?:was\s+|were\s+)?allocated\s+to\s+(?:the\s+Company['’]s\s+|its\s+|our\s+)?"

@@ -52,6 +52,9 @@ IMPLIED_EHS_MAX = 150.0
 _SMALL_HASH_UNITS = ("PH/s", "PH/S", "ph/s", "Ph/s", " PH ", "PH per", "TH/s", "TH/S", "th/s", "etahash", "ETAHASH")
 
 
+_PER_UNIT_BEFORE = re.compile(r"(?:\bper|/)\s*(?:(?:terr?a|peta)hash(?:/second|\s+per\s+second)?\s*\(?)?\s*$", re.I)
+
+
 class HashUnit:
     """'eh/s' when a document's bare hashrate figures can only be EH/s (it names no PH/s or TH/s anywhere);
     looked up only when a hashrate row prints no unit (substring tests: no regex over the whole text)."""
@@ -63,8 +66,17 @@ class HashUnit:
     @property
     def unit(self) -> str | None:
         if self._unit is False:
-            self._unit = None if any(u in self._text for u in _SMALL_HASH_UNITS) else "eh/s"
+            self._unit = None if any(self._names_fleet_unit(u) for u in _SMALL_HASH_UNITS) else "eh/s"
         return self._unit  # type: ignore[return-value]
+
+    def _names_fleet_unit(self, unit: str) -> bool:
+        """Does `unit` occur other than as a price's denominator ("US$ per terahash/second (TH/s)")?"""
+        start = self._text.find(unit)
+        while start >= 0:
+            if not _PER_UNIT_BEFORE.search(self._text[max(0, start - 40):start]):
+                return True
+            start = self._text.find(unit, start + 1)
+        return False
 
 
 def implied_hash_unit(text: str) -> HashUnit:
