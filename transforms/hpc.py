@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-6"  # hpc-6: capacity in talks is no contract's; escaped JSON page text
+PARSER_VERSION = "hpc-7"  # hpc-7: defined roles ("the Initial Customer") are no counterparty
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -135,6 +135,9 @@ _NAME_STOPWORDS = {
     "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "HPC", "AI", "GPU", "Phase",
     "Tier", "Exhibit", "Item", "Form", "Securities", "Management",
 }
+#: A defined term for an unnamed party ("its first customer (the "Initial Customer")") names a role, not a tenant.
+_ROLE_NAME_RE = re.compile(r"(?:(?:Initial|First|Second|New|Anchor|Existing)\s+)?(?:Customer|Client|Tenant|Lessee|Purchaser|"
+                           r"Counterparty|Guarantor|Buyer|Licensee)s?")
 _COMPANY_SUFFIX_RE = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|PBC|plc|LP|N\.V|S\.A)\.?$")
 
 # Event wording. Infinitives ("an option to expand") are deliberately not events.
@@ -304,7 +307,7 @@ def _roles(units: list[_Span], issuer: str | None) -> tuple[dict[str, _Role], di
                 words.pop()
             name = " ".join(words)
             if (not name or words[0] in _NAME_STOPWORDS or (issuer and name.startswith(issuer))
-                    or find_parties(name) or find_sites(name) or len(name) < 3):
+                    or find_parties(name) or find_sites(name) or len(name) < 3 or _ROLE_NAME_RE.fullmatch(name)):
                 continue
             tenants.setdefault(name, (unit, unit.start + m.start("name"), unit.start + m.start("name") + len(name)))
     for name in backstops:

@@ -105,3 +105,13 @@ def test_capacity_still_in_talks_is_no_contracts():
                     "the CEO."))
     assert r.critical_it_mw == 150
     assert r.unqualified_mw is None and r.gross_mw is None
+
+
+def test_a_defined_role_for_an_unnamed_customer_is_no_counterparty():
+    r = one(release("Example Digital Expands GPU Cloud Contract",
+                    "that it entered into an amendment of its master services agreement with its first customer (the "
+                    "\u201cInitial Customer\u201d).",
+                    "Pursuant to the amendment, the Company has agreed to increase the scope of the contract with the "
+                    "Initial Customer. The Company will supply the Initial Customer with computational power from an "
+                    "additional 512 GPUs, for more than $20 million of annualized revenue."))
+    assert r.counterparty is None
