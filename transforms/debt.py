@@ -22,10 +22,11 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-6"  # debt-6: fifth real dev set (unsecured and named loans, debentures convertible later, gross proceeds at par, "12.5% interest rate", "inclusive of" options, quoted cap price)
+PARSER_VERSION = "debt-7"  # debt-7: amended events (terms change, principal does not); "as previously reported" history skipped
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
-Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed"]
+Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
+                "amended"]
 
 NEW_ISSUE_EVENTS = ("proposed", "priced", "closed", "upsized")
 NOTE_INSTRUMENTS = ("convertible_notes", "senior_secured_notes", "senior_notes")
@@ -330,6 +331,21 @@ def _join_term_rows(text: str, sents: list[Sentence]) -> list[Sentence]:
     return out
 
 
+_PREVIOUSLY_REPORTED_RE = re.compile(r"^\W*(?:also\s+)?as\s+(?:previously|earlier)\s+(?:reported|disclosed|announced)\b", re.I)
+
+
+def _item_lead(doc: _Doc, first: int) -> list[int]:
+    """An item heading and the two sentences after it that report this filing's news: an 8-K that opens with
+    "As previously reported, on October 25, 2021, the Company issued ... notes" recalls history first."""
+    out = [first]
+    for i in range(first + 1, min(first + 9, len(doc.sents))):
+        if len(out) == 3:
+            break
+        if not _PREVIOUSLY_REPORTED_RE.search(doc.sents[i].text):
+            out.append(i)
+    return out
+
+
 def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
     """Sentence indexes of the headline and lead paragraph, and whether the document is an 8-K body."""
     text = doc.text
@@ -341,9 +357,8 @@ def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
         for m in debt_items:
             s = doc.sentence_at(m.start())
             if not text[doc.sents[s].start:m.start()].strip():
-                return list(range(s, min(s + 3, len(doc.sents)))), True
-        s = doc.sentence_at(items[0].start())
-        return list(range(s, min(s + 3, len(doc.sents)))), True
+                return _item_lead(doc, s), True
+        return _item_lead(doc, doc.sentence_at(items[0].start())), True
     idx = [0] if doc.sents else []
     lead_cues = re.compile(
         r"\b(?:today\s+)?announce[sd]?\b|\bcompleted\b|\bclosed\b|\bpriced\b|\bentered\s+into\b|\bhas\s+agreed\b|\bintends\s+to\s+offer\b", re.I,
@@ -351,7 +366,7 @@ def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
     # the headline may be preceded by an "Exhibit 99.1" line and followed by the lead sentence: keep the
     # first two sentences that announce something
     for i, s in enumerate(doc.sents[1:8], start=1):
-        if lead_cues.search(s.text):
+        if lead_cues.search(s.text) and not _PREVIOUSLY_REPORTED_RE.search(s.text):
             idx.append(i)
             if len(idx) == 3:
                 break
@@ -372,8 +387,13 @@ def _new_issue_event(text: str) -> str | None:
     is an upsizing, not a new closing.
     """
     # "the Securities Act of 1933, as amended" in a Rule 144A lead is boilerplate, not an amendment
-    if re.search(r"(?i)(?<!\bas\s)\bamend(?:s|ed|ment)\b", text) and P.UPSIZED_RE.search(text):
+    amendment = P.AMENDMENT_RE.search(text)
+    if amendment and P.UPSIZED_RE.search(text):
         return "upsized"
+    if amendment and not P.PRICED_RE.search(text) and not P.PROPOSED_RE.search(text):
+        # "entered into an amended and restated credit agreement ... to extend the final maturity date",
+        # "entered into agreement further amending the October Notes": the terms change, the principal does not
+        return "amended"
     agreed_to_sell = False
     for m in P.CLOSED_RE.finditer(text):
         # "expected to close on October 14" next to a closing verb makes that verb future, not done

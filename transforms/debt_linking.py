@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # the models module imports this one at its end
 PROXIMITY_DAYS = 21
 NEW_ISSUE_RANK = {"proposed": 1, "upsized": 2, "priced": 3, "closed": 4}
 RETIRE = ("repurchased", "exchanged", "converted", "redeemed")
+#: Events that change an instrument's terms and leave its principal alone.
+AMEND = ("amended",)
 TERM_FIELDS = (
     "coupon_pct", "maturity_date", "maturity_year", "conversion_rate_per_1000_usd", "conversion_price_usd",
     "conversion_premium_pct", "cap_price_usd", "secured",
@@ -45,7 +47,7 @@ class InstrumentState(BaseModel):
     instrument_id: str
     ticker: str | None
     instrument: str
-    status: Literal["proposed", "priced", "closed", "retired", "retirements_only"]
+    status: Literal["proposed", "priced", "closed", "retired", "retirements_only", "amendments_only"]
     coupon_pct: float | None = None
     maturity_date: date | None = None
     maturity_year: int | None = None
@@ -97,13 +99,17 @@ def _conflict(a, b) -> bool:
 def _score(c: _Cluster, e: "DebtEvent") -> int | None:
     """How well `e` fits cluster `c`; None when it cannot belong to it."""
     c_year, c_coupon, c_date = c.known("maturity_year"), c.known("coupon_pct"), c.known("maturity_date")
+    if e.event in AMEND:
+        # an amendment may change the very maturity or rate instruments are told apart by: it links to the
+        # issuer's only instrument of its kind, and starts one of its own when there are several
+        return 0
     if _conflict(c_year, e.maturity_year) or _conflict(c_coupon, e.coupon_pct) or _conflict(c_date, e.maturity_date):
         return None
     year_match = c_year is not None and e.maturity_year is not None
     coupon_match = c_coupon is not None and e.coupon_pct is not None
     score = 2 * year_match + 2 * coupon_match
     fully_known = year_match and coupon_match
-    if e.event in RETIRE:
+    if e.event in RETIRE or e.event in AMEND:
         return score if (year_match or coupon_match) else 0
     last = c.last_new_issue_date()
     near = last is not None and e.announced_date is not None and abs((e.announced_date - last).days) <= PROXIMITY_DAYS
@@ -177,7 +183,7 @@ def _link(events: list["DebtEvent"]) -> tuple[list[_Cluster], list["InstrumentSt
             s = _score(c, e)
             if s is None:
                 continue
-            if e.event in RETIRE and s == 0 and len(peers) > 1:
+            if (e.event in RETIRE or e.event in AMEND) and s == 0 and len(peers) > 1:
                 continue  # ambiguous: several instruments and nothing to tell them apart
             if s > best_score or (s == best_score and best is not None and _closer(c, best, e)):
                 best, best_score = c, s
@@ -265,6 +271,7 @@ def _state(c: _Cluster) -> InstrumentState:
     events = c.events
     new_issue = [(i, e) for i, e in events if e.event in NEW_ISSUE_RANK]
     retire = [(i, e) for i, e in events if e.event in RETIRE]
+    amend = [(i, e) for i, e in events if e.event in AMEND]
     reasons: dict[str, str] = {}
     contrib: dict[int, float] = {}
 
@@ -319,7 +326,7 @@ def _state(c: _Cluster) -> InstrumentState:
     if all_retired or (outstanding == 0.0 and issued):
         status = "retired"
     elif not new_issue:
-        status = "retirements_only"
+        status = "retirements_only" if retire else "amendments_only"
     else:
         status = {1: "proposed", 2: "priced", 3: "priced", 4: "closed"}[stage]
         if stage == 2 and not any(e.event == "priced" for _, e in new_issue):
@@ -328,9 +335,10 @@ def _state(c: _Cluster) -> InstrumentState:
     terms = {}
     for name in TERM_FIELDS:
         # terms of new-issue events win over those repeated in a retirement; later events win
-        ranked = [e for _, e in new_issue] + [e for _, e in retire]
+        # an amendment's terms (an extended maturity, a new rate) replace the issue's
+        ranked = [e for _, e in new_issue] + [e for _, e in retire] + [e for _, e in amend]
         value = None
-        for e in sorted(ranked, key=lambda x: (x.event in NEW_ISSUE_RANK, x.announced_date or date.min)):
+        for e in sorted(ranked, key=lambda x: (x.event in NEW_ISSUE_RANK or x.event in AMEND, x.announced_date or date.min)):
             if getattr(e, name) is not None:
                 value = getattr(e, name)
         terms[name] = value

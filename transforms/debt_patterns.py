@@ -89,6 +89,9 @@ PRELIMINARY_PROSPECTUS_RE = re.compile(
     r"\bsubject\s+to\s+completion\b|\bpreliminary\s+prospectus\b|\binformation\s+in\s+this\s+preliminary\b", I,
 )
 #: "Announces Pricing of", and an issuer free writing prospectus headed "Final Term Sheet" ("this pricing term sheet")
+#: An amendment of an existing instrument ("amended and restated credit agreement", "further amending the
+#: Notes", "Fourth Amendment to ... Notes"), not the boilerplate "Securities Act of 1933, as amended".
+AMENDMENT_RE = re.compile(r"(?<!\bas\s)\bamend(?:s|ed|ing|ment)\b(?!\s+(?:and\s+restated\s+)?(?:articles|bylaws|certificate))", I)
 PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b|\bfinal\s+term\s+sheet\b", I)
 CLOSED_RE = re.compile(
     r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"

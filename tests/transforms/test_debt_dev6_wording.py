@@ -54,3 +54,18 @@ def test_option_inclusive_in_a_closing_and_a_quoted_cap_price():
              "exercise in full of the option. In connection with the pricing, the Company entered into capped call "
              "transactions at a \u201ccap price\u201d of $30.10 per share.", ticker="EXRG")
     assert (e.principal_usd, e.option_principal_usd, e.cap_price_usd) == (500e6, 75e6, 30.10)
+
+
+def test_an_amended_and_restated_credit_agreement_is_an_amendment():
+    e = _one("Item 1.01 Entry into a Material Definitive Agreement.\n\nOn May 2, 2025, Example Mining Corp. (the "
+             "\"Borrower\") entered into an amended and restated credit agreement with Lender Credit, Inc. The amended "
+             "and restated credit agreement extends the final maturity date to 364 days after May 2, 2025.", ticker="EXMC")
+    assert (e.instrument, e.event) == ("credit_facility", "amended")
+
+
+def test_history_recalled_first_does_not_decide_the_event():
+    e = _one("Item 1.01 Entry into a Material Definitive Agreement.\n\nAs previously reported, on March 1, 2022, the "
+             "Company issued secured convertible notes in the original aggregate principal amount of $8,000,000 (the "
+             "\"March Notes\").\n\nOn October 3, 2022, the Company and the purchasers entered into an agreement further "
+             "amending the terms of the March Notes to reduce the conversion price.", ticker="EXSL")
+    assert (e.instrument, e.event) == ("convertible_notes", "amended")

@@ -261,3 +261,20 @@ def test_a_pricing_after_the_closing_is_a_tap_of_the_series_not_the_same_offerin
     (s,), links = event_links(events)
     assert s.issued_principal_usd == 1.733e9
     assert [link.principal_change_usd for link in links] == [0.0, 1.4e9, 333e6]
+
+
+def test_an_amendment_changes_terms_but_not_principal():
+    states = link_events([
+        _ev("closed", "2024-01-10", instrument="credit_facility", principal_usd=50e6, maturity_date=date(2025, 1, 10),
+            maturity_year=2025),
+        _ev("amended", "2024-12-20", instrument="credit_facility", maturity_date=date(2026, 1, 10), maturity_year=2026),
+    ])
+    [s] = states
+    assert [e.event for e in s.events] == ["closed", "amended"]
+    assert (s.issued_principal_usd, s.outstanding_principal_usd) == (50e6, 50e6)
+    assert s.maturity_date == date(2026, 1, 10)      # the amendment's extended maturity
+
+
+def test_amendments_alone_say_so():
+    [s] = link_events([_ev("amended", "2024-06-17", instrument="credit_facility")])
+    assert s.status == "amendments_only" and s.outstanding_principal_usd is None

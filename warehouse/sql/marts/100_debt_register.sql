@@ -41,12 +41,12 @@ select *
 from final
 order by ticker, event_date, instrument_id, event;
 
-comment on table marts.debt_events is 'Debt register events: one row per instrument event a miner''s 8-K/6-K document describes (proposed, priced, closed, upsized, repurchased, exchanged, converted, redeemed), linked to its instrument. Events of one instrument share instrument_id; see marts.debt_instruments.';
+comment on table marts.debt_events is 'Debt register events: one row per instrument event a miner''s 8-K/6-K document describes (proposed, priced, closed, upsized, repurchased, exchanged, converted, redeemed, amended), linked to its instrument. Events of one instrument share instrument_id; see marts.debt_instruments.';
 comment on column marts.debt_events.ticker is 'Miner ticker (registry/miners.csv): the filer of the document.';
 comment on column marts.debt_events.instrument_id is 'The linked instrument: TICKER-instrument-maturity year-coupon (e.g. IREN-convertible_notes-2031-0.00), or TICKER-instrument-first announcement date when no maturity is stated. Null for a document whose event could not be read.';
 comment on column marts.debt_events.event_date is 'Date of the event: the date the document gives (dateline or 8-K date of report), else the filing date.';
 comment on column marts.debt_events.announced_date is 'Date the document gives for itself; null when it states none (event_date then falls back to the filing date).';
-comment on column marts.debt_events.event is 'proposed | priced | closed | upsized (new total or option exercise) | repurchased | exchanged | converted | redeemed.';
+comment on column marts.debt_events.event is 'proposed | priced | closed | upsized (new total or option exercise) | repurchased | exchanged | converted | redeemed | amended (terms changed, principal not).';
 comment on column marts.debt_events.instrument is 'convertible_notes | senior_secured_notes | senior_notes | term_loan | credit_facility | other.';
 comment on column marts.debt_events.principal_usd is 'Principal the event concerns, USD: offering size for proposed/priced/upsized, principal issued for closed, principal retired for repurchased/exchanged/converted/redeemed. As stated.';
 comment on column marts.debt_events.option_principal_usd is 'Initial purchasers'' option to buy additional notes (or the amount exercised), USD, as stated.';
@@ -123,7 +123,7 @@ comment on table marts.debt_instruments is 'Debt register: one row per linked in
 comment on column marts.debt_instruments.instrument_id is 'Stable id: TICKER-instrument-maturity year-coupon, or TICKER-instrument-first announcement date when no maturity is stated (loans, facilities).';
 comment on column marts.debt_instruments.ticker is 'Miner ticker (registry/miners.csv).';
 comment on column marts.debt_instruments.instrument is 'convertible_notes | senior_secured_notes | senior_notes | term_loan | credit_facility | other.';
-comment on column marts.debt_instruments.status is 'proposed (no pricing seen) | priced | closed | retired (nothing outstanding) | retirements_only (only retirements seen: the issuance predates the register).';
+comment on column marts.debt_instruments.status is 'proposed (no pricing seen) | priced | closed | retired (nothing outstanding) | retirements_only (only retirements seen: the issuance predates the register) | amendments_only (only amendments seen).';
 comment on column marts.debt_instruments.coupon_pct is 'Annual interest rate, percent, from the latest event that states it (new-issue events win over retirements).';
 comment on column marts.debt_instruments.maturity_date is 'Maturity date, as stated by a linked event.';
 comment on column marts.debt_instruments.maturity_year is 'Maturity year.';
