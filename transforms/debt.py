@@ -22,7 +22,7 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-7"  # debt-7: amended events (terms change, principal does not); "as previously reported" history skipped
+PARSER_VERSION = "debt-8"  # debt-8: amended events; bridge promissory notes and "principal amount loan"
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -591,7 +591,8 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
         last = mm
     # only a lender's name (capitalised) or a loan's qualifiers may stand between the amount and the loan:
     # "$40 million and refinance its asset-backed loans" is a sale price, not the loan
-    if last is not None and re.fullmatch(r"\s*(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed)\s+)*",
+    if last is not None and re.fullmatch(r"\s*(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed"
+                                          r"|aggregate|principal|amount)\s+)*",
                                           before[last.end():], re.I):
         value = money_from_match(last)
         if value is not None:

@@ -59,7 +59,9 @@ LOAN_RE = re.compile(
     # "$54 Million Equipment Financing", "equipment loan", "bridge loan"
     r"|(?:(?:senior\s+)?(?:secured\s+)?asset[- ]backed\s+(?:term\s+)?loans?)"
     r"|(?:(?:secured\s+)?equipment\s+(?:financing|loans?)(?:\s+(?:facility|agreement))?)"
-    r"|(?:(?:secured\s+)?bridge\s+loans?)"
+    r"|(?:(?:secured\s+)?bridge\s+(?:loans?|(?:promissory\s+)?notes?))"
+    # Greenidge's "evidencing a $26,500,000 aggregate principal amount loan"
+    r"|(?:(?<=principal\samount\s)loan)"
     # Applied Digital's "an unsecured loan with a maximum principal amount of $20 million"
     r"|(?:(?:senior\s+)?(?:secured|unsecured)\s+(?:promissory\s+)?loans?)"
     # a loan named by its amount and lender: "Full Repayment of $35 Million Galaxy Loan"
@@ -99,7 +101,7 @@ CLOSED_RE = re.compile(
     r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
     # an 8-K's "the Company issued secured convertible promissory notes to investors", not "will be issued"
-    r"|(?<!\bbe\s)\bissued\s+(?:(?:a|an|its|the)\s+)?(?:(?:secured|unsecured|senior|convertible|promissory|subordinated)\s+){1,4}"
+    r"|(?<!\bbe\s)\bissued\s+(?:(?:a|an|its|the)\s+)?(?:(?:secured|unsecured|senior|convertible|promissory|subordinated|bridge)\s+){1,4}"
     r"(?:notes?|debentures?)\b", I,
 )
 #: A closing that is only expected is not a closing.

@@ -8,6 +8,8 @@ collateralized by miners, an option "inclusive" in a closing's principal, and a 
 """
 from __future__ import annotations
 
+from datetime import date
+
 from transforms.debt import parse_debt
 
 
@@ -69,3 +71,12 @@ def test_history_recalled_first_does_not_decide_the_event():
              "\"March Notes\").\n\nOn October 3, 2022, the Company and the purchasers entered into an agreement further "
              "amending the terms of the March Notes to reduce the conversion price.", ticker="EXSL")
     assert (e.instrument, e.event) == ("convertible_notes", "amended")
+
+
+def test_a_bridge_promissory_note_evidencing_a_loan():
+    e = _one("Item 1.01 Entry into a Material Definitive Agreement.\n\nBridge Promissory Note\n\nOn April 4, 2022, Example "
+             "Power Inc. (the \"Company\") issued a bridge promissory note, as borrower, in favor of Lender Capital, LLC, "
+             "evidencing a $12,000,000 aggregate principal amount loan by the noteholder to the Company. The loan bears "
+             "interest at a rate of seven percent (7%) per annum and matures on August 1, 2022.", ticker="EXPW")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.maturity_date) == (
+        "term_loan", "closed", 12e6, 7.0, date(2022, 8, 1))
