@@ -22,14 +22,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from transforms.errors import ParseError
 from transforms.production_document import Document, GridTable, load_document
 from transforms.production_fields import METRIC_FIELDS
-from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, find_mentions, month_period,
+from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, find_mentions, fiscal_quarter,
+                                           month_period,
                                            parse_column_label, parse_hint, quarter_ending)
-from transforms.production_prose import extract_lines
+from transforms.production_prose import _FORWARD, extract_lines
 from transforms.production_tables import Finding, TableResult, implied_hash_unit, read_grid_table, scan_text_tables
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-7"  # production-7: fifth real dev set (RNS dates, balances owned or in reserve, increments added, exit hash rate, self-mining shares, DMG fiscal quarters, Watts/TH)
+PARSER_VERSION = "production-8"  # production-8: sixth real dev set (footnote lists glued to column years, wrapped bullets, results leads, comparison and forecast quarters, dated fiscal quarters, treasury "by X to Y")
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -219,7 +220,21 @@ def _title_period(doc: Document, fy_end: int | None) -> Period | None:
         found = _first_period(line[:600], text, fy_end)
         if found is not None:
             return found
-    return None
+    return _results_period(text[:4000])
+
+
+# "... is pleased to announce its financial results for the year and quarter ended December 31, 2022": a lead
+# below headline bullets that name no period
+_RESULTS_FOR = re.compile(
+    r"(?:results|update)\s+for\s+the\s+(?:(?:fiscal\s+)?year\s+and\s+(?:the\s+)?)?(?:fourth\s+)?"
+    r"(?:quarter|three\s+months)\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y>\d{4})", re.I)
+
+
+def _results_period(head: str) -> Period | None:
+    m = _RESULTS_FOR.search(re.sub(r"\s+", " ", head))
+    if m is None or m.group("m").lower().rstrip(".") not in MONTHS:
+        return None
+    return quarter_ending(int(m.group("y")), MONTHS[m.group("m").lower().rstrip(".")])
 
 
 def _document_period(doc: Document, title_period: Period | None, table_periods: list[Period],
@@ -247,6 +262,13 @@ def _first_period(line: str, text: str, fy_end: int | None) -> Period | None:
             continue
         if mt.kind == "month" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$", line[:mt.start]):
             continue    # "07 December 2021": the day the release went out, not the month it reports
+        if line[:mt.start].count("(") > line[:mt.start].count(")"):
+            continue    # an aside: "(having also operated successfully through 40°C heat in June 2021)"
+        clause = _clause_before(line, mt.start)
+        if _COMPARED_IN_CLAUSE.search(clause) or _FORWARD.search(clause):
+            continue    # "... as compared to a loss ... and net income of $3.5 million in the second quarter of 2021"
+        if mt.kind == "quarter" and mt.period is not None and fy_end and fy_end != 12:
+            return _fiscal_if_dated(mt.period, text, fy_end)
         if mt.kind == "month" or (mt.kind == "quarter" and mt.period is not None):
             return mt.period
         if mt.kind == "date" and mt.day is not None:
@@ -265,8 +287,35 @@ def _first_period(line: str, text: str, fy_end: int | None) -> Period | None:
     return None
 
 
+_COMPARED_IN_CLAUSE = re.compile(r"\b(?:compared|versus|vs\.?|relative to)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[.;!?]\s|\s[-–—]\s)")
+
+
+def _clause_before(line: str, pos: int) -> str:
+    """The text from the clause's start (a sentence end or a dash between bullets) up to `pos`."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(line, max(0, pos - 160), pos)]
+    return line[starts[-1] if starts else max(0, pos - 160):pos]
+
+
+def _fiscal_if_dated(calendar: Period, text: str, fy_end: int) -> Period:
+    """"its third quarter 2023 ... results" of a company whose year ends in September: the fiscal quarter when
+    the text dates it ("June 30, 2023 quarterly ... financial statements") and never names the calendar one's end."""
+    q = (calendar.end.month - 1) // 3 + 1
+    fiscal = fiscal_quarter(calendar.end.year, q, fy_end)
+
+    def named(day: date) -> bool:
+        mon = day.strftime("%B")
+        return re.search(rf"\b(?:{mon[:3]}\w*\.?\s+{day.day},?\s+{day.year}|{day.day}\s+{mon[:3]}\w*,?\s+{day.year})\b",
+                         text, re.I) is not None
+    return fiscal if named(fiscal.end) and not named(calendar.end) else calendar
+
+
 def _most_named_period(text: str, fy_end: int | None) -> Period | None:
-    mentions = find_mentions(text, fy_end)
+    # periods named only as comparisons ("up 121% compared to the second quarter 2021") are not the report's
+    # and neither are the quarters a build-out is "expected" in ("... with the first 0.3 EH/s expected in Q2 2022")
+    mentions = [mt for mt in find_mentions(text, fy_end)
+                if not _COMPARED_IN_CLAUSE.search(_clause_before(text, mt.start))
+                and not _FORWARD.search(_sentence_around(text, mt.start, mt.end))]
     quarters = [mt.period for mt in mentions if mt.kind in ("quarter", "fiscal_quarter") and mt.period]
     months = [mt for mt in mentions if mt.kind in ("month", "month_only")]
     if quarters and len(quarters) > len(months):
@@ -282,7 +331,20 @@ def _most_named_period(text: str, fy_end: int | None) -> Period | None:
     if dates:
         d = dates[0]
         return month_period(d.year if best <= d.month else d.year - 1, best)
+    # no date at all (an exhibit cut below its dateline): a bare month is read as the first such month on or
+    # after the latest month the text names with its year ("... in December" beside "in June 2021")
+    dated = [mt.period for mt in mentions if mt.kind == "month" and mt.period]
+    if dated:
+        last = max(dated, key=lambda p: p.start)
+        return month_period(last.start.year if best >= last.start.month else last.start.year + 1, best)
     return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line, or table cell) holding text[start:end]."""
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("|", 0, start)) + 1
+    b = min(x for x in (text.find(". ", end), text.find("\n", end), text.find("|", end), len(text)) if x >= 0)
+    return text[a:b]
 
 
 _FOOTNOTE_LEAD = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})[.)]?\s)")

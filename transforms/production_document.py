@@ -140,7 +140,8 @@ def unwrap_hard_wrapped(text: str) -> str:
 
     Only when most lines have the wrap width (45-90 characters); a line joins the next when it does not end a
     sentence and the next line does not open a bullet, a pipe cell or a bare figure (table cells stay
-    apart). Short lines (headings, one-cell-per-line tables) are never joined."""
+    apart). A short line of words joins the next only when that goes on in lower case (a wrapped headline
+    bullet); other short lines (headings, one-cell-per-line tables) are never joined."""
     lines = text.split("\n")
     if len(lines) < 12:
         return text
@@ -150,12 +151,17 @@ def unwrap_hard_wrapped(text: str) -> str:
         return text
     out: list[list[str]] = []           # each output line as its parts (joined once: no quadratic copying)
     joining = False
+    short_words = False
     for ln, width in zip(lines, widths):
-        if joining and out and not _OPENS_ITEM.match(ln):
+        if out and not _OPENS_ITEM.match(ln) and (joining or (short_words and ln[:1].islower())):
             out[-1].append(ln)
         else:
             out.append([ln])
-        joining = width and not ln.endswith(_ENDS_SENTENCE)
+        ends = ln.endswith(_ENDS_SENTENCE)
+        joining = width and not ends
+        # a headline bullet wrapped short ("Bitcoin holdings increased 64.7%" / "in 2022 to 9,086 at year end")
+        # goes on in lower case on the next line
+        short_words = not ends and ln.count(" ") >= 2 and "|" not in ln
     return "\n".join(" ".join(parts) for parts in out)
 
 

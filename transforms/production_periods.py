@@ -205,7 +205,8 @@ def find_mentions(text: str, fy_end_month: int | None = None) -> list[Mention]:
         elif g["cum"]:
             out.append(Mention("cumulative", s, e))
         elif g["year"]:
-            out.append(Mention("year", s, e))
+            # the year's last day: a level the year ended on is the level of the report ending that day
+            out.append(Mention("year", s, e, day=_safe_date(int(g["y_y"]), 12, 31)))
         elif g["mo"]:
             mon = g["mo_m"]
             if not mon[0].isupper():
@@ -225,7 +226,7 @@ _COLUMN_MONTH = re.compile(rf"(?P<m>{_MON})\.?[\s'’-]*(?P<y>\d{{4}}|\d{{2}})",
 _COLUMN_QUARTER = re.compile(r"(?:Q(?P<q>[1-4])\s?'?(?P<y>\d{4}|\d{2})|(?P<q2>[1-4])Q\s?'?(?P<y2>\d{4}|\d{2}))", re.I)
 
 
-_GLUED_YEAR_NOTE = re.compile(r"(?<=[a-z\d.] )((?:19|20)\d\d)(\d)$", re.I)
+_GLUED_YEAR_NOTE = re.compile(r"(?<=[a-z\d.] )((?:19|20)\d\d)(\d(?:,\d)*)$", re.I)
 _COLUMN_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|[1-4]q|qtr|quarter)")
 
 
@@ -242,7 +243,8 @@ def parse_column_label(cell: str, fy_end_month: int | None = None) -> Period | N
                        text, re.I)
     if one:
         return month_period(int(one.group("y")), MONTHS[one.group("m").lower()])
-    # a footnote digit run into the year once the superscript is flattened: "December 20251" = 2025 + note 1
+    # a footnote digit run into the year once the superscript is flattened: "December 20251" = 2025 + note 1,
+    # "May 20241,2" = 2024 + notes 1 and 2
     text = _GLUED_YEAR_NOTE.sub(r"\1 \2", text)
     mentions = find_mentions(text, fy_end_month)
     for mt in mentions:

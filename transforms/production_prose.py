@@ -46,7 +46,7 @@ _KEYWORDS = [
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
     ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of|owned|owns)\b"),
     ("btc_produced", r"\b(?:produced|produces?|producing|production of|production|mined|mines?|mining|generated|"
-                     r"earned|self[- ]mined|output of)\b"),
+                     r"earned|earns?|self[- ]mined|output of)\b"),
 ]
 _KEYWORD_RES = [(name, re.compile(rx, re.I)) for name, rx in _KEYWORDS]
 _AFTER_BTC = [
@@ -67,10 +67,13 @@ _AFTER_BTC = [
                             r"balance sheet)\b", re.I)),
     ("exclude", re.compile(r"^\s*(?:were |was )?(?:purchased|bought|acquired|received)\b", re.I)),
 ]
+_AT_FIGURE_RESERVE = re.compile(r"\s*at\s+(?:approximately\s+|about\s+)?$", re.I)
+_RESERVE_AFTER = re.compile(r",[^.;]{0,90}?\b(?:reserves?|holdings|treasury)\b", re.I)
 _BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amounted to|came to|reached)\s+"
                         r"(?:approximately |about |roughly |over |nearly )?", re.I)
 # "Earned 906 self-mined bitcoin": the unit comes after the adjective
-_SELF_MINED_AFTER = re.compile(r"\s*self[- ]mined\s+(?:bitcoins?|btc)\b", re.I)
+# ("195.7 mined bitcoin on 0.8 EH/s" too)
+_SELF_MINED_AFTER = re.compile(r"\s*(?:self[- ])?mined\s+(?:bitcoins?|btc)\b", re.I)
 _DAILY = re.compile(r"\b(?:daily|per day|a day)\b", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
@@ -135,7 +138,13 @@ _RESTRICTED_NUMBER = re.compile(
 # whose subject names the bitcoin holdings
 _HELD_NUMBER_BEFORE = re.compile(
     r"\b(?:holdings?|balance|reserves?) of (?:btc|bitcoins?)\s+(?:were|was|totaled|totalled|stood at|amounted to|"
-    r"(?:increased|decreased|grew|rose|fell|declined) to)\s+(?:approximately\s+|about\s+)?$", re.I)
+    r"(?:increased|decreased|grew|rose|fell|declined) to)\s+(?:approximately\s+|about\s+)?$"
+    # "total bitcoin holdings now at 6,154"
+    r"|\b(?:btc|bitcoins?)\s+(?:holdings?|balance|reserves?)\s+(?:(?:now|currently)\s+)?(?:at|of|were|was|is|are|"
+    r"totaled|totalled|stands?\s+at|stood\s+at|reached)\s+(?:approximately\s+|about\s+)?$"
+    # "Bitcoin holdings increased 64.7% in 2022 to 9,086 at year end": a change then the level it reached
+    r"|\b(?:btc|bitcoins?) (?:holdings?|balance|reserves?)\s+(?:increased|decreased|grew|rose|fell|declined)"
+    r"(?:\s+(?:by\s+)?[\d.,]+\s?%)?(?:\s+(?:in|during|for)\s+[A-Za-z\d ]{2,25}?)?\s+to\s+(?:approximately\s+|about\s+)?$", re.I)
 _PER_DAY_NUMBER = re.compile(r"\b(?:daily|per day)\b[^.;]{0,40}?\baverag(?:ed|ing|e of)\s+(?:approximately\s+)?$", re.I)
 
 
@@ -244,7 +253,10 @@ def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
 
 def _mention_ok(mt: Mention, own: Period, point_in_time: bool) -> bool:
     """Does a period named beside a figure refer to the document's own period?"""
-    if mt.kind in ("cumulative", "year"):
+    if mt.kind == "year":
+        # "holdings increased 64.7% in 2022 to 9,086 at year end" in a Q4 2022 release: the level is the quarter's
+        return point_in_time and mt.day == own.end
+    if mt.kind == "cumulative":
         return False
     if mt.kind == "month_only":
         return own.type == "month" and mt.month == own.start.month or \
@@ -441,7 +453,11 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         for name, rx in _AFTER_BTC:
             if rx.search(after):
                 return None if name == "exclude" else name
+        if _CHANGE_BY.search(before[-30:]) and re.match(r"\s*to\s+(?:approximately\s+|about\s+)?\d", after):
+            return None     # "grows treasury by 154 BTC to 703 BTC": the change, then the level it reached
         name = _nearest(before)
+        if name is None and _AT_FIGURE_RESERVE.match(before) and _RESERVE_AFTER.match(sentence, q.end):
+            name = "btc_held"   # "At 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves"
         if name is None and _BARE_VERB.fullmatch(before):
             # "The company's hodl position at the end of November, 2023, was 1,627 BTC": the clause holding
             # the figure is only a verb; the subject before it names the metric
@@ -542,8 +558,10 @@ _BARE_HASHRATE_LEVEL = re.compile(
 # "increased our corporate hashrate by 33% from the beginning of the quarter and by 157% from a year ago to 3.6
 # exahash per second": the level reached, after the changes that led to it
 _RAISED_HASHRATE_TO = re.compile(
-    r"\b(?:increased|grew|raised|lifted|expanded)\s+(?:our|its|the\s+company['’]s)\s+(?:corporate\s+|total\s+)?hash\s?rate"
-    r"(?:\s+(?:and\s+)?by\s+\d[\d.,]*\s?%(?:\s+(?:from|over|since|compared\s+to)\s+[a-z\s-]{1,40}?)?){1,3}"
+    # a headline bullet drops the subject: "Increases hashrate to 6.1 EH/s at September 30, 2023"
+    r"\b(?:increased|increases|grew|grows|raised|raises|lifted|expanded|expands)\s+(?:(?:our|its|the\s+company['’]s)\s+)?"
+    r"(?:corporate\s+|total\s+)?hash\s?rate"
+    r"(?:\s+(?:and\s+)?by\s+\d[\d.,]*\s?%(?:\s+(?:from|over|since|compared\s+to)\s+[a-z\s-]{1,40}?)?){0,3}"
     # Core Scientific's "increased its hashrate by 6%, from 10.3 EH/s to 10.9 EH/s"
     r"(?:,?\s+from\s+(?:approximately\s+)?\d[\d.,]*\s?(?:EH/s|PH/s|exahash(?:es)?(?:\s+per\s+second)?))?"
     r"\s+to\s+(?:approximately\s+|about\s+|roughly\s+)?$", re.I)

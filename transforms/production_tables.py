@@ -313,7 +313,8 @@ def _is_value_text(text: str) -> bool:
 _MON_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _COLUMN_BODY = (
-    rf"(?:{_MON_RE}\.?(?:[ '’-]|\n)?(?:\d{{4}}|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b"
+    # a footnote list run into the year once its superscript is flattened ("May 20241,2 April 20242") ends at a space
+    rf"(?:{_MON_RE}\.?(?:[ '’-]|\n)?(?:\d{{4}}(?:[1-9](?:,[1-9]){{0,3}}(?=[ \t|*]))?|\d{{2}})(?![\d,.]?\d)|Q[1-4] ?'?(?:\d{{4}}|\d{{2}})\b|[1-4]Q ?'?\d{{2,4}}\b"
     rf"|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s(?:quarter|qtr\.?),?\s(?:\d{{4}})\b"
     # "One Month\nOctober 31,\n2024": a month named by the day it ends
     rf"|one\smonth(?:\sended)?\s{{1,3}}{_MON_RE}\.?\s\d{{1,2}},?\s{{1,3}}\d{{4}}\b)")
