@@ -22,15 +22,15 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-8"  # debt-8: amended events; bridge promissory notes and "principal amount loan"
+PARSER_VERSION = "debt-9"  # debt-9: repaid loans, secured debt settled, accordions and initial commitments, debt facilities
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
-                "amended"]
+                "repaid", "amended"]
 
 NEW_ISSUE_EVENTS = ("proposed", "priced", "closed", "upsized")
 NOTE_INSTRUMENTS = ("convertible_notes", "senior_secured_notes", "senior_notes")
-RETIRE_EVENTS = ("repurchased", "exchanged", "converted", "redeemed")
+RETIRE_EVENTS = ("repurchased", "exchanged", "converted", "redeemed", "repaid")
 LOAN_INSTRUMENTS = ("term_loan", "credit_facility", "other")
 
 #: The keys of `minerwatch parse debt` output, in order (issue 4); extra keys follow them.
@@ -53,7 +53,7 @@ class DebtEvent(BaseModel):
 
     principal_usd is the principal the event concerns: the offering size for proposed/priced/upsized
     (the new total), the principal issued for closed (see principal_includes_option), and the principal
-    retired for repurchased/exchanged/converted/redeemed.
+    retired for repurchased/exchanged/converted/redeemed/repaid (a loan is repaid where notes are redeemed).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -196,7 +196,7 @@ def _classify_notes(kind: str) -> tuple[str, bool | None]:
 def _classify_loan(words: str) -> tuple[str, bool | None]:
     w = words.lower()
     secured = False if "unsecured" in w else True if ("secured" in w or "backed" in w or "collateralized" in w) else None
-    if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge|(?:^|\s)(?:\S+\s+)?loans?$", w):
+    if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge|(?:^|\s)(?:\S+\s+)?(?:loans?|debt)$", w):
         # a loan against named assets or a bridge is drawn once and repaid over a term
         return "term_loan", secured
     if "agreement" in w and not ("credit" in w):
@@ -252,6 +252,8 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
     for m in P.LOAN_RE.finditer(text):
         words = m.group("loan")
         instrument, secured = _classify_loan(words)
+        if instrument == "credit_facility" and P.NOT_REBORROWABLE_RE.search(text):
+            instrument = "term_loan"    # "Principal amounts repaid under the Note will not be available for reborrowing"
         out.append(_Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False,
                             kind="loan", contract=bool(re.search(r"agreement", words, re.I))))
     out.sort(key=lambda x: x.start)
@@ -400,7 +402,7 @@ def _new_issue_event(text: str) -> str | None:
         if P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
             continue
         # an 8-K filed at pricing: "entered into a purchase agreement with the initial purchasers"
-        if re.match(r"(?i)entered\s+into\s+(?:a|an|the)\s+(?:(?:convertible|senior|secured|unsecured)\s+){0,3}(?:notes?\s+)?"
+        if re.match(r"(?i)(?:has\s+)?entered\s+into\s+(?:a|an|the)\s+(?:(?:convertible|senior|secured|unsecured)\s+){0,3}(?:notes?\s+|securities\s+)?"
                     r"(?:purchase|underwriting|subscription)\s+agreement", text[m.start():]):
             agreed_to_sell = True  # the terms are fixed and the sale is agreed: a pricing
             continue
@@ -449,6 +451,10 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
             # "the closing of the sale of an additional $45 million ... pursuant to the full exercise of the
             # option": an option-exercise notice (the offering grows), not a new offering's closing
             ev = "upsized"
+        if ev == "closed" and not _NEW_DEBT_WORDS_RE.search(s) and any(_retire_event(doc.sents[j].text) for j in head):
+            # "completed its previously announced sale and deleveraging transaction" below "Eliminates Remaining
+            # $21.8 Million of Secured Debt": what closed is a sale; the debt news is the retirement
+            continue
         if ev:
             return ev, i
     for i in head:
@@ -539,7 +545,7 @@ def _principal_following(doc: _Doc, mention: _Mention) -> tuple[float, int] | No
     m = re.match(
         # "... promissory notes to investors in the aggregate principal amount of $3,600,000"
         r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:to\s+(?:(?:an?|certain|several|two|three)\s+)?(?:[\w-]+\s+){0,2}?investors?\s+)?"
-        r"(?:in\s+(?:an\s+|the\s+)?(?:aggregate\s+|total\s+)?(?:original\s+)?principal\s+amount\s+of"
+        r"(?:in\s+(?:an\s+|the\s+)?(?:original\s+)?(?:aggregate\s+|total\s+)?(?:original\s+)?principal\s+amount\s+of"
         r"|totall?ing|with\s+an\s+aggregate\s+principal\s+amount\s+of"
         # a placement at par: "(the "Debentures"), for aggregate gross proceeds of USD$15,000,000"
         r"|for\s+(?:aggregate\s+)?gross\s+proceeds\s+of)\s+(?:approximately\s+)?(?P<money>" + P.MONEY + r")",
@@ -592,7 +598,7 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     # only a lender's name (capitalised) or a loan's qualifiers may stand between the amount and the loan:
     # "$40 million and refinance its asset-backed loans" is a sale price, not the loan
     if last is not None and re.fullmatch(r"\s*(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed"
-                                          r"|aggregate|principal|amount)\s+)*",
+                                          r"|aggregate|principal|amount|of|remaining|outstanding)\s+)*",
                                           before[last.end():], re.I):
         value = money_from_match(last)
         if value is not None:
@@ -821,6 +827,12 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                         fr = MONEY_RE.match(s.text, _start(fm, "from_money"))
                         f.set("upsized_from_usd", money_from_match(fr) if fr else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
                     break
+        committed = P.INITIAL_COMMITMENT_RE.search(doc.text)
+        if committed and re.search(r"(?i)\baccordion\b", doc.text):
+            # "up to $200 million" in a headline adds the accordion to the committed amount
+            g = next(n for n in ("money", "money2", "money3") if committed.group(n))
+            mm = MONEY_RE.match(doc.text, committed.start(g))
+            f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(committed.start(), committed.end()))
         for m in inst.mentions:
             hit = _loan_amount(doc, m)
             if hit:
@@ -1169,6 +1181,8 @@ def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int 
         reasons["announced_date"] = date_reason or "unknown"
     if event is None:
         reasons["event"] = "no offering, pricing, closing, upsizing or retirement wording"
+    if event == "redeemed" and inst.instrument in LOAN_INSTRUMENTS:
+        event = "repaid"        # notes are redeemed; a loan paid off (or settled with assets) is repaid
     return DebtEvent(
         ticker=ticker,
         instrument=inst.instrument,

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the models module imports this one at its end
 #: 2025-10-09 and settled 2025-10-14; Riot announced 2024-12-09, priced 12-10, closed 12-11).
 PROXIMITY_DAYS = 21
 NEW_ISSUE_RANK = {"proposed": 1, "upsized": 2, "priced": 3, "closed": 4}
-RETIRE = ("repurchased", "exchanged", "converted", "redeemed")
+RETIRE = ("repurchased", "exchanged", "converted", "redeemed", "repaid")
 #: Events that change an instrument's terms and leave its principal alone.
 AMEND = ("amended",)
 TERM_FIELDS = (
@@ -128,7 +128,7 @@ def link_events(events: list["DebtEvent"]) -> list["InstrumentState"]:
     """Group events by instrument and compute each instrument's current terms and outstanding principal.
 
     outstanding = sum over offerings of (priced or closed principal + exercised options not already in it)
-                  - principal repurchased, exchanged, converted or redeemed.
+                  - principal repurchased, exchanged, converted, redeemed or repaid.
     Events without any usable link (a retirement naming neither coupon nor maturity when the ticker has
     several instruments of that type) start an instrument of their own whose issuance is unknown.
     """

@@ -52,7 +52,9 @@ SERIES_RE = re.compile(r"\b(?P<year>20\d{2})\s+(?:(?:convertible|exchangeable|se
 LOAN_RE = re.compile(
     r"\b(?P<loan>"
     r"(?:(?:senior\s+)?(?:secured\s+)?(?:delayed[- ]draw\s+)?term\s+loans?(?:\s+facility)?)"
-    r"|(?:(?:senior\s+)?(?:secured\s+)?(?:revolving\s+)?(?:credit|loan|lending|financing)\s+(?:facility|facilities|agreement))"
+    r"|(?:(?:senior\s+)?(?:secured\s+)?(?:revolving\s+)?(?:credit|loan|lending|financing|debt)\s+(?:facility|facilities|agreement))"
+    # Greenidge's "eliminated the remaining $21.8 million of secured debt": an amount of secured debt
+    r"|(?:(?<=million\sof\s)|(?<=billion\sof\s)|(?<=Million\sof\s)|(?<=Billion\sof\s))secured\s+debt"
     r"|(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+(?:loan|credit\s+facility|facility|credit\s+line))"
     r"|(?:(?:revolving\s+)?(?:credit\s+line|line\s+of\s+credit))"
     # a lender's loan against named assets: Argo's "new asset-backed loan" from Galaxy, Stronghold's
@@ -93,7 +95,7 @@ PRELIMINARY_PROSPECTUS_RE = re.compile(
 #: "Announces Pricing of", and an issuer free writing prospectus headed "Final Term Sheet" ("this pricing term sheet")
 #: An amendment of an existing instrument ("amended and restated credit agreement", "further amending the
 #: Notes", "Fourth Amendment to ... Notes"), not the boilerplate "Securities Act of 1933, as amended".
-AMENDMENT_RE = re.compile(r"(?<!\bas\s)\bamend(?:s|ed|ing|ment)\b(?!\s+(?:and\s+restated\s+)?(?:articles|bylaws|certificate))", I)
+AMENDMENT_RE = re.compile(r"(?<!\bas\s)\bamend(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+restated\s+)?(?:articles|bylaws|certificate))", I)
 PRICED_RE = re.compile(r"\bpric(?:es|ed|ing)\b|\bfinal\s+term\s+sheet\b", I)
 CLOSED_RE = re.compile(
     r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"
@@ -116,7 +118,9 @@ UPSIZED_RE = re.compile(
     r"|\b(?:full\s+|partial\s+)?exercise\s+of\s+(?:the\s+|its\s+)?(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)", I,
 )
 REDEEMED_RE = re.compile(
-    r"\bredeem(?:s|ed)?\b|\bredemption\b|\bcall(?:s|ed)?\s+for\s+redemption\b|\brepaid\b|\brepays\b|\brepayment\s+in\s+full\b|\bpaid\s+off\b", I,
+    r"\bredeem(?:s|ed)?\b|\bredemption\b|\bcall(?:s|ed)?\s+for\s+redemption\b|\brepaid\b|\brepays\b|\brepayment\s+in\s+full\b|\bpaid\s+off\b"
+    # "Eliminates Remaining $21.8 Million of Secured Debt by Selling ... Site": debt settled (here with assets)
+    r"|\b(?:eliminat|extinguish)(?:es|ed|ing)\s+(?:the\s+|its\s+|all\s+)?(?:remaining\s+|outstanding\s+)?(?:US)?\$", I,
 )
 CONVERTED_RE = re.compile(r"\bconverted\b|\bconversions?\s+of\s+(?:US\$|\$|its|the|approximately|\d)|\binduced\s+conversion", I)
 EXCHANGED_RE = re.compile(
@@ -200,6 +204,8 @@ MATURITY_RES = (
     re.compile(r"\bmaturity(?:\s+date)?\s*:\s*(?:\|\s*)?" + DATE, I),
 )
 OPTION_RES = (
+    # a loan's accordion: "an accordion feature that allows for up to an additional $75 million of borrowings"
+    re.compile(r"\baccordion\b[^.;$]{0,120}?\b(?:up\s+to\s+)?(?:an\s+)?additional\s+(?P<money>" + MONEY + r")", I),
     # "option to purchase ... up to an additional $X", also with a clause between the option and its verb:
     # "an option, which is exercisable within 30 days ..., to purchase up to an additional $X"
     re.compile(
@@ -306,5 +312,17 @@ DEBT_VOCAB_RE = re.compile(
     r"\bnotes?\s+due\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
     r"|\bloan\s+(?:facility|agreement)|\bconversion\s+rate\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
     r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bconvertible\s+promissory\b"
-    r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b", I,
+    r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b"
+    r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b", I,
 )
+
+#: A delayed-draw loan's committed amount beside its accordion: "a $125 million initial commitment",
+#: "commitments that total $125 million at close ("Initial Commitments")".
+INITIAL_COMMITMENT_RE = re.compile(
+    r"(?P<money>" + MONEY + r")\s+(?:in\s+)?initial\s+commitments?\b"
+    r"|\binitial\s+commitments?\s+(?:of|totall?ing)\s+(?P<money2>" + MONEY + r")"
+    r"|\bcommitments\s+that\s+total\s+(?P<money3>" + MONEY + r")", I)
+#: Repaid principal that cannot be drawn again: a term loan, however the release names the facility.
+NOT_REBORROWABLE_RE = re.compile(
+    r"\b(?:will\s+not|may\s+not|cannot|can\s+not|shall\s+not)\s+be\s+(?:available\s+for\s+)?re-?borrow(?:ed|ing)\b"
+    r"|\bnon-?revolving\b", I)

@@ -278,3 +278,14 @@ def test_an_amendment_changes_terms_but_not_principal():
 def test_amendments_alone_say_so():
     [s] = link_events([_ev("amended", "2024-06-17", instrument="credit_facility")])
     assert s.status == "amendments_only" and s.outstanding_principal_usd is None
+
+
+def test_a_repaid_loan_leaves_nothing_outstanding():
+    states = link_events([
+        _ev("closed", "2024-02-01", instrument="term_loan", principal_usd=20e6, secured=True),
+        _ev("repaid", "2024-11-15", instrument="term_loan", principal_usd=20e6, secured=True),
+    ])
+    assert len(states) == 1
+    s = states[0]
+    assert [e.event for e in s.events] == ["closed", "repaid"]
+    assert (s.issued_principal_usd, s.retired_principal_usd, s.outstanding_principal_usd) == (20e6, 20e6, 0)

@@ -41,14 +41,14 @@ select *
 from final
 order by ticker, event_date, instrument_id, event;
 
-comment on table marts.debt_events is 'Debt register events: one row per instrument event a miner''s 8-K/6-K document describes (proposed, priced, closed, upsized, repurchased, exchanged, converted, redeemed, amended), linked to its instrument. Events of one instrument share instrument_id; see marts.debt_instruments.';
+comment on table marts.debt_events is 'Debt register events: one row per instrument event a miner''s 8-K/6-K document describes (proposed, priced, closed, upsized, repurchased, exchanged, converted, redeemed, repaid, amended), linked to its instrument. Events of one instrument share instrument_id; see marts.debt_instruments.';
 comment on column marts.debt_events.ticker is 'Miner ticker (registry/miners.csv): the filer of the document.';
 comment on column marts.debt_events.instrument_id is 'The linked instrument: TICKER-instrument-maturity year-coupon (e.g. IREN-convertible_notes-2031-0.00), or TICKER-instrument-first announcement date when no maturity is stated. Null for a document whose event could not be read.';
 comment on column marts.debt_events.event_date is 'Date of the event: the date the document gives (dateline or 8-K date of report), else the filing date.';
 comment on column marts.debt_events.announced_date is 'Date the document gives for itself; null when it states none (event_date then falls back to the filing date).';
-comment on column marts.debt_events.event is 'proposed | priced | closed | upsized (new total or option exercise) | repurchased | exchanged | converted | redeemed | amended (terms changed, principal not).';
+comment on column marts.debt_events.event is 'proposed | priced | closed | upsized (new total or option exercise) | repurchased | exchanged | converted | redeemed (notes) | repaid (a loan paid off or settled) | amended (terms changed, principal not).';
 comment on column marts.debt_events.instrument is 'convertible_notes | senior_secured_notes | senior_notes | term_loan | credit_facility | other.';
-comment on column marts.debt_events.principal_usd is 'Principal the event concerns, USD: offering size for proposed/priced/upsized, principal issued for closed, principal retired for repurchased/exchanged/converted/redeemed. As stated.';
+comment on column marts.debt_events.principal_usd is 'Principal the event concerns, USD: offering size for proposed/priced/upsized, principal issued for closed, principal retired for repurchased/exchanged/converted/redeemed/repaid. As stated.';
 comment on column marts.debt_events.option_principal_usd is 'Initial purchasers'' option to buy additional notes (or the amount exercised), USD, as stated.';
 comment on column marts.debt_events.principal_change_usd is 'What this event did to the instrument''s principal outstanding, USD: + issued (at the closing, else the pricing; exercised options added once), - retired; 0 for a proposal or a pricing superseded by its closing; null when a retirement states no amount. Sum over events up to a day = principal outstanding that day.';
 comment on column marts.debt_events.coupon_pct is 'Annual interest rate, percent (0 for zero-coupon notes).';
@@ -135,7 +135,7 @@ comment on column marts.debt_instruments.cap_price_usd is 'Capped-call cap price
 comment on column marts.debt_instruments.first_announced is 'Date of the instrument''s first event.';
 comment on column marts.debt_instruments.last_event_date is 'Date of its latest event.';
 comment on column marts.debt_instruments.issued_principal_usd is 'Principal issued, USD = sum over offerings of the closed (else priced) principal plus exercised options not already included; null when only proposed or when issuance predates the register (see null_reasons).';
-comment on column marts.debt_instruments.retired_principal_usd is 'Principal repurchased, exchanged, converted or redeemed, USD (a retirement reported twice counts once).';
+comment on column marts.debt_instruments.retired_principal_usd is 'Principal repurchased, exchanged, converted, redeemed or repaid, USD (a retirement reported twice counts once).';
 comment on column marts.debt_instruments.outstanding_principal_usd is 'Principal outstanding now, USD = issued_principal_usd - retired_principal_usd (0 after a retirement of all outstanding notes); null when issuance is unknown or retirements exceed it (see null_reasons). For a credit facility this is the commitment, not the drawn balance.';
 comment on column marts.debt_instruments.shares_on_conversion is 'Shares issuable if all outstanding principal converted at the initial rate = outstanding_principal_usd / 1,000 x conversion_rate_per_1000_usd (convertibles; ignores make-whole adjustments and cash settlement).';
 comment on column marts.debt_instruments.counts_in_total_debt is 'True when the instrument''s principal counts in total_debt_usd of the leverage marts: its outstanding principal is known and it is not a credit facility (whose drawn balance the register does not know).';

@@ -49,7 +49,7 @@ comment on table marts.industry_debt_quarterly is 'The tracked miners'' debt per
 comment on column marts.industry_debt_quarterly.quarter_end is 'Calendar quarter end.';
 comment on column marts.industry_debt_quarterly.total_debt_usd is 'Principal outstanding at quarter end, USD = sum of total_debt_usd over miners (marts.miner_leverage_quarterly).';
 comment on column marts.industry_debt_quarterly.new_issuance_usd is 'Principal issued in the quarter, USD = sum of issued_in_quarter_usd of instruments counting in total debt (notes and term loans priced/closed in the quarter, counted at the closing, else the pricing; exercised options included).';
-comment on column marts.industry_debt_quarterly.retired_usd is 'Principal repurchased, exchanged, converted or redeemed in the quarter, USD.';
+comment on column marts.industry_debt_quarterly.retired_usd is 'Principal repurchased, exchanged, converted, redeemed or repaid in the quarter, USD.';
 comment on column marts.industry_debt_quarterly.miners_reporting is 'Number of miners with a register total_debt_usd that quarter (an instrument seen by then).';
 comment on column marts.industry_debt_quarterly.miners_with_debt is 'Number of miners with principal outstanding above zero that quarter.';
 comment on column marts.industry_debt_quarterly.convertible_debt_usd is 'Convertible notes principal outstanding, USD = sum over miners.';
