@@ -30,7 +30,7 @@ from transforms.production_tables import Finding, TableResult, implied_hash_unit
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-8"  # production-8: sixth real dev set (footnote lists glued to column years, wrapped bullets, results leads, comparison and forecast quarters, dated fiscal quarters, treasury "by X to Y")
+PARSER_VERSION = "production-9"  # production-9: hosting-combined hash rates, dated later balances, thresholds, projections, per kilowatt hour, one-column key metrics cell per line, next-day dates
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -252,7 +252,7 @@ def _document_period(doc: Document, title_period: Period | None, table_periods: 
 
 def _first_column_period(text: str) -> Period | None:
     """A key-metrics table with one column ("Key metrics | Oct-22") names the period the whole update reports."""
-    m = re.search(r"(?im)^\s*\|?\s*key\s+metrics\s*\|?\s*\n?\s*\|?\s*(?P<label>[A-Za-z]{3,9}[-\s']\d{2,4})\b", text[:5000])
+    m = re.search(r"(?im)^\s*\|?\s*key\s+metrics\d{0,2}\s*\|?\s*\n?\s*\|?\s*(?P<label>[A-Za-z]{3,9}[-\s']\d{2,4})\b", text[:5000])
     return parse_column_label(m.group("label")) if m else None
 
 

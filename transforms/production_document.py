@@ -144,11 +144,11 @@ def unwrap_hard_wrapped(text: str) -> str:
     bullet); other short lines (headings, one-cell-per-line tables) are never joined."""
     lines = text.split("\n")
     if len(lines) < 12:
-        return text
+        return _join_lower_continuations(lines)
     widths = [_prose_width(ln) for ln in lines]
     wrapped = sum(widths)
     if wrapped < 8 or wrapped < 0.5 * len(lines):
-        return text
+        return _join_lower_continuations(lines)
     out: list[list[str]] = []           # each output line as its parts (joined once: no quadratic copying)
     joining = False
     short_words = False
@@ -162,6 +162,27 @@ def unwrap_hard_wrapped(text: str) -> str:
         # a headline bullet wrapped short ("Bitcoin holdings increased 64.7%" / "in 2022 to 9,086 at year end")
         # goes on in lower case on the next line
         short_words = not ends and ln.count(" ") >= 2 and "|" not in ln
+    return "\n".join(" ".join(parts) for parts in out)
+
+
+_UNIT_ONLY_LINE = re.compile(r"(?:EH/s|PH/s|TH/s|J/TH|W/TH|exahash|petahash|BTC|bitcoins?)\b[^\d|]{0,40}", re.I)
+
+
+def _join_lower_continuations(lines: list[str]) -> str:
+    """In a copy that is not wrapped throughout, a bullet cut mid-phrase ("- Negative realized" / "electricity
+    costs of ~US$0.08/kWh3") still goes on in lower case on the next line, and a figure's unit can open the next
+    line ("capacity continues to be 2.5" / "EH/s."): join only those."""
+    out: list[list[str]] = []
+    for ln in lines:
+        prev = out[-1][-1] if out else ""
+        if prev and "|" not in prev and "|" not in ln and (
+                (ln[:1].islower() and prev.count(" ") >= 2 and not prev.endswith(_ENDS_SENTENCE)
+                 and not _OPENS_ITEM.match(ln))
+                # "... continues to be 2.5" / "EH/s.": a figure's unit wrapped onto the next line
+                or (prev[-1:].isdigit() and prev.count(" ") >= 3 and _UNIT_ONLY_LINE.fullmatch(ln))):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
     return "\n".join(" ".join(parts) for parts in out)
 
 

@@ -112,6 +112,7 @@ class Mention:
     day: date | None = None
     month: int | None = None
     fiscal: tuple[int, int] | None = None   # (fiscal year, quarter) when no calendar dates were given
+    day_of_month: int | None = None         # a date written without its year ("As of November 1")
 
 
 # Every alternative starts a word: the leading \b lets the engine skip the other positions at once (2x faster).
@@ -130,10 +131,12 @@ _MENTION = re.compile(
        |(?:\b(?P<q2_q>[1-4])Q\s?'?(?P<q2_y>\d{{4}}|\d{{2}})\b)
        |(?:\b(?P<q3_o>{_ORD})\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+calendar)?(?:\s+year)?,?\s+(?P<q3_y>\d{{4}})\b))
    |(?P<date>\b(?P<d_m>{_MON})\.?\s+(?P<d_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<d_y>\d{{4}})\b)
-   |(?P<my>\b(?P<my_m>{_MON})\.?,?\s+(?P<my_y>\d{{4}})\b)
+   |(?P<my>\b(?P<my_m>{_MON})\.?(?:[- ]end)?,?\s+(?P<my_y>\d{{4}})\b)
    |(?P<cum>(?:six|nine|twelve|6|9|12)[- ]months?\s+ended|(?:fiscal\s+)?year\s+ended|year[- ]to[- ]date|\bYTD\b|since\s+inception|to\s+date\b|\bannual(?:ly)?\b|full[- ]year|
        trailing\s+twelve|last\s+twelve|\bTTM\b|\bLTM\b|calendar\s+year|fiscal\s+year|cumulative|\blifetime\b|
        \brecord\b(?!\s+\d)|all[- ]time)
+   |(?P<dny>\b(?P<dny_m>January|February|March|April|May|June|July|August|September|October|November|December|
+       Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<dny_d>[1-3]?\d)(?:st|nd|rd|th)?(?![\d,.]?\d)(?!,?\s+(?:19|20)\d\d))
    |(?P<year>\b(?:in|for|during|of|through|throughout|since)\s+(?P<y_y>20\d{{2}})\b)
    |(?P<mo>\b(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December|
        Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|(?<=month\sof\s)May)(?![\w-]))
@@ -204,6 +207,12 @@ def find_mentions(text: str, fy_end_month: int | None = None) -> list[Mention]:
             out.append(Mention("month", s, e, period=month_period(int(g["my_y"]), mm), month=mm))
         elif g["cum"]:
             out.append(Mention("cumulative", s, e))
+        elif g["dny"]:
+            mon = g["dny_m"]
+            d = int(g["dny_d"])
+            if not mon[0].isupper() or not 1 <= d <= 31:
+                continue
+            out.append(Mention("month_only", s, e, month=MONTHS[mon.lower().rstrip(".")], day_of_month=d))
         elif g["year"]:
             # the year's last day: a level the year ended on is the level of the report ending that day
             out.append(Mention("year", s, e, day=_safe_date(int(g["y_y"]), 12, 31)))

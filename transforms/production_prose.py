@@ -9,6 +9,7 @@ figures, and forward-looking targets are left alone.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from transforms.production_fields import check_quantity, match_label, read_value
 from transforms.production_periods import Mention, Period, find_mentions
@@ -24,6 +25,13 @@ _SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|
                             # comparison figure and its period are a clause of their own
                             r"|(?:(?<=BTC|btc)|(?<=bitcoin|Bitcoin))s?\s+from\s+(?=\d)")
 
+_SURPASSES = re.compile(r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|tops|topped|crosses|crossed|passes|passed)\s+"
+                        r"(?:the\s+)?(?:milestone\s+of\s+)?$", re.I)
+_CURRENTLY = re.compile(r"\b(?:currently|presently|today|as\s+of\s+(?:today|now|the\s+date\s+of\s+this))\b[^.;]*$", re.I)
+_AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_IMPROVES_FROM = re.compile(r"\b(?:improves|improving|will\s+improve|to\s+improve)\b[^.;]{0,60}?\bfrom\s+[\d.,]+\s*(?:J/TH|W/TH)?\s+to\s+$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than|as\s+low\s+as|above|more\s+than|over|up\s+to)\s+$", re.I)
+_PARTICIPLE_START = re.compile(r"[\s,;]*(?:producing|generating|mining|yielding|resulting\s+in|bringing|representing)\b", re.I)
 _FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|target\w*|plan(?:s|ned)?|goal|guidance|forecast\w*|"
                       r"project(?:s|ed|ion)|aim\w*|will|would|could|intend\w*|by (?:the )?end of|by year[- ]end|"
                       r"upon completion|once|potential|up to|estimated to|to be (?:installed|deployed|energized|"
@@ -40,7 +48,9 @@ _KEYWORDS = [
     ("exclude", r"\b(?:(?:customers?|clients?)(?: have| had)? (?:earned|mined|produced)|purchased|purchases?|bought|buy(?:ing)?|acquired|acquir(?:e|ing)|acquisition|received|"
                 r"deposit\w*|transferr\w*|distribut\w*|lent|lend\w*|won|blocks?|customers?|hosted|hosting|network"
                 # BitFuFu's "BTC production by customers from cloud-mining solutions" is its customers' bitcoin
-                r"|cloud[- ]mining)\b"),
+                r"|cloud[- ]mining"
+                # HIVE's "the same daily opportunity of 900 bitcoin": the network's daily issuance
+                r"|opportunity)\b"),
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
@@ -92,7 +102,9 @@ _PLAIN_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) (?:power|energy) (?:curtailmen
 _AVG_PRICE_BEFORE = re.compile(r"\baverage (?:net )?(?:sales? |selling |realized )?price(?: per (?:bitcoin|btc))?"
                                r"(?: of| was| were)?\s+(?:approximately |about )?$", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
-                       r"total hash rate|current hashrate|current hash rate|(?:mining |self-mining )?capacity)\b", re.I)
+                       r"total hash rate|current hashrate|current hash rate|(?:mining |self-mining )?capacity|"
+                       # "May end of month hash rate at approximately 1.50 Exahash": the level at the month's end
+                       r"end[- ]of[- ](?:the[- ])?month hash ?rate|month[- ]end hash ?rate)\b", re.I)
 _OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active|realized|"
                         r"realised)\b", re.I)
 _CAPACITY_AFTER = re.compile(
@@ -115,6 +127,10 @@ _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bri
 _NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to|maximum|max\.|theoretical)\b",
                             re.I)
 _UNDER_MANAGEMENT = re.compile(r"\bunder\s+management\b", re.I)
+# "approximately 3.0 EH/s of combined capacity for both datacenter hosting and cryptocurrency mining"
+_COMBINED_WITH_HOSTING = re.compile(r"[^.;]{0,40}?\b(?:combined|total)\b[^.;]{0,40}?\bhosting\b", re.I)
+# "Mawson Self-Mining and Hosting Co-location operating at ... 3.10 Exahash": self-mining plus hosted machines
+_WITH_HOSTING = re.compile(r"\bself[- ]mining\s+(?:and|&|plus)\s+hosting\b|\bhosting\s+(?:and|&|plus)\s+self[- ]mining\b", re.I)
 # "operating 8.1 EH/s for our hosting customers", "a group of customers representing 8.1 EH/s": hosted machines
 _FOR_CUSTOMERS = re.compile(r"\s*(?:of\s+hash\s*rate\s+)?(?:for|of)\s+(?:our\s+|its\s+|their\s+)?(?:hosting\s+|colocation\s+)?"
                             r"(?:customers|clients)\b", re.I)
@@ -164,7 +180,7 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 
 # Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
 # about the company, forward-looking statements and contacts).
-_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", " eh ", " ph ", "j/th", "w/th", "kwh", "efficien", "proceeds",
+_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", " eh ", " ph ", "j/th", "w/th", "kwh", "kilowatt", "efficien", "proceeds",
                "credits", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
                "daily", "restricted", "pledged")
 _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
@@ -178,6 +194,8 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     # footnote could be one of the glued digits
     glued_ok: bool | None = None        # looked up on the first line with a figure glued to a word
     for n, line in enumerate(_join_label_lines(text.split("\n"))):
+        # a footnote's marker list ("1, 2 Bitcoin produced per day is based on ...") is no figure
+        line = _FOOTNOTE_MARKERS.sub(lambda m: " " * len(m.group(0)), line)
         low = line.lower()
         if not _DIGIT.search(line) and "no " not in low and "did not" not in low and " day" not in low \
                 or not any(word in low for word in _HINT_WORDS):
@@ -202,9 +220,11 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
             if glued_ok:
                 findings.extend(_glued_pairs(line, own, locale, order))
         for s_off, sentence in _sentences_of(line):
+            if _REVISION_NOTE.match(sentence):
+                continue    # "*Revision of Oct-24 electricity cost per Bitcoin ...": an earlier month's figure restated
             low_s = sentence.lower()
             if _SENTENCE_HINT.search(low_s) or _spelled_per_day(sentence) \
-                    or ("respectively" in low_s and _HOLDINGS_RESPECTIVELY.search(sentence)) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
+                    or (" and " in low_s and _HOLDINGS_RESPECTIVELY.search(sentence)) or (("no " in low_s or "did not" in low_s) and _ZERO_SOLD.search(sentence)) \
                     or (("restricted" in low_s or "pledged" in low_s or "loaned" in low_s or "collateral" in low_s
                          or "encumbered" in low_s) and _RESTRICTED_NUMBER.search(sentence)):
                 findings.extend(_sentence_findings(sentence, own, locale, fy_end, order + s_off))
@@ -212,13 +232,16 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
 
 
 _DIGIT = re.compile(r"\d")
-_LABEL_ONLY = re.compile(r"[^\d:|]{3,60}:\s*")
+_REVISION_NOTE = re.compile(r"[\s*•-]*(?:revision|restatement|correction)\s+of\b", re.I)
+_FOOTNOTE_MARKERS = re.compile(r"^\s*\d{1,2}(?:\s*,\s*\d{1,2})+\s+(?=[A-Z])")
+# "Bitcoin Holdings:" or, in a one-column key-metrics table kept one cell per line, "Bitcoin mined |"
+_LABEL_ONLY = re.compile(r"[^\d:|]{3,60}(?::|\s\|)\s*")
 _VALUE_FIRST = re.compile(r"\s*(?:approximately\s+|~)?(?:US)?\$?\(?\d")
 
 
 def _join_label_lines(lines: list[str]) -> list[str]:
-    """DMG's key metrics put "Bitcoin Holdings:" on one line and "351 BTC (vs 458 BTC ...)" on the next: the
-    pair is one `Label: value` line (the value's own line is left empty, so line numbers keep their order)."""
+    """DMG's key metrics put "Bitcoin Holdings:" on one line and "351 BTC (vs 458 BTC ...)" on the next (and
+    IREN's one-column table "Bitcoin mined |" / "410 |"): the pair is one `Label: value` line (the value's own line is left empty, so line numbers keep their order)."""
     out = list(lines)
     for i in range(len(out) - 1):
         if _LABEL_ONLY.fullmatch(out[i]) and _VALUE_FIRST.match(out[i + 1]) and _LABEL_HINT.search(out[i]):
@@ -242,9 +265,9 @@ def _sentences_of(line: str) -> list[tuple[int, str]]:
 # a number with a metric unit (also spelled out: "3.3 exahash per second"), or a metric word shortly before a
 # number: anything else is not worth reading
 _SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
-    r"\d\s?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|/mwh|btc|bitcoins?\b)|"
+    r"\d\s?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|per kilowatt|/mwh|btc|bitcoins?\b)|"
     r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
-    r"treasury|reserve)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
+    r"treasury|reserve|balance)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
 
 
 def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
@@ -258,11 +281,17 @@ def _mention_ok(mt: Mention, own: Period, point_in_time: bool) -> bool:
         return point_in_time and mt.day == own.end
     if mt.kind == "cumulative":
         return False
+    if mt.kind == "month_only" and mt.day_of_month is not None:
+        # "As of November 1, operating mining fleet ..." in an October update: the day after the month closes
+        after = own.end + timedelta(days=1)
+        if (mt.month, mt.day_of_month) in ((own.end.month, own.end.day), (after.month, after.day)):
+            return True
     if mt.kind == "month_only":
         return own.type == "month" and mt.month == own.start.month or \
             own.type == "quarter" and point_in_time and mt.month == own.end.month
     if mt.kind == "date":
-        return mt.day == own.end or (own.type == "month" and own.contains(mt.day) and not point_in_time)
+        # "As of November 1, operating mining fleet ... producing approximately 7.0 EH/s" closes October
+        return mt.day == own.end or mt.day == own.end + timedelta(days=1) or (own.type == "month" and own.contains(mt.day) and not point_in_time)
     if mt.kind in ("month", "quarter", "fiscal_quarter"):
         return mt.period == own
     return True
@@ -289,7 +318,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         return []
     quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
     # a first, cheap look with the whole sentence as context: most sentences state no metric at all
-    if not zero and not spelled and "respectively" not in sentence and not _RESTRICTED_NUMBER.search(sentence) \
+    pairs = _HOLDINGS_RESPECTIVELY.search(sentence) is not None
+    if not zero and not spelled and not pairs and not _RESTRICTED_NUMBER.search(sentence) \
             and not any(
             _classify(q, sentence[:q.start], sentence[q.end:], sentence) for q in quantities):
         return []
@@ -308,7 +338,19 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             continue
         if _FORWARD.search(sentence[seg[0]:seg[1]]) or _COMPARISON_BEFORE.search(before[-60:]):
             continue
+        if _PARTICIPLE_START.match(sentence, seg[0]) and _FORWARD.search(sentence[:seg[0]]):
+            continue    # "... expected to be 1.5 Exahash, producing approximately 6.8 bitcoin per day": still the forecast
         point = name in ("btc_held", "btc_held_restricted", "hashrate_deployed_ehs")
+        if own.type == "quarter" and name.startswith("hashrate") and _CURRENTLY.search(sentence[max(0, q.start - 80):q.start]):
+            # "Hut 8 currently has an installed hashrate of ... 1.7 EH/s" in a results release weeks after the
+            # quarter: the release date's fleet (a monthly update's "currently" is days after its month's end)
+            continue
+        if point and any(not _mention_ok(mt, own, True) for mt in mentions
+                         if (q.end <= mt.start <= q.end + 100 or q.start - 160 <= mt.start < q.start)
+                         and _AS_OF_BEFORE.search(sentence[max(0, mt.start - 12):mt.start])):
+            # "1,610 BTC and 3,950 ETH as of October-end 2025" in a Q3 release, "balance as of November 10, 2021,
+            # including 2,000 Bitcoin loaned": a balance dated after the period
+            continue
         seg_mentions = [mt for mt in mentions if seg[0] <= mt.start < seg[1]]
         if not all(_mention_ok(mt, own, point) for mt in (seg_mentions or lead)):
             continue
@@ -328,11 +370,13 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
                            order + q.start))
     for m in _RESTRICTED_NUMBER.finditer(sentence):
         qs = find_quantities(m.group("n"), locale)
-        if qs and qs[0].value is not None and not _FORWARD.search(sentence):
+        if qs and qs[0].value is not None and not _FORWARD.search(sentence) \
+                and all(_mention_ok(mt, own, True) for mt in mentions):
+            # "Hut 8's Bitcoin balance as of November 10, 2021, including 2,000 Bitcoin loaned" in a Q3 release
             reading = check_quantity("btc_held_restricted", qs[0])
             out.append(Finding("btc_held_restricted", own, reading.value, reading.reason, _evidence(sentence, qs[0]),
                                TIER_PROSE, order + m.start()))
-    if "respectively" in sentence:
+    if pairs:        # "Treasury holdings of BTC and ETH were 820.8 and 13,783.4" (with or without "respectively")
         out.extend(_respectively(sentence, own, locale, mentions, order))
     w = spelled_m
     if w and _PRODUCED_WORD.search(sentence[:w.start()]) and not _FORWARD.search(sentence) \
@@ -450,6 +494,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     if q.value is None and q.kind == "number":
         return None
     if q.kind == "btc" or (q.kind == "number" and _SELF_MINED_AFTER.match(after)):
+        if _SURPASSES.search(before[-30:]):
+            return None     # "Surpasses 5,000 Bitcoin Held in Reserve": a threshold crossed, not the balance
         for name, rx in _AFTER_BTC:
             if rx.search(after):
                 return None if name == "exclude" else name
@@ -486,7 +532,12 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             return "btc_sale_proceeds_usd"
         return None
     if q.kind == "usd_per_kwh":
-        if re.search(r"\b(?:power|energy|electricity|all-in|cost)\b", sentence, re.I) and \
+        if _BOUND_BEFORE.search(before[-40:]) or re.search(r"\bnegative\b", before[-60:], re.I):
+            # "at a power cost below US$0.04 per kilowatt-hour": a bound, not the cost; "negative realized
+            # electricity costs of ~US$0.08/kWh": a credit printed without its sign
+            return None
+        # "The Company paid approximately $0.047 per kilowatt hour to its hosting partners"
+        if re.search(r"\b(?:power|energy|electricity|all-in|cost|paid|pays)\b", sentence, re.I) and \
                 not re.search(r"\b(?:hosting|hosted|sold|sell|revenue|contract(?:ed)? rate)\b", before, re.I):
             return "power_cost_usd_per_kwh"
         return None
@@ -496,9 +547,14 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         if _NOT_OPERATING.search(before[-40:]) or growing \
                 or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
             return None
-        if _UNDER_MANAGEMENT.search(before[-90:]) or _FOR_CUSTOMERS.match(after) or _CUSTOMERS_BEFORE.search(before[-50:]):
+        if _UNDER_MANAGEMENT.search(before[-90:]) or _FOR_CUSTOMERS.match(after) or _CUSTOMERS_BEFORE.search(before[-50:]) \
+                or _WITH_HOSTING.search(sentence[max(0, q.start - 120):q.start]) or _COMBINED_WITH_HOSTING.match(sentence, q.end):
             # "total mining capacity under management ... 28.6 EH/s" adds hosted and cloud customers' machines
             return None
+        if _PARTICIPLE_START.match(before) and not _DEPLOYED.search(before) and not _OPERATING.search(before):
+            # "operating mining fleet consisted of ... 69,000 active miners, producing approximately 7.0 EH/s":
+            # the fleet the participle continues names the figure
+            window = sentence[max(0, q.start - 150):q.start]
         dep = [m.end() for m in _DEPLOYED.finditer(window)]
         op = [m.end() for m in _OPERATING.finditer(window)]
         if not dep and not op and _ALLOCATED_TO_SELF_MINING.match(sentence, q.end):
@@ -535,6 +591,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         return "hashrate_deployed_ehs" if (max(dep) if dep else -1) > (max(op) if op else -1) \
             else "hashrate_operating_ehs"
     if q.kind == "j_per_th":
+        if _IMPROVES_FROM.search(sentence[max(0, q.start - 120):q.start]):
+            return None     # "New ... purchase of S21 XP miners (improves efficiency from 16 J/TH to 15 J/TH ...)": a projection
         if re.search(r"efficien", before + " " + after[:20], re.I):
             return "efficiency_j_per_th"
         return None

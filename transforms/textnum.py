@@ -38,6 +38,7 @@ _QTY = re.compile(
         J/TH|W/TH|J/T(?![a-z])|joules?[ \t\u00a0]+per[ \t\u00a0]+terahash|watts?[ \t\u00a0]+per[ \t\u00a0]+terahash|
         c/kWh|¢/kWh|¢[ \t\u00a0]?per[ \t\u00a0]?kWh|cents?[ \t\u00a0]?(?:per|/)[ \t\u00a0]?kWh|c[ \t\u00a0]?per[ \t\u00a0]?kWh|
         (?:/|[ \t\u00a0]?per\s)kWh|(?:/|[ \t\u00a0]?per\s)MWh|
+        cents?[ \t\u00a0]?per[ \t\u00a0]kilowatt[- ]?hours?|[ \t\u00a0]?per[ \t\u00a0](?:kilo|mega)watt[- ]?hours?|
         BTC|bitcoins?|%|percent
     ))?
     (?P<close2>\))?
@@ -189,6 +190,8 @@ def _kind_and_scale(unit: str, cur: str, mult: str, after: str) -> tuple[str, fl
     if not (unit or cur or mult):
         return "number", 1.0          # a bare number (most of them): no unit to read
     u = _WS.sub(" ", unit.strip().lower())
+    # "$0.060 per kilowatt hour" is $0.060/kWh
+    u = re.sub(r"kilowatt[- ]?hours?$", "kwh", re.sub(r"megawatt[- ]?hours?$", "mwh", u)) if "watt" in u else u
     if cur:
         foreign = not _US_CURRENCY.fullmatch(cur.strip().lower())
         scale = _MULT.get(mult.strip().lower(), 1.0) if mult else 1.0

@@ -80,3 +80,59 @@ def test_exhibit_cut_below_its_dateline_names_only_the_month():
                "weather (having also run through the heat in July 2022)\n|o\n|\nThe East site remains on track to "
                "deliver 1.5 EH/s, with the first 0.4 EH/s expected in Q2 2023 and the rest during Q3 2023")
     assert (rec.period_end.isoformat(), rec.btc_produced, rec.hashrate_operating_ehs) == ("2022-12-31", 131, 0.812)
+
+
+# --- production-9: the rest of the sixth set and the fifth set's leftovers ------------------------------------
+
+def test_combined_self_mining_and_hosting_hash_rate_and_a_forecast_footnote():
+    rec = _own("Example produced a record 190 Self-Mined Bitcoin in June 2022\n"
+               "ATLANTA--(BUSINESS WIRE)--Example Group Inc. announces its production update for June 2022.\n"
+               "Example Self-Mining and Hosting Co-location operating at approximately 3.40 Exahash as at end of June.\n"
+               "- June average hash rate at approximately 1.55 Exahash, +9% month on month\n"
+               "- June end of month hash rate at approximately 1.60 Exahash\n"
+               "- July end of month hash rate expected to be approximately 2.10 Exahash, producing approximately 8.9 "
+               "Bitcoin per day2\n"
+               "1, 2 Bitcoin produced per day is based on network difficulty as at June 15th, 2022.")
+    assert (rec.btc_produced, rec.hashrate_operating_ehs, rec.hashrate_deployed_ehs) == (190, 1.55, 1.6)
+    assert rec.btc_produced_per_day is None
+
+
+def test_paid_per_kilowatt_hour_and_pairs_of_holdings_without_respectively():
+    rec = _own("Example Digital announced its unaudited financial results for the third quarter ended September 30, 2024.\n"
+               "  \u2022 The Company paid approximately $0.052 per kilowatt hour to its hosting partners for electricity.\n"
+               "  \u2022 Treasury holdings of BTC and ETH were 640.2 and 20,100.5, with a fair market value of $60 million.\n"
+               "  \u2022 Bitcoin mining at a power cost below US$0.04 per kilowatt-hour at new sites.")
+    assert (rec.power_cost_usd_per_kwh, rec.btc_held) == (0.052, 640.2)
+
+
+def test_one_column_key_metrics_kept_one_cell_per_line_and_a_negative_cost():
+    rec = _own("Example Energy today published a monthly investor update for September 2023.\nKey Highlights1\n"
+               "Key metrics2 |\nSep-23 |\nAverage operating hashrate (PH/s) |\n5,610 |\nBitcoin mined |\n402 |\n"
+               "- Negative realized\nelectricity costs of ~US$0.05/kWh3\n")
+    assert (rec.period_end.isoformat(), rec.btc_produced, rec.hashrate_operating_ehs) == ("2023-09-30", 402, 5.61)
+    assert rec.power_cost_usd_per_kwh is None
+
+
+def test_projected_efficiency_later_balances_and_thresholds_are_not_the_periods():
+    rec = _own("Example Hash Reports Record Revenue in Q3-2024; Surpasses 6,000 Bitcoin Held in Reserve\n"
+               "Example announced its financial results for the quarter ended September 30, 2024.\n"
+               "As of September 30, 2024, the Company had a total Bitcoin balance of 5,820 with a market value of $370 million. "
+               "The Bitcoin balance as of November 10, 2024, including 1,000 Bitcoin loaned, is approximately 6,050 Bitcoin.\n"
+               "Example currently has an installed hashrate of approximately 2.9 EH/s.\n"
+               "- New 3 EH/s purchase of S21 miners (improves efficiency from 22 J/TH to 19 J/TH)\n"
+               "Cryptocurrency treasury climbed to 6,050 BTC as of October-end 2024")
+    assert rec.btc_held == 5820
+    assert (rec.btc_held_restricted, rec.hashrate_deployed_ehs, rec.efficiency_j_per_th) == (None, None, None)
+
+
+def test_fleet_as_of_the_next_days_date_and_a_unit_wrapped_onto_the_next_line():
+    rec = _own("Example Digital Announces Bitcoin Production and Mining Operation Updates for September 2022\n"
+               "As of October 1, operating mining fleet consisted of approximately 50,000 active miners, producing "
+               "approximately 5.1 EH/s, after 20,000 miners were energized during September 2022.")
+    assert rec.hashrate_operating_ehs == 5.1
+    lines = ["Example Mining plc", "FORM 6-K", "Commission File Number 001-00000",
+             "Example Mining plc September 2022 Operational Update", "During the month of September, Example mined",
+             "180 Bitcoin. The Company's", "total hashrate capacity continues to be 2.6", "EH/s.", "Signatures", "",
+             "Pursuant to the requirements", "Date: October 5, 2022"]
+    rec = _own("\n".join(lines))
+    assert (rec.period_end.isoformat(), rec.hashrate_deployed_ehs) == ("2022-09-30", 2.6)
