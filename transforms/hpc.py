@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-7"  # hpc-7: defined roles ("the Initial Customer") are no counterparty
+PARSER_VERSION = "hpc-8"  # hpc-8: a termination outranks the signing a filing recounts before it
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -538,11 +538,15 @@ def _stated_event(group: _Group, single: bool, headline_units: list[_Span]) -> t
             return event, unit.text.strip()
         if _HEADLINE_EXPANSION_RE.search(unit.text):
             return "expanded", unit.text.strip()
-    for unit in group.units:
-        event = _event_in(unit.text)
-        if event:
-            return event, unit.text.strip()
-    return None, None
+    found = [(event, unit.text.strip()) for unit in group.units for event in [_event_in(unit.text)] if event]
+    if not found:
+        return None, None
+    # a filing that recounts the signing ("In June 2024, CloudCo entered into an agreement ...") before the
+    # news ("On March 26, 2025, HPE notified CloudCo of its termination of the HPE Agreement"): the termination
+    terminated = next((f for f in found if f[0] == "terminated"), None)
+    if found[0][0] == "signed" and terminated is not None:
+        return terminated
+    return found[0]
 
 
 def _event_in(text: str) -> Event | None:

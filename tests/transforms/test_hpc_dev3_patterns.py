@@ -64,3 +64,13 @@ def test_securing_a_lease_at_a_site_is_still_a_signing():
         "with Lumen Labs for 12 MW of critical IT load at its Oakridge site.")
     assert r.event == "signed"
     assert r.critical_it_mw == 12
+
+
+def test_a_filing_that_recounts_the_signing_before_the_termination_reports_the_termination():
+    r = _one(
+        "Contract liability\nIn May 2024, Granite Cloud, LLC, a subsidiary of Granite Compute Inc. (Nasdaq: GRNC), entered "
+        "into an agreement (the \u201cLumen Agreement\u201d) with Lumen Labs for AI cloud services on GPUs, with a total "
+        "commitment of $24 million over a 36-month period. On February 10, 2025, Lumen Labs notified Granite Cloud of "
+        "its termination of the Lumen Agreement for cause, effective immediately.")
+    assert r.event == "terminated"
+    assert (r.counterparty, r.term_years, r.total_contract_value_usd) == ("Lumen Labs", 3, 24e6)
