@@ -129,7 +129,7 @@ _MENTION = re.compile(
        |(?:FY\s?'?(?P<fq6_y>\d{{2,4}})\s?Q(?P<fq6_q>[1-4])))
    |(?P<q>(?:\bQ(?P<q1_q>[1-4])\s?'?(?P<q1_y>\d{{4}}|\d{{2}})\b)
        |(?:\b(?P<q2_q>[1-4])Q\s?'?(?P<q2_y>\d{{4}}|\d{{2}})\b)
-       |(?:\b(?P<q3_o>{_ORD})\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+calendar)?(?:\s+year)?,?\s+(?P<q3_y>\d{{4}})\b))
+       |(?:\b(?P<q3_o>{_ORD})\s+(?:quarter|qtr\.?)(?:\s+and\s+(?:the\s+)?(?:full|fiscal)[- ]year)?(?:\s+of)?(?:\s+calendar)?(?:\s+year)?,?\s+(?P<q3_y>\d{{4}})\b))
    |(?P<date>\b(?P<d_m>{_MON})\.?\s+(?P<d_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<d_y>\d{{4}})\b)
    |(?P<my>\b(?P<my_m>{_MON})\.?(?:[- ]end)?,?\s+(?P<my_y>\d{{4}})\b)
    |(?P<cum>(?:six|nine|twelve|6|9|12)[- ]months?\s+ended|(?:fiscal\s+)?year\s+ended|year[- ]to[- ]date|\bYTD\b|since\s+inception|to\s+date\b|\bannual(?:ly)?\b|full[- ]year|

@@ -8,6 +8,7 @@ figures, and forward-looking targets are left alone.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import timedelta
 
@@ -20,14 +21,23 @@ _LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}
 _ABBREV = re.compile(r"(?:\b(?:Inc|Corp|Ltd|Co|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|"
                      r"St|approx|Avg|avg|vs|Colo|Fla|Tex|Nev|U\.S|e\.g|i\.e|est|Est)|\b[A-Z])\.$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘($\d])")
-_SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|versus|vs\.?|and)\s|\s[–—]\s"
+_SEGMENT_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|as compared|compared|versus|vs\.?|and)\s|(?<!\d)\s[–—]\s|\s[–—]\s(?!\d)"
                             # "decreased 11.0% to 1,103 BTCs from 1,239 BTCs in the same period of 2023": the
                             # comparison figure and its period are a clause of their own
                             r"|(?:(?<=BTC|btc)|(?<=bitcoin|Bitcoin))s?\s+from\s+(?=\d)")
 
 _SURPASSES = re.compile(r"\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|tops|topped|crosses|crossed|passes|passed)\s+"
                         r"(?:the\s+)?(?:milestone\s+of\s+)?$", re.I)
-_CURRENTLY = re.compile(r"\b(?:currently|presently|today|as\s+of\s+(?:today|now|the\s+date\s+of\s+this))\b[^.;]*$", re.I)
+_CURRENTLY = re.compile(r"\b(?:currently|presently|today|as\s+of\s+(?:today|now|the\s+date\s+of\s+this)|"
+                        r"current(?=\s+(?:(?:installed|operating|deployed|total|corporate)\s+)?(?:hash\s?rate|bitcoin|btc|balance|fleet)))\b"
+                        r"(?!\s+(?:announced|reported|released|published|provided))", re.I)
+# "... all will be energized by September 1, 2023": capacity still to come
+_TO_BE_ENERGIZED = re.compile(r"\b(?:will|to)\s+be\s+(?:fully\s+)?(?:energized|energised|deployed|installed|online|"
+                              r"operational|hashing)\b", re.I)
+_RECORD_WORD = re.compile(r"record", re.I)
+_COST_PER_ENERGY_HINT = re.compile(r"\bcosts?\s+per\s+[MmKk]Wh\b", re.I)
+_COST_PER_ENERGY_BEFORE = re.compile(r"\b(?:power|energy|electricity)\s+costs?\s+per\s+(?P<u>MWh|kWh)\s+(?:of|was|were)\s+"
+                                     r"(?:approximately\s+|about\s+)?$", re.I)
 _AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _IMPROVES_FROM = re.compile(r"\b(?:improves|improving|will\s+improve|to\s+improve)\b[^.;]{0,60}?\bfrom\s+[\d.,]+\s*(?:J/TH|W/TH)?\s+to\s+$", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than|as\s+low\s+as|above|more\s+than|over|up\s+to)\s+$", re.I)
@@ -180,7 +190,7 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 
 # Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
 # about the company, forward-looking statements and contacts).
-_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", " eh ", " ph ", "j/th", "w/th", "kwh", "kilowatt", "efficien", "proceeds",
+_HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", " eh ", " ph ", "j/th", "w/th", "kwh", "mwh", "kilowatt", "efficien", "proceeds",
                "credits", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
                "daily", "restricted", "pledged")
 _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
@@ -196,7 +206,7 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     for n, line in enumerate(_join_label_lines(text.split("\n"))):
         # a footnote's marker list ("1, 2 Bitcoin produced per day is based on ...") is no figure
         line = _FOOTNOTE_MARKERS.sub(lambda m: " " * len(m.group(0)), line)
-        low = line.lower()
+        low = line.lower() + " "        # "Installed Capacity: 1 EH" ends on its unit
         if not _DIGIT.search(line) and "no " not in low and "did not" not in low and " day" not in low \
                 or not any(word in low for word in _HINT_WORDS):
             continue
@@ -267,7 +277,7 @@ def _sentences_of(line: str) -> list[tuple[int, str]]:
 _SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
     r"\d\s?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|per kilowatt|/mwh|btc|bitcoins?\b)|"
     r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
-    r"treasury|reserve|balance)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
+    r"treasury|reserve|balance|cost per [mk]wh)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
 
 
 def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
@@ -320,6 +330,7 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     # a first, cheap look with the whole sentence as context: most sentences state no metric at all
     pairs = _HOLDINGS_RESPECTIVELY.search(sentence) is not None
     if not zero and not spelled and not pairs and not _RESTRICTED_NUMBER.search(sentence) \
+            and not _COST_PER_ENERGY_HINT.search(sentence) \
             and not any(
             _classify(q, sentence[:q.start], sentence[q.end:], sentence) for q in quantities):
         return []
@@ -333,6 +344,11 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         seg = next(((a, b) for a, b in segments if a <= q.start < b), (0, len(sentence)))
         before = sentence[seg[0]:q.start]
         after = sentence[q.end:seg[1]]
+        unit_first = _COST_PER_ENERGY_BEFORE.search(before[-50:]) if q.kind == "usd" and not q.scaled else None
+        if unit_first and q.value is not None:
+            # "Energy cost per MWh of $28.83": the unit named before the price
+            per_mwh = unit_first.group("u").lower() == "mwh"
+            q = dataclasses.replace(q, kind="usd_per_kwh", value=q.value / 1000 if per_mwh else q.value)
         name = _classify(q, before, after, sentence)
         if name is None:
             continue
@@ -341,10 +357,13 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         if _PARTICIPLE_START.match(sentence, seg[0]) and _FORWARD.search(sentence[:seg[0]]):
             continue    # "... expected to be 1.5 Exahash, producing approximately 6.8 bitcoin per day": still the forecast
         point = name in ("btc_held", "btc_held_restricted", "hashrate_deployed_ehs")
-        if own.type == "quarter" and name.startswith("hashrate") and _CURRENTLY.search(sentence[max(0, q.start - 80):q.start]):
-            # "Hut 8 currently has an installed hashrate of ... 1.7 EH/s" in a results release weeks after the
-            # quarter: the release date's fleet (a monthly update's "currently" is days after its month's end)
+        if own.type == "quarter" and (point or name.startswith("hashrate")) and _CURRENTLY.search(sentence):
+            # "Hut 8 currently has an installed hashrate of ... 1.7 EH/s", "Current hashrate of 7.0 EH/s", "Hut 8's
+            # current Bitcoin balance" in a results release weeks after the quarter: the release date's (a
+            # monthly update's "currently" is days after its month's end)
             continue
+        if name.startswith("hashrate") and _TO_BE_ENERGIZED.search(sentence):
+            continue    # "These miners provide ... hash rate capacity of nearly 1.6 EH/s, and ... all will be energized by ..."
         if point and any(not _mention_ok(mt, own, True) for mt in mentions
                          if (q.end <= mt.start <= q.end + 100 or q.start - 160 <= mt.start < q.start)
                          and _AS_OF_BEFORE.search(sentence[max(0, mt.start - 12):mt.start])):
@@ -352,7 +371,13 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             # including 2,000 Bitcoin loaned": a balance dated after the period
             continue
         seg_mentions = [mt for mt in mentions if seg[0] <= mt.start < seg[1]]
-        if not all(_mention_ok(mt, own, point) for mt in (seg_mentions or lead)):
+        checked = seg_mentions or lead
+        if any(mt.kind in ("month", "month_only", "quarter", "fiscal_quarter", "date") and _mention_ok(mt, own, point)
+               for mt in checked):
+            # "Record BTC Production of 1,853 BTC in December": a record named beside the report's own month
+            # is that month's figure
+            checked = [mt for mt in checked if not (mt.kind == "cumulative" and _RECORD_WORD.fullmatch(sentence[mt.start:mt.end]))]
+        if not all(_mention_ok(mt, own, point) for mt in checked):
             continue
         reading = check_quantity(name, q)
         if reading.value is None and reading.reason is None:
@@ -371,7 +396,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     for m in _RESTRICTED_NUMBER.finditer(sentence):
         qs = find_quantities(m.group("n"), locale)
         if qs and qs[0].value is not None and not _FORWARD.search(sentence) \
-                and all(_mention_ok(mt, own, True) for mt in mentions):
+                and all(_mention_ok(mt, own, True) for mt in mentions) \
+                and not (own.type == "quarter" and _CURRENTLY.search(sentence)):
             # "Hut 8's Bitcoin balance as of November 10, 2021, including 2,000 Bitcoin loaned" in a Q3 release
             reading = check_quantity("btc_held_restricted", qs[0])
             out.append(Finding("btc_held_restricted", own, reading.value, reading.reason, _evidence(sentence, qs[0]),
@@ -548,7 +574,7 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
                 or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
             return None
         if _UNDER_MANAGEMENT.search(before[-90:]) or _FOR_CUSTOMERS.match(after) or _CUSTOMERS_BEFORE.search(before[-50:]) \
-                or _WITH_HOSTING.search(sentence[max(0, q.start - 120):q.start]) or _COMBINED_WITH_HOSTING.match(sentence, q.end):
+                or _WITH_HOSTING.search(sentence[max(0, q.start - 120):q.end + 80]) or _COMBINED_WITH_HOSTING.match(sentence, q.end):
             # "total mining capacity under management ... 28.6 EH/s" adds hosted and cloud customers' machines
             return None
         if _PARTICIPLE_START.match(before) and not _DEPLOYED.search(before) and not _OPERATING.search(before):
@@ -607,11 +633,13 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     return None
 
 
-_PRODUCTION_WAS = re.compile(r"\b(?:BTC|bitcoin)\s+production\s+(?:was|of|totaled|totalled|reached)\s+"
+_PRODUCTION_WAS = re.compile(r"\b(?:BTC|bitcoin)\s+production\s+(?:was|of|totaled|totalled|reached|"
+                             r"(?:grew|increased|rose|climbed|decreased|fell|declined)\s+to)\s+"
                              r"(?:approximately\s+|about\s+)?$", re.I)
 _BARE_HASHRATE_LEVEL = re.compile(
-    r"\b(?:our|its|the\s+company['’]s|total|corporate)\s+hash\s?rate\s+"
-    r"(?:(?:was|stood\s+at|reached|of)|(?:increased|grew|rose|climbed)(?:\s+(?:by\s+)?\d[\d.,]*\s?%)?\s+to)\s+"
+    r"\b(?:our|its|the\s+company['’]s|total|corporate)\s+(?:mining\s+)?hash\s?rate\s+"
+    r"(?:(?:was|stood\s+at|reached|of|remains\s+at|remained\s+at|continues\s+to\s+be)"
+    r"|(?:increased|grew|rose|climbed)(?:\s+(?:by\s+)?\d[\d.,]*\s?%)?\s+to)\s+"
     r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
 # "increased our corporate hashrate by 33% from the beginning of the quarter and by 157% from a year ago to 3.6
 # exahash per second": the level reached, after the changes that led to it

@@ -566,7 +566,7 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
                 rows.append((line, pos, []))
             label_pos, label = lines[-1]
             if _sentence_like(label):
-                return rows
+                return _return_unit_words(rows, text, locale)
             values = [tok]
         elif label is not None:
             values.append(tok)

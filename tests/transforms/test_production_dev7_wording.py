@@ -136,3 +136,55 @@ def test_fleet_as_of_the_next_days_date_and_a_unit_wrapped_onto_the_next_line():
              "Pursuant to the requirements", "Date: October 5, 2022"]
     rec = _own("\n".join(lines))
     assert (rec.period_end.isoformat(), rec.hashrate_deployed_ehs) == ("2022-09-30", 2.6)
+
+
+# --- production-10: a seventh real set (scored once, then development data) ------------------------------
+
+def test_production_grew_to_a_bare_figure_and_a_record_beside_the_month():
+    rec = _own("Example Reports Second Quarter Fiscal 2025 Results\nBitcoin production grew to 1,804, with an average "
+               "revenue per coin of $90,100\nLAS VEGAS, May 8, 2025 /PRNewswire/ -- Example, Inc. today reported financial "
+               "results for the quarter ended March 31, 2025.")
+    assert (rec.period_end.isoformat(), rec.btc_produced) == ("2025-03-31", 1804)
+    rec = _own("Example Digital Announces Bitcoin Production and Mining Operation Updates for December 2023\n"
+               "- Record BTC Production of 1,702 BTC in December and 11,900 BTC in 2023")
+    assert rec.btc_produced == 1702
+
+
+def test_quarter_and_full_year_title_with_a_later_quarters_update():
+    rec = _own("Example Generation Reports Fourth Quarter and Full Year 2021 Results and Provides First Quarter 2022 Update\n"
+               "- Produced 640 bitcoins in the fourth quarter\n"
+               "- Mining capacity of approximately 1.5 EH/s from 18,000 miners as of December 31, 2021\n"
+               "First Quarter 2022 Highlights\n"
+               "- Mining fleet as of March 31, 2022 consists of approximately 20,000 miners with approximately 1.7 EH/s of capacity")
+    assert (rec.period_end.isoformat(), rec.btc_produced, rec.hashrate_deployed_ehs) == ("2021-12-31", 640, 1.5)
+
+
+def test_flattened_table_whose_last_label_is_a_sentence_keeps_the_unit_words():
+    rec = _own("Example 3D Corp. announced its November 2023 production update.\nMetrics1 Nov 2022 Oct 2023 Nov 2023 "
+               "Bitcoin Mined 10.1 60.2 70.4 Bitcoin Sold 4.0 70.3 61.0 Mining Revenue* $0.2 million $1.9 million $2.4 million "
+               "Bitcoin Holdings 80.3 10.4 19.8 Month End "
+               "Deployed Hash Rate (EH/s) 100 PH/s 1.2 EH/s 1.2 EH/s\n\n*Unaudited\n\n1 - Includes Example 3D assets temporarily "
+               "custodied by a partner related to the terminated agreement\n\nCEO Comments\nWe mined 70.4 bitcoin in 30 days.\n")
+    assert (rec.btc_produced, rec.btc_sold, rec.btc_held) == (70.4, 61.0, 19.8)
+
+
+def test_remains_at_energy_cost_per_mwh_and_a_unit_at_the_line_end():
+    rec = _own("Example Origin Announces Mining Update for September 2022\nAs of September 30, 2022, the total mining hash "
+               "rate remains at 295 PH/s with 3,000 miners installed.")
+    assert rec.hashrate_deployed_ehs == 0.295
+    rec = _own("Example 8 Reports Third Quarter 2024 Results\nExample announced results for the quarter ended September "
+               "30, 2024.\n  \u2022 Energy cost per MWh of $31.20, a 20% decrease from $39.00 in the prior year period\n"
+               "- Self-Mining Installed Capacity: 2 EH")
+    assert (rec.power_cost_usd_per_kwh, rec.hashrate_deployed_ehs) == (0.0312, 2.0)
+
+
+def test_release_date_figures_in_a_quarterly_release_are_not_the_quarters():
+    rec = _own("Example Farms Reports Q1 2024 Results\n- Earns 900 BTC in Q1 2024 -\n- Current hashrate of 7.4 EH/s, up "
+               "from 6.8 EH/s at year end -\nExample's current Bitcoin balance, including 500 Bitcoin loaned, is "
+               "approximately 1,900 Bitcoin.\nWe anticipate daily production will equate to 20 \u2013 25 Bitcoin per day.\n"
+               "These miners provide aggregate hash rate capacity of nearly 1.6 EH/s, and we expect that all will be "
+               "energized by September 1, 2024.\nExample's installed operational capacity as of March 31, 2024 was "
+               "approximately 2.9 Exahash across Bitcoin Self-Mining and Hosting Co-locations.")
+    assert rec.btc_produced == 900
+    assert (rec.hashrate_deployed_ehs, rec.btc_held_restricted, rec.btc_held, rec.btc_produced_per_day) == (
+        None, None, None, None)
