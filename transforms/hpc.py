@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-8"  # hpc-8: a termination outranks the signing a filing recounts before it
+PARSER_VERSION = "hpc-9"  # hpc-9: a lease's MW without a basis is critical IT (qualified); a right to terminate is no termination; an average over other contracts does not contradict a term
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -143,7 +143,8 @@ _COMPANY_SUFFIX_RE = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L
 # Event wording. Infinitives ("an option to expand") are deliberately not events.
 _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
     ("terminated", re.compile(
-        r"\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
+        # "with the ability of each party to terminate within 45 days": a right, not a termination
+        r"(?<!\bto )(?<!\bmay )(?<!\bcan )\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
     ("amended", re.compile(
         r"(?<!as )\bamend(?:s|ed|ing|ment|ments)\b(?!,? and restated credit)|"
         # "modify an additional 300 megawatts of our infrastructure" is a build-out, not a contract change
@@ -484,6 +485,12 @@ def _resolve(figures: _Figures, name: str, evidence: dict, reasons: dict, qualif
         beside_tenant = [f for f in found if f.names_tenant]
         if beside_tenant and len({f.value for f in beside_tenant}) == 1:
             found, distinct = beside_tenant, [beside_tenant[0].value]
+    if len(distinct) > 1 and name == "term_years":
+        # "for a term of 10 years" against "three additional agreements ... over a weighted average term of 32
+        # months": an average over other contracts does not contradict the contract's own stated term
+        plain = [f for f in found if f.qualifier != "average"]
+        if plain and len({f.value for f in plain}) == 1 and len(plain) < len(found):
+            found, distinct = plain, [plain[0].value]
     if len(distinct) > 1:
         shown = "; ".join(f"'{f.evidence}'" for f in found[:3])
         reasons[name] = f"the release states different {what} for this contract: {shown}"
@@ -691,6 +698,7 @@ def _record(
     if value is not None:
         values["unqualified_mw"] = value
         _basis_from_total(values, evidence, reasons)
+        _basis_from_lease(values, evidence, reasons, qualifiers)
 
     if doc.announced_date:
         values["announced_date"] = doc.announced_date
@@ -713,6 +721,25 @@ def _record(
 # "a new lease ... for an additional 150MW" beside "the total critical IT capacity across these three leases
 # will encompass 400MW": the increment is counted in the total, so it is stated on the total's basis.
 _INCREMENT_RE = re.compile(r"\b(?:additional|incremental|another|new|further|expan\w*|add(?:s|ed|ing)?)\b", re.I)
+
+
+# "a conditional agreement ... for a total of 100 MWs", "exercised its lease option for an additional 150 MW",
+# "the 5MW colocation agreement with Cerebras": capacity leased to a tenant, stated without its basis
+_LEASED_CAPACITY_RE = re.compile(r"\b(?:leases?|leased|colocation|co-location|hosting|agreements?|contract(?:s|ed)?|"
+                                 r"option)\b", re.I)
+
+
+def _basis_from_lease(values: dict, evidence: dict, reasons: dict, qualifiers: dict) -> None:
+    """Data-centre leases are sized in critical IT load: a contract's MW stated without a basis is read as
+    critical IT (and says so in `qualifiers`), unless the release gives any other basis for this contract."""
+    mw = values.get("unqualified_mw")
+    if mw is None or any(k in values for k in ("critical_it_mw", "gross_mw")) \
+            or not _LEASED_CAPACITY_RE.search(evidence.get("unqualified_mw", "")):
+        return
+    values["critical_it_mw"] = mw
+    evidence["critical_it_mw"] = evidence["unqualified_mw"]
+    reasons.pop("critical_it_mw", None)
+    qualifiers["critical_it_mw"] = "basis not stated: a lease's capacity is read as critical IT load"
 
 
 def _basis_from_total(values: dict, evidence: dict, reasons: dict) -> None:

@@ -107,11 +107,19 @@ def test_unqualified_headline_mw_equal_to_a_qualified_body_figure_is_the_same_ca
     assert r.critical_it_mw == 200 and r.unqualified_mw is None
 
 
-def test_mw_without_a_basis_is_not_guessed_to_be_critical_it():
+def test_a_leases_mw_without_a_basis_is_read_as_critical_it_and_says_so():
+    # data-centre leases are sized in critical IT load; the reading is flagged, and the figure as stated is kept
     r = one(release("Example Signs 15-Year Lease with AWS", "a 15-year lease with AWS for 300 MW of capacity."))
-    assert r.critical_it_mw is None and r.gross_mw is None
+    assert r.critical_it_mw == 300 and r.gross_mw is None
     assert r.unqualified_mw == 300
-    assert "without saying critical IT or gross" in r.null_reasons["critical_it_mw"]
+    assert r.qualifiers["critical_it_mw"].startswith("basis not stated")
+
+
+def test_mw_without_a_basis_outside_a_contract_is_not_guessed_to_be_critical_it():
+    r = one(release("Example Signs 10-Year HPC Lease with Fluidstack",
+                    "a 10-year HPC lease with Fluidstack for 40 MW of critical IT load at its campus.",
+                    "The campus is being built out to 300 MW of power."))
+    assert r.critical_it_mw == 40          # the campus total is not read as the lease's capacity
 
 
 def test_backstop_amount_is_not_contract_value():

@@ -50,10 +50,12 @@ def test_increment_read_on_the_basis_of_the_partnership_total_it_is_part_of():
     assert r.total_contract_value_usd is None and r.term_years is None
 
 
-def test_unqualified_increment_without_a_critical_it_total_stays_unqualified():
+def test_unqualified_lease_increment_without_a_critical_it_total_is_read_as_critical_it_and_flagged():
+    # hpc-9: a lease's MW with no basis is read as critical IT (the leasing basis), flagged in qualifiers
     r = _one("DALLAS, Sep. 2, 2026 (GLOBE NEWSWIRE) -- Prairie Digital (NASDAQ: PRDG) has signed a third lease with "
              "CoreWeave, for an additional 120MW at the Dakota Ridge Campus.")
-    assert r.critical_it_mw is None and r.unqualified_mw == 120
+    assert r.critical_it_mw == 120 and r.unqualified_mw == 120
+    assert r.qualifiers["critical_it_mw"].startswith("basis not stated")
 
 
 def test_incremental_mw_of_critical_it_from_an_option_exercise():

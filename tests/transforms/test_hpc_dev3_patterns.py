@@ -74,3 +74,28 @@ def test_a_filing_that_recounts_the_signing_before_the_termination_reports_the_t
         "its termination of the Lumen Agreement for cause, effective immediately.")
     assert r.event == "terminated"
     assert (r.counterparty, r.term_years, r.total_contract_value_usd) == ("Lumen Labs", 3, 24e6)
+
+
+# --- hpc-9: a seventh real set (scored once, then development data) -------------------------------------------
+
+def test_conditional_agreement_with_a_right_to_terminate_and_other_agreements_average_term():
+    r = _one(
+        "Subsequent Events\nConditional Agreement\nOn March 2, 2025, Granite Compute Inc. (Nasdaq: GRNC) entered into a "
+        "conditional agreement to provide HPC datacenter capacity at its Oakridge campus, subject to finalization of "
+        "definitive lease documents. The conditional agreement is for a total of 80 MWs for a term of 12 years, with a "
+        "total value of approximately $1.9 billion over such 12 year term. The\nconditional agreement is conditioned "
+        "upon each party securing financing, with the ability of each party to terminate within 45 days, without "
+        "penalty, if the condition is not satisfied.\nOther Agreements\nSubsequent to January 31, 2025, the Company "
+        "entered into three additional agreements for services in its cloud services segment totaling a combined "
+        "$90.0 million over a weighted average term of 30 months.")
+    assert r.event == "signed"
+    assert (r.critical_it_mw, r.term_years, r.total_contract_value_usd) == (80, 12, 1.9e9)
+    assert r.qualifiers["critical_it_mw"].startswith("basis not stated")
+
+
+def test_an_exercised_lease_option_states_the_leased_capacity():
+    r = _one(
+        "Lumen Labs Data Center Lease\nOn July 2, 2025, Lumen Labs exercised its lease option for an additional 120 MW "
+        "in a third building at the Oakridge campus, which is in planning stages. The parties are expected to enter "
+        "into a new lease agreement on substantially the same terms.", ticker="GRNC")
+    assert (r.event, r.critical_it_mw) == ("expanded", 120)

@@ -194,7 +194,7 @@ comment on column marts.hpc_contract_history.counterparty is 'Tenant as the rele
 comment on column marts.hpc_contract_history.site is 'Campus or site this event names (comma-joined when several); null when the release names none.';
 comment on column marts.hpc_contract_history.event is 'signed | expanded | amended | terminated, as the release words it; null when it has no such wording (linked like a signing).';
 comment on column marts.hpc_contract_history.event_date is 'Announcement date (the release dateline), else the SEC filing date.';
-comment on column marts.hpc_contract_history.event_critical_it_mw is 'Critical IT MW this event states: the whole contract for a signing or amendment, the increment for an expansion.';
+comment on column marts.hpc_contract_history.event_critical_it_mw is 'Critical IT MW this event states: the whole contract for a signing or amendment, the increment for an expansion. A lease''s MW stated without a basis is read as critical IT (the leasing basis; the event''s qualifiers say so).';
 comment on column marts.hpc_contract_history.event_total_contract_value_usd is 'Contract value in USD this event states: the whole contract for a signing or amendment, the increment for an expansion.';
 comment on column marts.hpc_contract_history.critical_it_mw is 'Contracted critical IT load after the event, MW = last stated figure of a signing or amendment + the increments of later expansions (null when none is stated). A signing MW stated without a basis counts as critical IT once a later release''s critical IT total equals it plus the increments since.';
 comment on column marts.hpc_contract_history.gross_mw is 'Gross power capacity after the event, MW; same formula as critical_it_mw on the gross figures.';
