@@ -30,7 +30,7 @@ from transforms.production_tables import Finding, TableResult, implied_hash_unit
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-10"  # production-10: seventh real set (records beside the month, quarter-and-full-year titles, release-date figures in quarterly releases, per-MWh costs)
+PARSER_VERSION = "production-11"  # production-11: footnote markers between dollar cells, "was actively hashing"
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 

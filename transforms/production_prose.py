@@ -127,6 +127,7 @@ _SELF_MINING_WORD = re.compile(r"\bself[- ]mining\b", re.I)
 _EXITED_AT = re.compile(r"\bhash\s?rate\s+(?:finished|ended|exited|closed)\s+the\s+(?:month|quarter|period)\s+at\s+"
                         r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
 _AT_A_DATE_AFTER = re.compile(r"^\s*(?:as\s+of|as\s+at|at|on)\s+(?:\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
+_WAS_HASHING_AFTER = re.compile(r"\s*,?\s*(?:was|were|is|are)\s+(?:actively\s+)?(?:hashing|mining)\b", re.I)
 _WAS_DEPLOYED_AFTER = re.compile(r"^\s*(?:was|were|is|are|had\s+been|has\s+been)\s+(?:deployed|installed|energized|energised)\b", re.I)
 _AS_OF_RELEASE = re.compile(r"^[^.;]{0,120}?\bas\s+of\s+(?:the\s+date\s+of\s+)?this\s+(?:press\s+)?release\b", re.I)
 # "increasing self-mining capacity from 2.0 EH/s to 5.5 EH/s", "to expand ... to 10 EH/s": a target, not a level
@@ -601,6 +602,9 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         if not dep and not op and _WAS_DEPLOYED_AFTER.match(after) and not _FORWARD.search(after[:60]):
             # "7,710 bitcoin miners representing 0.457 EH/s was deployed in North America as of December 31"
             return "hashrate_deployed_ehs"
+        if not dep and not op and _WAS_HASHING_AFTER.match(sentence, q.end):
+            # "11,513 bitcoin miners representing 1.20 EH/s, was actively hashing in North America as of April 30"
+            return "hashrate_operating_ehs"
         if not dep and not op:
             # "ended the month with 4.18 EH per second of mining capacity", "8.0 EH/s of installed and
             # operational self-mining capacity": the words after the figure name it

@@ -519,7 +519,7 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
         lm = match_label(label)
         if lm is None or section == "other":
             continue
-        toks = _drop_footnote_token(label_pos, toks, text, len(periods) + n_cmp)
+        toks = _drop_interleaved_footnotes(_drop_footnote_token(label_pos, toks, text, len(periods) + n_cmp), text)
         if toks and toks[-1].q is not None and _CUT_AFTER.fullmatch(text, toks[-1].end):
             # the excerpt ends on this figure and a bare point ("... | 30.8 | 33."): cut mid-number, so it is not read,
             # and it does not count in the row's decimals check either
@@ -665,6 +665,22 @@ def _drop_footnote_token(label_pos: int, toks: list[_Token], text: str, n_cols: 
     if rest and rest[0].q is not None and rest[0].q.kind != "number":
         return rest
     return toks
+
+
+_FOOTNOTE_LIST = re.compile(r"[1-9](?:,[1-9])+|[1-9]\d?")
+
+
+def _drop_interleaved_footnotes(toks: list[_Token], text: str) -> list[_Token]:
+    """Riot's flattened row "Power Credits 3,5 $1.0 million 6 $11.0 million 6 $0.2 million": superscript markers
+    printed as bare digits between dollar cells. In a row of dollar amounts, a bare one- or two-digit number (or a
+    list such as "3,5") is a footnote marker, not a cell."""
+    money = [t for t in toks if t.q is not None and t.q.kind == "usd"]
+    if len(money) < 2:
+        return toks
+    marks = [t for t in toks if t.q is not None and t.q.kind == "number" and _FOOTNOTE_LIST.fullmatch(t.text.strip())]
+    if not marks:
+        return toks
+    return [t for t in toks if t not in marks]
 
 
 def _split_glued(q: Quantity, text: str) -> tuple[Quantity | None, str, str]:

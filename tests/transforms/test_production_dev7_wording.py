@@ -188,3 +188,14 @@ def test_release_date_figures_in_a_quarterly_release_are_not_the_quarters():
     assert rec.btc_produced == 900
     assert (rec.hashrate_deployed_ehs, rec.btc_held_restricted, rec.btc_held, rec.btc_produced_per_day) == (
         None, None, None, None)
+
+
+def test_footnote_markers_between_dollar_cells_and_actively_hashing():
+    rec = _own("Example Platforms announces unaudited production for October 2024.\nComparison (%) Metric October 2024 "
+               "September 2024 October 2023 Month/Month Year/Year Bitcoin Produced 505 412 458 23% 10% Power Credits 3,5 "
+               "$1.3 million 6 $10.1 million 6 $1.0 million -87% 30% Demand Response Credits 4,5 $1.5 million 6 "
+               "$2.2 million 6 $1.8 million -32% -17% 1. As of month end.")
+    assert (rec.btc_produced, rec.power_credits_usd) == (505, 1_300_000)
+    rec = _own("Example Digital, Inc. Announces Unaudited Production Update for April 2024\n"
+               "  \u2022 9,800 bitcoin miners representing 1.05 EH/s, was actively hashing in North America as of April 30, 2024.")
+    assert rec.hashrate_operating_ehs == 1.05
