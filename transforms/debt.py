@@ -22,7 +22,7 @@ from transforms.amounts import MONEY_RE, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
 
-PARSER_VERSION = "debt-9"  # debt-9: repaid loans, secured debt settled, accordions and initial commitments, debt facilities
+PARSER_VERSION = "debt-10"  # debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -195,10 +195,13 @@ def _classify_notes(kind: str) -> tuple[str, bool | None]:
 
 def _classify_loan(words: str) -> tuple[str, bool | None]:
     w = words.lower()
-    secured = False if "unsecured" in w else True if ("secured" in w or "backed" in w or "collateralized" in w) else None
+    secured = False if "unsecured" in w else True if ("secured" in w or "backed" in w or "collateralized" in w
+                                                     or "security agreement" in w) else None
     if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge|(?:^|\s)(?:\S+\s+)?(?:loans?|debt)$", w):
         # a loan against named assets or a bridge is drawn once and repaid over a term
         return "term_loan", secured
+    if re.search(r"\bloan\s+agreement", w):
+        return "term_loan", secured     # a "Loan Agreement" under which "certain loans" were made
     if "agreement" in w and not ("credit" in w):
         return "other", secured
     return "credit_facility", secured
@@ -382,6 +385,19 @@ def _head_lead(doc: _Doc) -> tuple[list[int], bool]:
     return idx, False
 
 
+_DEBT_OBJECT_RE = re.compile(r"(?:and\s+restated\s+)?(?:(?:senior|secured|convertible|promissory|credit|loan|term|"
+                             r"facility|indenture|notes?|debentures?|bonds?|financing|\d{4})\b)", re.I)
+
+
+def _amends_debt(text: str, m: re.Match) -> bool:
+    """Does this amendment word concern debt? "Entry into Amended RSA and Loan Agreement" amends a restructuring
+    support agreement (the loan is new); "Amended and Restated Credit Agreement", "amend the Notes" concern debt.
+    Only the adjective ("Amended X") is judged by its noun; verbs and "amendment" keep their debt context."""
+    if m.group(0).lower() != "amended" or not m.group(0)[0].isupper():
+        return True
+    return _DEBT_OBJECT_RE.match(text, m.end() + 1 if m.end() < len(text) and text[m.end()] == " " else m.end()) is not None
+
+
 def _new_issue_event(text: str) -> str | None:
     """closed > priced > upsized > proposed: "Announces Pricing of Upsized ..." is a pricing.
 
@@ -389,7 +405,8 @@ def _new_issue_event(text: str) -> str | None:
     is an upsizing, not a new closing.
     """
     # "the Securities Act of 1933, as amended" in a Rule 144A lead is boilerplate, not an amendment
-    amendment = P.AMENDMENT_RE.search(text)
+    amendment = next((m for m in P.AMENDMENT_RE.finditer(text) if _amends_debt(text, m)), None) \
+        or P.RESTRUCTURED_RE.search(text)
     if amendment and P.UPSIZED_RE.search(text):
         return "upsized"
     if amendment and not P.PRICED_RE.search(text) and not P.PROPOSED_RE.search(text):
@@ -427,7 +444,8 @@ def _retire_event(text: str) -> str | None:
 
 def _strip_retire_clauses(text: str) -> str:
     """Drop clauses about retiring other notes so they do not decide a new issue's event."""
-    return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*|induced\s+conversions?)\b.*$", "", text)
+    return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*|induced\s+conversions?|"
+                  r"debt\s+settlement|(?:debt\s+)?repayment\s+agreement)\b.*$", "", text)
 
 
 _ADDITIONAL_ONLY_RE = re.compile(
@@ -466,9 +484,13 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     if pm:
         preliminary = P.PRELIMINARY_PROSPECTUS_RE.search(doc.text[:6000])
         return ("proposed" if preliminary else "priced"), doc.sentence_at(pm.start())
-    # a fragment without headline or lead: the first sentence that names an event
-    for i, s in enumerate(doc.sents[:20]):
-        ev = _new_issue_event(_strip_retire_clauses(s.text)) or None
+    # a fragment without headline or lead (or a 6-K whose cover page fills the first sentences): the first
+    # sentence that names an event
+    for i, s in enumerate(doc.sents[:_first_after_cover(doc) + 20]):
+        stripped = _strip_retire_clauses(s.text)
+        ev = _new_issue_event(stripped) or None
+        if ev == "closed" and stripped != s.text and not _NEW_DEBT_WORDS_RE.search(stripped):
+            continue    # "entered into a Debt Repayment Agreement": the agreement retires debt, it closes none
         if ev:
             return ev, i
     # ... or a retirement ("Cleanup Redemption of 8.50% Convertible Notes"); one the fragment says was
@@ -482,6 +504,19 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
         i, ev = retirements[0]
         return ev, i
     return None, None
+
+
+_COVER_END_RE = re.compile(r"Regulation\s+S-T\s+Rule\s+101\(b\)\(7\)|Form\s+20-F\s.{0,20}Form\s+40-F|"
+                           r"\(Address\s+of\s+principal\s+executive\s+offices?\)", re.I)
+
+
+def _first_after_cover(doc: _Doc) -> int:
+    """Index of the first sentence after a 6-K/8-K cover page (0 when there is none)."""
+    last = None
+    for i, s in enumerate(doc.sents[:60]):
+        if _COVER_END_RE.search(s.text):
+            last = i
+    return last + 1 if last is not None else 0
 
 
 _RETIRED_DONE_RE = re.compile(
@@ -606,7 +641,9 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
             return value, a, mention.end
     after = text[mention.end:min(sent.end, mention.end + 140)]
     am = re.match(
-        r"(?:\s+(?:agreement|facility))?(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
+        # ' (the "Agreement") with Example Bank pursuant to which the Bank has agreed to loan the Company up to $X'
+        r"(?:\s+(?:agreement|facility))?(?:\s*\([^)]{0,60}\))?"
+        r"(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
     if am:
@@ -833,6 +870,11 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             g = next(n for n in ("money", "money2", "money3") if committed.group(n))
             mm = MONEY_RE.match(doc.text, committed.start(g))
             f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(committed.start(), committed.end()))
+        if event in RETIRE_EVENTS:
+            rm = P.RETIRED_LOAN_AMOUNT_RE.search(doc.text)
+            mm = MONEY_RE.match(doc.text, rm.start("money")) if rm else None
+            if mm:
+                f.set("principal_usd", money_from_match(mm), doc.ev(rm.start(), rm.end()))
         for m in inst.mentions:
             hit = _loan_amount(doc, m)
             if hit:
@@ -909,6 +951,9 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
     amount_sents = money if n_primaries == 1 else (own or [])
     if event in NEW_ISSUE_EVENTS:
         _option(doc, amount_sents, f)
+        if "option_principal_usd" not in f.values and n_primaries == 1:
+            # a term-sheet bullet that names no notes: "upsized from $450 million to $500 million, plus $50 million greenshoe"
+            _option(doc, [s for s in doc.sents if re.search(r"(?i)greenshoe|over-?allotment", s.text)], f)
         for s in terms:
             for rx in P.UPSIZED_FROM_RES:
                 um = rx.search(s.text)
@@ -927,6 +972,10 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                     f.set("principal_includes_option", True, doc.ev(s.start + im.start(), s.start + im.end()))
                     break
     _terms(doc, inst, terms, money, f, amount_sents)
+    if event in RETIRE_EVENTS and inst.instrument in LOAN_INSTRUMENTS and "secured" not in f.values:
+        cm = P.SERVED_AS_COLLATERAL_RE.search(doc.text)
+        if cm:
+            f.set("secured", True, doc.ev(cm.start(), cm.end()))
     if n_primaries > 1 and event in NEW_ISSUE_EVENTS and "option_principal_usd" not in f.values:
         # an option stated for the whole offering ("$300 million greenshoe fully exercised") is not this tranche's
         shared = _Fields()
@@ -1181,8 +1230,11 @@ def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int 
         reasons["announced_date"] = date_reason or "unknown"
     if event is None:
         reasons["event"] = "no offering, pricing, closing, upsizing or retirement wording"
-    if event == "redeemed" and inst.instrument in LOAN_INSTRUMENTS:
-        event = "repaid"        # notes are redeemed; a loan paid off (or settled with assets) is repaid
+    if (event == "redeemed" and inst.instrument in LOAN_INSTRUMENTS
+            or event == "exchanged" and inst.instrument in ("term_loan", "credit_facility")):
+        # notes are redeemed or exchanged; a loan paid off, or settled with shares or assets ("in exchange for the
+        # extinguishment of approximately $67 million of ... debt"), is repaid
+        event = "repaid"
     return DebtEvent(
         ticker=ticker,
         instrument=inst.instrument,

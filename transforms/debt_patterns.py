@@ -57,6 +57,8 @@ LOAN_RE = re.compile(
     r"|(?:(?<=million\sof\s)|(?<=billion\sof\s)|(?<=Million\sof\s)|(?<=Billion\sof\s))secured\s+debt"
     r"|(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+(?:loan|credit\s+facility|facility|credit\s+line))"
     r"|(?:(?:revolving\s+)?(?:credit\s+line|line\s+of\s+credit))"
+    # Marathon's "Revolving Credit and Security Agreement" with Silvergate and its "revolving credit note"
+    r"|(?:(?:revolving\s+)?credit\s+and\s+security\s+agreement)|(?:revolving\s+credit\s+note)"
     # a lender's loan against named assets: Argo's "new asset-backed loan" from Galaxy, Stronghold's
     # "$54 Million Equipment Financing", "equipment loan", "bridge loan"
     r"|(?:(?:senior\s+)?(?:secured\s+)?asset[- ]backed\s+(?:term\s+)?loans?)"
@@ -72,7 +74,7 @@ LOAN_RE = re.compile(
     I,
 )
 
-MONEY = r"(?:US\s?\$|U\.S\.\s?\$|USD\s?\$?|\$)\s?" + r"(?:" + NUMBER + r")(?:\s?(?:thousand|million|billion|mm|mn|bn)\b|[mMbB]\b)?"
+MONEY = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bUSD\s?\$?|\$)\s?" + r"(?:" + NUMBER + r")(?:\s?(?:thousand|million|billion|mm|mn|bn)\b|[mMbB]\b)?"
 
 # --- events ------------------------------------------------------------------------------------
 PROPOSED_RE = re.compile(
@@ -103,7 +105,7 @@ CLOSED_RE = re.compile(
     r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
     # an 8-K's "the Company issued secured convertible promissory notes to investors", not "will be issued"
-    r"|(?<!\bbe\s)\bissued\s+(?:(?:a|an|its|the)\s+)?(?:(?:secured|unsecured|senior|convertible|promissory|subordinated|bridge)\s+){1,4}"
+    r"|(?<!\bbe\s)\b(?:issued|sold)\s+(?:(?:a|an|its|the)\s+)?(?:(?:secured|unsecured|senior|convertible|promissory|subordinated|bridge)\s+){1,4}"
     r"(?:notes?|debentures?)\b", I,
 )
 #: A closing that is only expected is not a closing.
@@ -117,15 +119,20 @@ UPSIZED_RE = re.compile(
     r"|\bexercis(?:e|es|ed)\s+(?:in\s+full\s+|in\s+part\s+)?(?:of\s+)?(?:its|their|the)\s+(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)"
     r"|\b(?:full\s+|partial\s+)?exercise\s+of\s+(?:the\s+|its\s+)?(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)", I,
 )
+# "restructures ~$76 Million of Secured Debt": new terms for existing debt
+RESTRUCTURED_RE = re.compile(r"\brestructur(?:e|es|ed)\b(?=[^.]{0,60}\b(?:debt|loans?|notes?|facility|indebtedness)\b)", I)
 REDEEMED_RE = re.compile(
     r"\bredeem(?:s|ed)?\b|\bredemption\b|\bcall(?:s|ed)?\s+for\s+redemption\b|\brepaid\b|\brepays\b|\brepayment\s+in\s+full\b|\bpaid\s+off\b"
     # "Eliminates Remaining $21.8 Million of Secured Debt by Selling ... Site": debt settled (here with assets)
-    r"|\b(?:eliminat|extinguish)(?:es|ed|ing)\s+(?:the\s+|its\s+|all\s+)?(?:remaining\s+|outstanding\s+)?(?:US)?\$", I,
+    r"|\b(?:eliminat|extinguish)(?:e|es|ed|ing)?\s+(?:the\s+|its\s+|all\s+)?(?:remaining\s+|outstanding\s+)?"
+    r"(?:approximately\s+|about\s+|~)?(?:US)?\$", I,
 )
 CONVERTED_RE = re.compile(r"\bconverted\b|\bconversions?\s+of\s+(?:US\$|\$|its|the|approximately|\d)|\binduced\s+conversion", I)
 EXCHANGED_RE = re.compile(
     r"\bexchange\s+agreements?\b|\bexchanged\b|\bexchanges?\s+(?:of|for)\b(?!\s+(?:commission|act))|\bexchange\s+offer\b"
-    r"|\bexchange\s+transactions?\b", I,
+    r"|\bexchange\s+transactions?\b"
+    # Cathedra's "Debt Settlement": debentures "settled ... into 96,439,227 common shares"
+    r"|\bdebt\s+settlement\b|\bsettled\b[^.]{0,160}\binto\s+[\d,]+\s+(?:common\s+)?shares\b", I,
 )
 REPURCHASED_RE = re.compile(r"\brepurchas(?:e|es|ed|ing)\b|\bbuy\s?backs?\b|\bbought\s+back\b", I)
 #: Words that make a retirement a plan rather than an event.
@@ -191,6 +198,8 @@ COUPON_SENTENCE_RES = (
     # "which has a two-year term and 12.5% interest rate"
     re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
     re.compile(r"\bcoupon\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    # a term-sheet bullet without brackets: "Net proceeds of approximately $534.9 million 3.50% coupon,30% conversion premium"
+    re.compile(r"(?<![\d.])(?P<coupon>" + NUMBER + r")\s?%\s+coupon\b", I),
 )
 ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bbears?\s+no\s+(?:regular\s+)?interest\b|\bwill\s+not\s+bear\s+regular\s+interest\b|\bdo\s+not\s+bear\s+regular\s+interest\b", I)
 FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating)\b", I)
@@ -214,6 +223,8 @@ OPTION_RES = (
     ),
     re.compile(r"\b(?:up\s+to\s+)?an\s+additional\s+(?P<money>" + MONEY + r")\s+(?:in\s+)?(?:aggregate\s+principal\s+amount|of\s+(?:the\s+)?notes|principal)", I),
     re.compile(r"(?:over-allotment|greenshoe)\s+option\b[^.;$]{0,80}?(?P<money>" + MONEY + r")", I),
+    # "upsized from $450 million to $500 million, plus $50 million greenshoe"
+    re.compile(r"(?P<money>" + MONEY + r")\s+(?:greenshoe|over-?allotment)\b", I),
     # a term sheet row: "Underwriters' Option: $6,000,000"
     re.compile(r"\b(?:underwriters|initial\s+purchasers)['\u2019]?\s+option\s*:\s*(?P<money>" + MONEY + r")", I),
     # a closing that includes the exercised option: "which includes $88 million ... upon the full exercise"
@@ -282,6 +293,15 @@ SECURED_TRUE_RE = re.compile(
     r"\bsecured\s+by\b|\bcollateralized\s+by\b|\bsecured\s+on\s+a\s+(?:first|second)|\bfirst[- ]priority\s+(?:lien|security)\b"
     r"|\bsenior\s+secured\s+obligations\b|\bbacked\s+by\b", I,
 )
+#: A retired loan's collateral: "to return approximately 26,000 Bitcoin mining rigs that served as collateral under
+#: equipment financing agreements" (read only for a retirement: a new facility's release may recall old ones).
+SERVED_AS_COLLATERAL_RE = re.compile(r"\b(?:served|serve|serves)\s+as\s+collateral\b", I)
+#: The principal a loan retirement settles: "in exchange for the satisfaction of $37,928,768.53 total outstanding
+#: principal", "to eliminate approximately $67 million in principal amount of debt outstanding".
+RETIRED_LOAN_AMOUNT_RE = re.compile(
+    r"\b(?:satisf\w*|extinguish\w*|eliminat\w*|repay\w*|repaid|settle\w*)\s+(?:of\s+)?(?:the\s+)?(?:remaining\s+)?"
+    r"(?:approximately\s+|about\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+|of\s+)?(?:total\s+)?(?:outstanding\s+)?"
+    r"(?:principal|debt|indebtedness)\b", I)
 SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b", I)
 ALL_OUTSTANDING_RE = re.compile(
     r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:" + MONEY + r"\s+(?:of\s+)?)?(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
@@ -313,7 +333,8 @@ DEBT_VOCAB_RE = re.compile(
     r"|\bloan\s+(?:facility|agreement)|\bconversion\s+rate\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
     r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bconvertible\s+promissory\b"
     r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b"
-    r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b", I,
+    r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b|\bcredit\s+and\s+security\s+agreement\b"
+    r"|\brevolving\s+credit\b", I,
 )
 
 #: A delayed-draw loan's committed amount beside its accordion: "a $125 million initial commitment",

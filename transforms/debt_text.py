@@ -256,6 +256,10 @@ def normalize(plain: str) -> tuple[MappedText, list[str]]:
     # Hard line-wraps inside a paragraph (Business Wire text, ../shared/reference/press/corz_*) join.
     mt = mt.sub(r"(?<!\n)\n(?!\n)", " ")
     mt = mt.sub(r"[ \t\f\v]{2,}|[\t\f\v]", " ")
+    # Copies that lost the space after markup: "3.50% coupon,30% conversion premium", "the30% conversion premium",
+    # "plus$50 million": a percentage or dollar figure run into the word before it is a word of its own.
+    mt = mt.sub(r"(?<=[a-z]),(?=\d[\d.]*\s?%)", ", ")
+    mt = mt.sub(r"(?<=[a-z])(?=\d[\d.]*\s?%)|(?<=[a-z])(?=\$\d)", " ")
     applied: list[str] = []
     # Spelled-out leading digit in a rate: "three.00%" -> "3.00%".
     digit_rx = re.compile(r"\b(" + "|".join(DIGIT_WORDS) + r")(?=\.\d+\s?%)", re.I)
