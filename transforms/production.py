@@ -30,7 +30,7 @@ from transforms.production_tables import Finding, TableResult, implied_hash_unit
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-11"  # production-11: footnote markers between dollar cells, "was actively hashing"
+PARSER_VERSION = "production-12"  # production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -133,6 +133,8 @@ def looks_like_production_update(text: str) -> bool:
 _EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE(?: American)?|NYSE MKT|TSX(?:-?V)?|TSXV|OTC\w*|ASX)"
 _TICKER = re.compile(rf"\({_EXCHANGE}(?:\s?/\s?{_EXCHANGE})?\s*:\s*(?P<t>[A-Z][A-Z.]{{0,5}})\b")
 _TITLE_SKIP = re.compile(r"^(?:exhibit\s*\d|ex-?99|press release|for immediate release|news release|"
+                         # a 6-K cover's "For the month of August, 2022" is the month it was filed in
+                         r"\s*for\s+the\s+month\s+of\b|"
                          r"unaudited|[\W\d_]*$)"
                          # a news page's clock stamp ("12:42:38 EDT Tue 07 May 2024") dates the page, not the report
                          r"|.*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?\s*)?(?:[ECMP][SD]?T|UTC|GMT)\b", re.I)
@@ -226,8 +228,8 @@ def _title_period(doc: Document, fy_end: int | None) -> Period | None:
 # "... is pleased to announce its financial results for the year and quarter ended December 31, 2022": a lead
 # below headline bullets that name no period
 _RESULTS_FOR = re.compile(
-    r"(?:results|update)\s+for\s+the\s+(?:(?:fiscal\s+)?year\s+and\s+(?:the\s+)?)?(?:fourth\s+)?"
-    r"(?:quarter|three\s+months)\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y>\d{4})", re.I)
+    r"\b(?:results|update|statements|analysis)\s+for\s+the\s+(?:(?:fiscal\s+)?year\s+and\s+(?:the\s+)?)?(?:fourth\s+)?"
+    r"(?:quarter|three(?:\s+and\s+(?:six|nine|twelve))?\s+months)\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y>\d{4})", re.I)
 
 
 def _results_period(head: str) -> Period | None:

@@ -136,7 +136,7 @@ _MENTION = re.compile(
        trailing\s+twelve|last\s+twelve|\bTTM\b|\bLTM\b|calendar\s+year|fiscal\s+year|cumulative|\blifetime\b|
        \brecord\b(?!\s+\d)|all[- ]time)
    |(?P<dny>\b(?P<dny_m>January|February|March|April|May|June|July|August|September|October|November|December|
-       Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(?P<dny_d>[1-3]?\d)(?:st|nd|rd|th)?(?![\d,.]?\d)(?!,?\s+(?:19|20)\d\d))
+       (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+(?P<dny_d>[1-3]?\d)(?:st|nd|rd|th)?(?![\d,.]?\d)(?!,?\s+(?:19|20)\d\d))
    |(?P<year>\b(?:in|for|during|of|through|throughout|since)\s+(?P<y_y>20\d{{2}})\b)
    |(?P<mo>\b(?P<mo_m>January|February|March|April|June|July|August|September|October|November|December|
        Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|(?<=month\sof\s)May)(?![\w-]))

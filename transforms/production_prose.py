@@ -35,7 +35,10 @@ _CURRENTLY = re.compile(r"\b(?:currently|presently|today|as\s+of\s+(?:today|now|
 _TO_BE_ENERGIZED = re.compile(r"\b(?:will|to)\s+be\s+(?:fully\s+)?(?:energized|energised|deployed|installed|online|"
                               r"operational|hashing)\b", re.I)
 _RECORD_WORD = re.compile(r"record", re.I)
-_COST_PER_ENERGY_HINT = re.compile(r"\bcosts?\s+per\s+[MmKk]Wh\b", re.I)
+# "energy cost per kilowatt-hour from $0.040 in Q1 2024 to $0.032 in Q2 2024": the level reached
+_COST_PER_ENERGY_FROM_TO = re.compile(r"\bcosts?\s+per\s+(?P<u>MWh|kWh|kilowatt[- ]hour|megawatt[- ]hour)\s+from\s+[^;]{0,60}?\bto\s+$", re.I)
+_FROM_THEN_TO = re.compile(r"\bfrom\b[^;]{0,60}?\bto\s+(?:approximately\s+|about\s+)?$", re.I)
+_COST_PER_ENERGY_HINT = re.compile(r"\bcosts?\s+per\s+(?:[MmKk]Wh|kilowatt[- ]hour|megawatt[- ]hour)\b", re.I)
 _COST_PER_ENERGY_BEFORE = re.compile(r"\b(?:power|energy|electricity)\s+costs?\s+per\s+(?P<u>MWh|kWh)\s+(?:of|was|were)\s+"
                                      r"(?:approximately\s+|about\s+)?$", re.I)
 _AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -80,10 +83,11 @@ _AFTER_BTC = [
     ("exclude", re.compile(r"^\s*(?:bitcoins?|btc)?\s*(?:were|was)\s+(?:produced|mined|earned)\s+(?:for|by)\s+(?:its\s+|our\s+)?"
                            r"(?:colocation|hosting|hosted|customers?|clients?)\b", re.I)),
     # "6,769 self-mined Bitcoin in reserve": a balance, whatever mined it
-    ("btc_held", re.compile(r"^\s*(?:self[- ]mined\s+)?(?:bitcoins?|btc)?\s*(?:held\s+)?in\s+(?:reserve|custody)\b", re.I)),
+    ("btc_held", re.compile(r"^\s*(?:self[- ]mined\s+)?(?:bitcoins?|btc)?\s*(?:held\s+)?(?:in\s+(?:reserve|custody)|"
+                            r"on\s+(?:the\s+|its\s+|our\s+)?balance\s+sheet)\b", re.I)),
     ("btc_produced", re.compile(r"^\s*(?:were |was )?(?:mined|produced|earned|generated|self-mined)\b", re.I)),
     ("btc_sold", re.compile(r"^\s*(?:were |was )?(?:sold|converted)\b", re.I)),
-    ("btc_held", re.compile(r"^\s*(?:were |was |are )?(?:held|in (?:treasury|holdings|reserve)|on (?:the|its|our) "
+    ("btc_held", re.compile(r"^\s*(?:were |was |are )?(?:held|in (?:treasury|holdings|reserve)|on (?:the |its |our )?"
                             r"balance sheet)\b", re.I)),
     ("exclude", re.compile(r"^\s*(?:were |was )?(?:purchased|bought|acquired|received)\b", re.I)),
 ]
@@ -126,9 +130,13 @@ _FOR_SELF_MINING = re.compile(r"\s*(?:bitcoins?|btc)?\s*(?:were|was)\s+(?:produc
 _SELF_MINING_WORD = re.compile(r"\bself[- ]mining\b", re.I)
 _EXITED_AT = re.compile(r"\bhash\s?rate\s+(?:finished|ended|exited|closed)\s+the\s+(?:month|quarter|period)\s+at\s+"
                         r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+# "Sphere 3D ended the quarter with 1.3 EH/s"
+_ENDED_WITH = re.compile(r"\b(?:ended|exited|finished|closed)\s+the\s+(?:month|quarter|period|year)\s+with\s+"
+                         r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+_BTC_EQUIVALENT_OF = re.compile(r"\b(?:btc|bitcoin)\s+equivalent(?:\[\d+\])?\s+of\b", re.I)
 _AT_A_DATE_AFTER = re.compile(r"^\s*(?:as\s+of|as\s+at|at|on)\s+(?:\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
 _WAS_HASHING_AFTER = re.compile(r"\s*,?\s*(?:was|were|is|are)\s+(?:actively\s+)?(?:hashing|mining)\b", re.I)
-_WAS_DEPLOYED_AFTER = re.compile(r"^\s*(?:was|were|is|are|had\s+been|has\s+been)\s+(?:deployed|installed|energized|energised)\b", re.I)
+_WAS_DEPLOYED_AFTER = re.compile(r"^\s*(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:deployed|installed|energized|energised)\b", re.I)
 _AS_OF_RELEASE = re.compile(r"^[^.;]{0,120}?\bas\s+of\s+(?:the\s+date\s+of\s+)?this\s+(?:press\s+)?release\b", re.I)
 # "increasing self-mining capacity from 2.0 EH/s to 5.5 EH/s", "to expand ... to 10 EH/s": a target, not a level
 _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bringing|doubling|to (?:increase|expand|"
@@ -276,9 +284,9 @@ def _sentences_of(line: str) -> list[tuple[int, str]]:
 # a number with a metric unit (also spelled out: "3.3 exahash per second"), or a metric word shortly before a
 # number: anything else is not worth reading
 _SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
-    r"\d\s?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|per kilowatt|/mwh|btc|bitcoins?\b)|"
+    r"\d\s?(?:self[- ]mined\s)?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|per kilowatt|/mwh|btc|bitcoins?\b)|"
     r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
-    r"treasury|reserve|balance|cost per [mk]wh)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
+    r"treasury|reserve|balance|cost per [mk]wh|cost per (?:kilo|mega)watt)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
 
 
 def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
@@ -345,10 +353,11 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         seg = next(((a, b) for a, b in segments if a <= q.start < b), (0, len(sentence)))
         before = sentence[seg[0]:q.start]
         after = sentence[q.end:seg[1]]
-        unit_first = _COST_PER_ENERGY_BEFORE.search(before[-50:]) if q.kind == "usd" and not q.scaled else None
+        unit_first = (_COST_PER_ENERGY_BEFORE.search(before[-50:]) or _COST_PER_ENERGY_FROM_TO.search(sentence[max(0, q.start - 120):q.start])) \
+            if q.kind == "usd" and not q.scaled else None
         if unit_first and q.value is not None:
             # "Energy cost per MWh of $28.83": the unit named before the price
-            per_mwh = unit_first.group("u").lower() == "mwh"
+            per_mwh = unit_first.group("u").lower() in ("mwh", "megawatt-hour", "megawatt hour")
             q = dataclasses.replace(q, kind="usd_per_kwh", value=q.value / 1000 if per_mwh else q.value)
         name = _classify(q, before, after, sentence)
         if name is None:
@@ -372,6 +381,10 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             # including 2,000 Bitcoin loaned": a balance dated after the period
             continue
         seg_mentions = [mt for mt in mentions if seg[0] <= mt.start < seg[1]]
+        came_from = _FROM_THEN_TO.search(sentence, seg[0], q.start)
+        if came_from:
+            # "from $0.040 in Q1 2024 to $0.032 in Q2 2024": the period named for the old figure is not this one's
+            seg_mentions = [mt for mt in seg_mentions if not came_from.start() <= mt.start < q.start]
         checked = seg_mentions or lead
         if any(mt.kind in ("month", "month_only", "quarter", "fiscal_quarter", "date") and _mention_ok(mt, own, point)
                for mt in checked):
@@ -521,6 +534,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     if q.value is None and q.kind == "number":
         return None
     if q.kind == "btc" or (q.kind == "number" and _SELF_MINED_AFTER.match(after)):
+        if _BTC_EQUIVALENT_OF.search(sentence[:q.start]):
+            return None     # "The BTC equivalent of our digital asset holdings ... was approximately 1,480.0 BTC"
         if _SURPASSES.search(before[-30:]):
             return None     # "Surpasses 5,000 Bitcoin Held in Reserve": a threshold crossed, not the balance
         for name, rx in _AFTER_BTC:
@@ -588,7 +603,7 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             # "Proprietary hash rate was 5.4 EH/s ..., with 4.0 EH/s allocated to the Company's self-mining
             # business and 1.4 EH/s to its Cloud Hash Rate business": the self-mining share
             return "hashrate_deployed_ehs"
-        if _EXITED_AT.search(before[-80:]):
+        if _EXITED_AT.search(before[-80:]) or _ENDED_WITH.search(sentence[max(0, q.start - 80):q.start]):
             return "hashrate_deployed_ehs"  # "hash rate finished the month at approximately 3.5 exahash per second"
         raised = _RAISED_HASHRATE_TO.search(sentence[max(0, q.start - 200):q.start])  # across "and by X% from ..."
         if raised and not _DEPLOYED.search(raised.group(0)) and not _OPERATING.search(raised.group(0)):

@@ -199,3 +199,30 @@ def test_footnote_markers_between_dollar_cells_and_actively_hashing():
     rec = _own("Example Digital, Inc. Announces Unaudited Production Update for April 2024\n"
                "  \u2022 9,800 bitcoin miners representing 1.05 EH/s, was actively hashing in North America as of April 30, 2024.")
     assert rec.hashrate_operating_ehs == 1.05
+
+
+# --- production-12: an eighth real set (scored once, then development data) ------------------------------------
+
+def test_quarter_end_balance_on_balance_sheet_and_energy_cost_from_to():
+    rec = _own("Example 8 Reports Second Quarter 2025 Results\n\nRevenue of $40.1 million and 9,400 self-mined Bitcoin on "
+               "balance sheet as of quarter end\n\nMIAMI, Aug. 12, 2025 (GLOBE NEWSWIRE) -- Example 8 Corp. today announced "
+               "its financial results for the three and six months ended June 30, 2025.\n\n\u201cInitiatives enabled a "
+               "15% reduction in our energy cost per kilowatt-hour from $0.040 in Q1 2025 to $0.034 in Q2 2025.\u201d")
+    assert (rec.period_end.isoformat(), rec.btc_held, rec.power_cost_usd_per_kwh) == ("2025-06-30", 9400, 0.034)
+
+
+def test_6k_cover_month_is_the_filing_month_and_the_exhibit_list_dates_the_quarter():
+    rec = _own("FORM 6-K\n\nREPORT OF FOREIGN PRIVATE ISSUER\n\nFor the month of August, 2023\n\nEXAMPLE MINING CORP.\n\n"
+               "Exhibits\nPress Release of Example Mining Corp., dated August 10, 2023\nUnaudited Condensed Consolidated "
+               "Interim Financial Statements for the three and six months ended June 30, 2023 and 2022\n\n"
+               "Example held 8,100 self-mined Bitcoin in reserve as of June 30, 2023.")
+    assert (rec.period_type, rec.period_end.isoformat(), rec.btc_held) == ("quarter", "2023-06-30", 8100)
+
+
+def test_deployed_after_the_figure_ended_the_quarter_with_and_btc_equivalents():
+    rec = _own("Example Produces 400 Bitcoin in August 2025 and Achieves Hash Rate Target, with 30.1 EH/s Deployed")
+    assert rec.hashrate_deployed_ehs == 30.1
+    rec = _own("Example 3D Reports First Quarter 2025 Results\n  \u2022 Example 3D ended the quarter with 1.1 EH/s.\n"
+               "- The BTC equivalent of our digital asset holdings as of March 31, 2025 was approximately 900.0 BTC.\n"
+               "- 120 Bitcoin mined in the quarter.")
+    assert (rec.hashrate_deployed_ehs, rec.btc_sold, rec.btc_held, rec.btc_produced) == (1.1, None, None, 120)
