@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-9"  # hpc-9: a lease's MW without a basis is critical IT (qualified); a right to terminate is no termination; an average over other contracts does not contradict a term
+PARSER_VERSION = "hpc-10"  # hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -173,6 +173,9 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         re.I)),
 )
 _HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
+_LESSEE_RE = re.compile(r"\bLessee\s+Accounting\b|\bground\s+lease\b|\bright-of-use\s+asset|"
+                        r"\blease\s+agreement\s+for\s+(?:a\s+data\s+cent(?:er|re)|(?:approximately\s+)?[\d.,]+\s+acres|land)\b",
+                        re.I)
 
 _CLAUSE_SPLIT_RE = re.compile(
     r";|\s-{1,2}\s|\(|\)|,\s+(?=(?:and|or|with|while|which|bringing|including|plus|of which|representing|"
@@ -600,6 +603,12 @@ def parse_hpc(
         anonymous = next((m for u in units for m in [_ANONYMOUS_TENANT_RE.search(u.text)] if m), None)
         if not any(_CONTRACT_WORDS_RE.search(u.text) for u in units):
             raise ParseError("no AI/HPC contract described: no lease, agreement or contract wording")
+        lessee = _LESSEE_RE.search(doc.text)
+        if lessee:
+            # a 10-K lease note ("Lessee Accounting", "a 99-year ground lease", "a lease agreement for a data
+            # center"): leases the company takes for its own sites, with no tenant of its capacity named
+            raise ParseError(f"no AI/HPC tenant contract: the leases described are the company's own as lessee "
+                             f"('{lessee.group(0)}')")
         group = _Group([], units=[_Span(s.start, s.end, s.text) for s in doc.sentences],
                        headline_units=headline_units)
         if anonymous:

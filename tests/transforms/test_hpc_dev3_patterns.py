@@ -99,3 +99,13 @@ def test_an_exercised_lease_option_states_the_leased_capacity():
         "in a third building at the Oakridge campus, which is in planning stages. The parties are expected to enter "
         "into a new lease agreement on substantially the same terms.", ticker="GRNC")
     assert (r.event, r.critical_it_mw) == ("expanded", 120)
+
+
+def test_a_lease_note_where_the_company_is_the_lessee_is_no_tenant_contract():
+    import pytest
+    from transforms.errors import ParseError
+    with pytest.raises(ParseError, match="lessee"):
+        parse_hpc(
+            "7. LEASES\nLessee Accounting\nIn March 2024, Granite Compute Inc. (Nasdaq: GRNC) entered into a lease agreement "
+            "for a data center in Austin, Texas with a current operating capacity of 15 MW for its HPC hosting "
+            "operations. The lease term is eight years. Total future lease payments were approximately $60.0 million.")
