@@ -21,8 +21,9 @@ from transforms import debt_patterns as P
 from transforms.amounts import FOREIGN_DOLLAR_RE, MONEY_RE, NUMBER, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.errors import ParseError
+from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-11"  # debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-12"  # debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -197,6 +198,8 @@ def _classify_loan(words: str) -> tuple[str, bool | None]:
     w = words.lower()
     secured = False if "unsecured" in w else True if ("secured" in w or "backed" in w or "collateralized" in w
                                                      or "security agreement" in w) else None
+    if "promissory" in w and "bridge" not in w:
+        return "other", secured
     if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge|(?:^|\s)(?:\S+\s+)?(?:loans?|debt)$", w):
         # a loan against named assets or a bridge is drawn once and repaid over a term
         return "term_loan", secured
@@ -257,10 +260,46 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
         instrument, secured = _classify_loan(words)
         if instrument == "credit_facility" and P.NOT_REBORROWABLE_RE.search(text):
             instrument = "term_loan"    # "Principal amounts repaid under the Note will not be available for reborrowing"
-        out.append(_Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False,
-                            kind="loan", contract=bool(re.search(r"agreement", words, re.I))))
+        mention = _Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False,
+                           kind="loan", contract=bool(re.search(r"agreement", words, re.I)))
+        _loan_coupon_and_due(text, m, mention)
+        out.append(mention)
     out.sort(key=lambda x: x.start)
+    _agreements_take_their_loans(text, out)
     return out
+
+
+_LOAN_COUPON_BEFORE_RE = re.compile(r"(?<![\d.])(?P<coupon>\d{1,2}(?:\.\d{1,4})?)\s?%\s+(?:(?:fixed[- ]rate|its|the)\s+)?$", re.I)
+_LOAN_DUE_AFTER_RE = re.compile(r"\s+due\s+(?P<year>(?:19|20)\d{2})\b")
+
+
+def _loan_coupon_and_due(text: str, m: re.Match, mention: _Mention) -> None:
+    """A loan named like a note: "its 12.5% senior secured term loan due 2027"."""
+    cm = _LOAN_COUPON_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
+    if cm:
+        start = max(0, m.start() - 30) + cm.start("coupon")
+        mention.coupon = parse_number(cm.group("coupon"))
+        mention.coupon_span = (start, text.index("%", start) + 1)
+    dm = _LOAN_DUE_AFTER_RE.match(text, m.end())
+    if dm:
+        mention.due_year = int(dm.group("year"))
+        mention.due_span = (dm.start() + dm.group(0).index("due"), dm.end())
+
+
+_PROVIDING_FOR_RE = re.compile(
+    r"(?:\s*\([^)]{0,60}\))?\s*,?\s*(?:with\s+(?-i:[A-Z])[\w.&,-]*(?:\s+(?-i:[A-Z])[\w.&,-]*){0,4}\s*,?\s*)?"
+    r"(?:which\s+)?(?:providing|provides|that\s+provides|provided)\s+(?:the\s+company\s+with\s+)?for\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w$.,-]+\s+){0,6}?$", re.I)
+
+
+def _agreements_take_their_loans(text: str, mentions: list[_Mention]) -> None:
+    """"entered into a credit agreement with Coinbase Credit, Inc. providing for a bitcoin-backed term loan of up
+    to $200 million": one instrument, the term loan; the agreement is its contract, not a second facility."""
+    for a, b in zip(mentions, mentions[1:]):
+        if (a.kind == "loan" and a.contract and b.kind == "loan" and not b.contract and a.sentence == b.sentence
+                and _PROVIDING_FOR_RE.match(text[a.end:b.start])):
+            a.instrument = b.instrument
+            a.secured = a.secured if a.secured is not None else b.secured
 
 
 def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
@@ -445,7 +484,8 @@ def _retire_event(text: str) -> str | None:
 def _strip_retire_clauses(text: str) -> str:
     """Drop clauses about retiring other notes so they do not decide a new issue's event."""
     return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*|induced\s+conversions?|"
-                  r"debt\s+settlement|(?:debt\s+)?repayment\s+agreement)\b.*$", "", text)
+                  r"debt\s+settlement|(?:debt\s+)?repayment\s+agreement|(?:re|pre)payment\s+of|prepa(?:id|ys)|"
+                  r"retire[sd]?(?=[^.;]{0,80}\b(?:loans?|debt|financing|facilit(?:y|ies)|indebtedness)\b))\b.*$", "", text)
 
 
 _ADDITIONAL_ONLY_RE = re.compile(
@@ -479,6 +519,12 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
             ev = "closed"
         if ev:
             return ev, i
+        if i == head[0] and (retired := _retire_event(s)) and P.DEFINITIVE_RETIRE_RE.search(s) \
+                and not P.INTENT_ONLY_RE.search(s) and _new_issue_event(s) is None:
+            # "Bitfarms Repays Remaining Balance of Equipment Financing ...": a headline that reports a
+            # retirement and nothing new is about the retirement, whatever the lead adds ("and ... an
+            # agreement to restructure its $38 million facility")
+            return retired, i
     for i in head:
         ev = _retire_event(doc.sents[i].text)
         if ev:
@@ -651,7 +697,7 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     # "$40 million and refinance its asset-backed loans" is a sale price, not the loan
     # ("$48.6 million in equipment financing")
     if last is not None and re.fullmatch(r"\s*(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|collateralized|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed"
-                                          r"|aggregate|principal|amount|of|in|remaining|outstanding)\s+)*",
+                                          r"|aggregate|principal|amount|of|in|remaining|outstanding|limited|full|non|recourse|limited-recourse|non-recourse|existing|its|the)\s+)*",
                                           before[last.end():], re.I):
         value = money_from_match(last)
         if value is not None:
@@ -815,7 +861,8 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
             if fm and re.search(r"(?i)\b(?:notes|loan|facility|obligations)\b", s.text):
                 f.set("secured", False, doc.ev(s.start + fm.start(), s.start + fm.end()))
                 break
-            if tm and re.search(r"(?i)\b(?:notes|loans?|facility|obligations|borrowings|(?:re)?financing(?:\s+agreement)?|credit\s+agreement)\b", s.text):
+            if tm and re.search(r"(?i)\b(?:notes|loans?|facility|obligations|borrowings|(?:re)?financing(?:\s+agreement)?|credit\s+agreement"
+                                r"|line\s+of\s+credit|credit\s+line)\b", s.text):
                 f.set("secured", True, doc.ev(s.start + tm.start(), s.start + tm.end()))
                 break
     # proceeds
@@ -1224,9 +1271,9 @@ def _ticker(doc: _Doc, given: str | None) -> tuple[str | None, str | None, str |
     if doc.dei.get("TradingSymbol"):
         sym = doc.dei["TradingSymbol"].split()[0].upper()
         return sym, f"dei:TradingSymbol {sym}", None
-    m = P.TICKER_RE.search(doc.text)
+    m = EXCHANGE_TAG_RE.search(doc.text)
     if m:
-        return m.group("ticker").upper().rstrip("."), doc.ev(m.start(), m.end()), None
+        return ticker_of(m), doc.ev(m.start(), m.end()), None
     return None, None, "no exchange ticker in the document and none given"
 
 

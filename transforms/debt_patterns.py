@@ -51,7 +51,7 @@ SERIES_RE = re.compile(r"\b(?P<year>20\d{2})\s+(?:(?:convertible|exchangeable|se
 #: Loans and facilities ("entered into a $200 million credit facility", "Coinbase credit facility").
 LOAN_RE = re.compile(
     r"\b(?P<loan>"
-    r"(?:(?:senior\s+)?(?:secured\s+)?(?:delayed[- ]draw\s+)?term\s+loans?(?:\s+facility)?)"
+    r"(?:(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+)?(?:senior\s+)?(?:secured\s+)?(?:delayed[- ]draw\s+)?term\s+loans?(?:\s+facility)?)"
     r"|(?:(?:senior\s+)?(?:secured\s+|collateralized\s+|collateralised\s+)?(?:revolving\s+)?(?:project\s+)?(?:credit|loan|lending|financing|debt)\s+(?:facility|facilities|agreement))"
     # "a $1.4 billion project financing", "construction loan"
     r"|(?:(?:senior\s+)?(?:secured\s+)?project\s+financing)|(?:(?:senior\s+)?(?:secured\s+)?construction\s+loans?(?:\s+facility)?)"
@@ -67,6 +67,9 @@ LOAN_RE = re.compile(
     r"|(?:(?:senior\s+)?(?:secured\s+)?asset[- ]backed\s+(?:term\s+)?loans?)"
     r"|(?:(?:secured\s+)?equipment\s+(?:financing|loans?)(?:\s+(?:facility|agreement))?)"
     r"|(?:(?:secured\s+)?bridge\s+(?:loans?|(?:promissory\s+)?notes?))"
+    # "repaid in full a promissory note with an outstanding principal balance of US$4.1 million" (a convertible
+    # one is a note descriptor)
+    r"|(?:(?<!convertible\s)(?<!convertible\ssecured\s)(?:(?:senior|secured|unsecured)\s+){0,2}promissory\s+notes?)"
     # Greenidge's "evidencing a $26,500,000 aggregate principal amount loan"
     r"|(?:(?<=principal\samount\s)loan)"
     # Applied Digital's "an unsecured loan with a maximum principal amount of $20 million"
@@ -136,6 +139,10 @@ UPSIZED_RE = re.compile(
 RESTRUCTURED_RE = re.compile(r"\brestructur(?:e|es|ed)\b(?=[^.]{0,60}\b(?:debt|loans?|notes?|facility|indebtedness)\b)", I)
 REDEEMED_RE = re.compile(
     r"\bredeem(?:s|ed)?\b|\bredemption\b|\bcall(?:s|ed)?\s+for\s+redemption\b|\brepaid\b|\brepays\b|\brepayment\s+in\s+full\b|\bpaid\s+off\b"
+    # "Completes Repayment of Its Senior Secured Term Loan", "has prepaid in full the $32.3 million of ... equipment
+    # financing", "Retires NYDIG Equipment Financing"
+    r"|\b(?:announc\w*|complet\w*|made|makes|early|full)\s+(?:the\s+)?(?:full\s+|early\s+)?(?:re|pre)payment\s+(?:in\s+full\s+)?of\b|\bprepa(?:id|ys)\b"
+    r"|\bretire[sd]?\b(?=[^.;]{0,80}\b(?:loans?|debt|financing|facilit(?:y|ies)|indebtedness)\b)"
     # "Eliminates Remaining $21.8 Million of Secured Debt by Selling ... Site": debt settled (here with assets)
     r"|\b(?:eliminat|extinguish)(?:e|es|ed|ing)?\s+(?:the\s+|its\s+|all\s+)?(?:remaining\s+|outstanding\s+)?"
     r"(?:approximately\s+|about\s+|~)?(?:US)?\$", I,
@@ -157,7 +164,8 @@ INTENT_ONLY_RE = re.compile(
 DEFINITIVE_RETIRE_RE = re.compile(
     r"\bentered\s+into\b|\bhas\s+agreed\b|\bagreed\s+to\b|\bcompleted\b|\brepurchased\b"
     r"|\bredeemed\b|\bexchanged\b|\bconverted\b|\bcalled\s+for\s+redemption\b|\bnotice\s+of\s+(?:full\s+)?redemption\b"
-    r"|\bannounce[sd]?\s+(?:the\s+)?(?:redemption|repurchase|exchange)|\brepaid\b|\bpaid\s+off\b|\bsettled\b", I,
+    r"|\bannounce[sd]?\s+(?:the\s+)?(?:redemption|repurchase|exchange)|\brepaid\b|\bpaid\s+off\b|\bsettled\b"
+    r"|\brepays\b|\bprepa(?:id|ys)\b|\bretire[sd]\b|\b(?:re|pre)payment\b", I,
 )
 #: ... or wording that is definitive unless hedged by INTENT_ONLY_RE ("may ... in privately negotiated transactions")
 LIKELY_RETIRE_RE = re.compile(r"\bprivately\s+negotiated\b|\bconcurrently\s+with\s+the\s+pricing\b|\bwill\s+redeem\b", I)
@@ -230,17 +238,19 @@ INTEREST_CUE_RE = re.compile(r"\binterest\b|\bcoupon\b|\bmargin\b", I)
 _ANY_DATE = r"(?:" + MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+" + MONTH + r"\s+(?:19|20)\d{2})"
 MATURITY_RES = (
     # an amendment's new maturity: "to extend the maturity date of its ... loan from June 30, 2025 to December 31, 2026"
-    re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+(?:final\s+|stated\s+)?maturity(?:\s+date)?\b[^.;]{0,120}?"
+    re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+(?:final\s+|stated\s+)?maturity(?:\s+date)?\b(?:[^.;]|\.(?=\d)){0,120}?"
                r"(?:\bfrom\s+" + _ANY_DATE + r"\s+)?\bto\s+" + DATE, I),
-    re.compile(r"\bmaturity(?:\s+date)?\b[^.;]{0,80}?\b(?:was|has\s+been|is\s+being|will\s+be)\s+extended\s+"
+    re.compile(r"\bmaturity(?:\s+date)?\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:was|has\s+been|is\s+being|will\s+be)\s+extended\s+"
                # "has been extended by an additional 12 months to November 11, 2025"
                r"(?:by\s+[^.;]{1,30}?\s+)?(?:from\s+" + _ANY_DATE + r"\s+)?to\s+" + DATE, I),
-    re.compile(r"\bmatur(?:e|es|ed|ing)\s+on\s+" + DATE, I),
+    re.compile(r"\bmatur(?:e|es|ed|ing)\s+(?:on\s+)?" + DATE, I),
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
     # "matures in 2031": the year alone
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<year3>(?:19|20)\d{2})\b", I),
+    # "with a maturity in 2030", "scheduled to mature in June 2024" is above
+    re.compile(r"\bmaturity\s+(?:date\s+)?in\s+(?P<year3>(?:19|20)\d{2})\b", I),
     # a revolving facility's term sheet: "Initial Term: Termination is on August 5, 2024."
     re.compile(r"\btermination\s+(?:date\s+)?(?:is|will\s+be|shall\s+be)\s+(?:on\s+)?" + DATE, I),
     # a pricing term sheet's "Maturity: March 15, 2032", also as a table row "Maturity: | October 1, 2030"
@@ -341,7 +351,7 @@ RETIRED_LOAN_AMOUNT_RE = re.compile(
     r"\b(?:satisf\w*|extinguish\w*|eliminat\w*|repay\w*|repaid|settle\w*)\s+(?:in\s+full\s+)?(?:of\s+)?(?:the\s+)?"
     r"(?:(?:remaining|outstanding)\s+)*"
     r"(?:approximately\s+|about\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+|of\s+)?(?:total\s+)?(?:outstanding\s+)?"
-    r"(?:principal|debt|indebtedness|balance)\b", I)
+    r"(?:principal|debt|indebtedness|balance|outstanding\s+(?:under|on)|owed)\b", I)
 ADDITIONAL_LOAN_RE = re.compile(
     r"\b(?:obtained|received|borrowed|drew|draws|was\s+made|made)\s+an?\s+(?:additional|incremental|new)\s+(?:term\s+)?loan\b", I)
 LOANS_UP_TO_RE = re.compile(
@@ -369,15 +379,11 @@ DATELINE_RE = re.compile(
 #: "Fort Lauderdale, FL, Aug. 14, 2024", and the dashed form "FORT LAUDERDALE, FL -November 15, 2021-"
 DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60}(?:,\s+|\s*-\s*)" + DATE + r"\b", I)
 DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+event\s+reported\)\s*:?\s*" + DATE, I)
-TICKER_RE = re.compile(
-    r"\(\s*(?:NASDAQ|NYSE|TSX|TSXV|CSE|NYSE\s+American|Nasdaq\s+(?:GS|GM|CM))(?:\s*/\s*[A-Za-z]+)?\s*:\s*\"?(?P<ticker>[A-Z][A-Z.]{0,5})\b\"?\s*\)?",
-    I,
-)
 ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)
 DEBT_VOCAB_RE = re.compile(
     r"\bnotes?\s+due\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
     r"|\bloan\s+(?:facility|agreement)|\bconversion\s+rate\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
-    r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bconvertible\s+promissory\b"
+    r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bpromissory\s+notes?\b"
     r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b"
     r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b|\bcredit\s+and\s+security\s+agreement\b"
     r"|\brevolving\s+credit\b|\bfinancing\s+facility\b|\bproject\s+financing\b|\bconstruction\s+loan\b"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
+
 __all__ = ["Mention", "KNOWN_PARTIES", "SUPPLIERS", "find_parties", "find_sites", "find_issuer"]
 
 
@@ -90,13 +92,6 @@ _SITE_STOPWORDS = {
     "East", "Phase", "First", "Second", "Initial", "Existing", "Flagship", "Texas", "Global", "Tier",
 }
 
-# "(Nasdaq: WULF)", "(NASDAQ: IREN)", "(NYSE: X)", "(Nasdaq | TSX: HUT)", "(TSX: HUT; Nasdaq: HUT)".
-_EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE American|NYSE|TSX|TSXV|ASX|CSE)(?:\s?(?:GS|GM|CM|Global Select Market|Global Market|Capital Market))?"
-_EXCHANGE_RE = re.compile(
-    rf"\((?P<exch>{_EXCHANGE}(?:\s?[|/,&]\s?{_EXCHANGE})*)\s?:\s?(?P<ticker>[A-Z][A-Z.]{{0,5}})"
-    rf"(?:\s*(?:;|,|and)\s*{_EXCHANGE}\s?:\s?[A-Z.]{{1,6}})*\)"
-)
-
 _DEFINED_ISSUER_AFTER_RE = re.compile(r"\s*\(\s*[“\"][^”\"]{1,40}[”\"]\s*(?:,\s*|\s+or\s+)(?:the\s+)?[“\"](?:Company|Issuer)[”\"]", re.I)
 
 
@@ -149,7 +144,7 @@ def find_issuer(text: str) -> tuple[str, str, str | None] | None:
     "Company")"); a sub-headline may tag partners first ("Entergy (NYSE: ETR)"). Without such a tag,
     the first one.
     """
-    tags = list(_EXCHANGE_RE.finditer(text))
+    tags = list(EXCHANGE_TAG_RE.finditer(text))
     if not tags:
         return None
     m = next((t for t in tags if _DEFINED_ISSUER_AFTER_RE.match(text, t.end())), tags[0])
@@ -159,4 +154,4 @@ def find_issuer(text: str) -> tuple[str, str, str | None] | None:
     if name:
         issuer = re.split(r"\s--\s|\s-\s|\)\s", name.group(1))[-1].strip(" ,")
         issuer = re.sub(r",?\s+(?:Inc|Corp|Ltd|Limited|Co|LLC|Holdings|Platforms)\.?$", "", issuer) or None
-    return m.group("ticker").rstrip("."), m.group(0), issuer
+    return ticker_of(m), m.group(0), issuer

@@ -27,10 +27,11 @@ from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period
                                            parse_column_label, parse_hint, quarter_ending)
 from transforms.production_prose import _FORWARD, extract_lines
 from transforms.production_tables import Finding, TableResult, implied_hash_unit, read_grid_table, scan_text_tables
+from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-13"  # production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
+PARSER_VERSION = "production-14"  # production-14: one exchange-tag pattern for all parsers ("(Nasdaq | TSX: HUT)", the US ticker of "(LSE: ARB; NASDAQ: ARBK)"); production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -130,8 +131,6 @@ def looks_like_production_update(text: str) -> bool:
 
 
 # --- the parser -------------------------------------------------------------------------------------
-_EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE(?: American)?|NYSE MKT|TSX(?:-?V)?|TSXV|OTC\w*|ASX)"
-_TICKER = re.compile(rf"\({_EXCHANGE}(?:\s?/\s?{_EXCHANGE})?\s*:\s*(?P<t>[A-Z][A-Z.]{{0,5}})\b")
 _TITLE_SKIP = re.compile(r"^(?:exhibit\s*\d|ex-?99|press release|for immediate release|news release|"
                          # a 6-K cover's "For the month of August, 2022" is the month it was filed in
                          r"\s*for\s+the\s+month\s+of\b|"
@@ -153,8 +152,8 @@ def parse_production(content: bytes | str, *, ticker: str | None = None,
     if not re.search(r"[A-Za-z]{3,}", doc.full_text):
         raise ParseError("no readable text in the document")
     if ticker is None:
-        m = _TICKER.search(doc.full_text[:20000])
-        ticker = m.group("t") if m else None
+        m = EXCHANGE_TAG_RE.search(doc.full_text[:20000])
+        ticker = ticker_of(m) if m else None
     fy_end = FISCAL_YEAR_END_MONTH.get(ticker.upper()) if ticker else None
     hint = parse_hint(period) if period else None
     title_period = _title_period(doc, fy_end)
