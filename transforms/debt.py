@@ -23,7 +23,7 @@ from transforms.debt_text import MappedText, Sentence, document_text, normalize,
 from transforms.errors import ParseError
 from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-12"  # debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-13"  # debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -122,6 +122,7 @@ class _Mention:
     due_span: tuple[int, int] | None = None
     explicit: bool = True          # names coupon or maturity (or is the only instrument of its kind)
     kind: str = "notes"            # "notes" descriptor, "series" ("the 2032 notes"), or "loan"
+    specific: bool = False         # a loan named by its own kind ("equipment financing agreement", "promissory note")
     series_year: int | None = None  # the year of a "series" mention
     contract: bool = False         # a loan's contract ("credit agreement"), not the loan itself
     key: tuple | None = None       # the instrument it resolved to
@@ -194,13 +195,19 @@ def _classify_notes(kind: str) -> tuple[str, bool | None]:
     return "other", (False if "unsecured" in k else None)
 
 
+_REVOLVING_LOANS_RE = re.compile(r"\brevolving\s+loans?\b", re.I)
+_SPECIFIC_LOAN_RE = re.compile(r"promissory|equipment|mortgage|loan\s+notes?|mefa", re.I)
+
+
 def _classify_loan(words: str) -> tuple[str, bool | None]:
     w = words.lower()
     secured = False if "unsecured" in w else True if ("secured" in w or "backed" in w or "collateralized" in w
                                                      or "security agreement" in w) else None
-    if "promissory" in w and "bridge" not in w:
+    if _SPECIFIC_LOAN_RE.search(w):
+        # the register's convention: equipment financing, promissory notes (bridge ones too), mortgages and loan
+        # notes are "other" debt; "term_loan" is a loan the document calls a term loan or a loan agreement
         return "other", secured
-    if "term loan" in w or re.search(r"asset[- ]backed|equipment|bridge|(?:^|\s)(?:\S+\s+)?(?:loans?|debt)$", w):
+    if "term loan" in w or re.search(r"asset[- ]backed|bridge|(?:^|\s)(?:\S+\s+)?(?:loans?|debt)$", w):
         # a loan against named assets or a bridge is drawn once and repaid over a term
         return "term_loan", secured
     if re.search(r"\bloan\s+agreement", w):
@@ -260,13 +267,27 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
         instrument, secured = _classify_loan(words)
         if instrument == "credit_facility" and P.NOT_REBORROWABLE_RE.search(text):
             instrument = "term_loan"    # "Principal amounts repaid under the Note will not be available for reborrowing"
+        elif instrument == "term_loan" and re.search(r"(?i)loan\s+agreement", words) and _REVOLVING_LOANS_RE.search(text):
+            instrument = "credit_facility"  # a master loan agreement under which "the Lender shall extend Revolving Loans"
         mention = _Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False,
-                           kind="loan", contract=bool(re.search(r"agreement", words, re.I)))
+                           kind="loan", contract=bool(re.search(r"agreement", words, re.I)),
+                           specific=bool(_SPECIFIC_LOAN_RE.search(words)))
         _loan_coupon_and_due(text, m, mention)
         out.append(mention)
     out.sort(key=lambda x: x.start)
     _agreements_take_their_loans(text, out)
+    _bare_loans_take_their_instrument(text, out)
     return out
+
+
+def _bare_loans_take_their_instrument(text: str, mentions: list[_Mention]) -> None:
+    """"issued a bridge promissory note ... evidencing a $12,000,000 aggregate principal amount loan": a bare "loan"
+    after a named instrument in the same or the next sentence is that instrument, not a term loan of its own."""
+    for prev, m in zip(mentions, mentions[1:]):
+        if (m.kind == "loan" and prev.kind == "loan" and re.fullmatch(r"(?i)loans?", text[m.start:m.end])
+                and m.sentence - prev.sentence in (0, 1)):
+            m.instrument = prev.instrument
+            m.secured = m.secured if m.secured is not None else prev.secured
 
 
 _LOAN_COUPON_BEFORE_RE = re.compile(r"(?<![\d.])(?P<coupon>\d{1,2}(?:\.\d{1,4})?)\s?%\s+(?:(?:fixed[- ]rate|its|the)\s+)?$", re.I)
@@ -347,7 +368,7 @@ def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
     loans = [m for m in mentions if m.kind == "loan"]
     types = {m.instrument for m in loans if not m.contract}
     for m in loans:
-        if m.contract:
+        if m.contract and not m.specific:
             m.instrument = next((t for t in ("term_loan", "credit_facility") if t in types), m.instrument)
         add((m.instrument, None, None), m)
     return insts
@@ -453,6 +474,9 @@ def _new_issue_event(text: str) -> str | None:
         # "entered into agreement further amending the October Notes": the terms change, the principal does not
         return "amended"
     agreed_to_sell = False
+    if P.CLOSED_RE.search(text) and P.COMMITMENT_LETTER_RE.search(text):
+        # "entered into a commitment letter ... to provide for committed financing": the loan is yet to be made
+        return "proposed"
     for m in P.CLOSED_RE.finditer(text):
         # "expected to close on October 14" next to a closing verb makes that verb future, not done
         if P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
@@ -491,8 +515,10 @@ def _strip_retire_clauses(text: str) -> str:
 _ADDITIONAL_ONLY_RE = re.compile(
     r"\b(?:clos\w*|complet\w*|settle\w*)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:sale\s+|issuance\s+|purchase\s+|offering\s+)?(?:of\s+)?"
     r"(?:an\s+|the\s+)?additional\b", re.I)
+#: What a closing verb may close that is no debt: "has closed on the previously announced sale of its data center".
+_ASSET_DEAL_RE = re.compile(r"\b(?:sale|acquisition|disposition|divestiture|merger)\s+of\b", re.I)
 _NEW_DEBT_WORDS_RE = re.compile(
-    r"\b(?:notes|debentures|bonds|loans?|facilit(?:y|ies)|offering|credit|financing|borrowings?|line\s+of\s+credit)\b", re.I)
+    r"\b(?:notes?|debentures|bonds|loans?|facilit(?:y|ies)|offering|credit|financing|borrowings?|line\s+of\s+credit)\b", re.I)
 
 
 def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
@@ -509,9 +535,11 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
             # "the closing of the sale of an additional $45 million ... pursuant to the full exercise of the
             # option": an option-exercise notice (the offering grows), not a new offering's closing
             ev = "upsized"
-        if ev == "closed" and not _NEW_DEBT_WORDS_RE.search(s) and any(_retire_event(doc.sents[j].text) for j in head):
+        if ev == "closed" and not _NEW_DEBT_WORDS_RE.search(s) and (
+                _ASSET_DEAL_RE.search(s) or any(_retire_event(doc.sents[j].text) for j in head)):
             # "completed its previously announced sale and deleveraging transaction" below "Eliminates Remaining
-            # $21.8 Million of Secured Debt": what closed is a sale; the debt news is the retirement
+            # $21.8 Million of Secured Debt", "has closed on the previously announced sale of its data center": what
+            # closed is a sale; the debt news is what its proceeds retired
             continue
         if ev == "amended" and any(P.ADDITIONAL_LOAN_RE.search(doc.sents[j].text) for j in range(i, min(i + 3, len(doc.sents)))):
             # "entered into an Amendment to Loan Agreement ... Pursuant to the Loan Agreement Amendment, the
@@ -529,6 +557,10 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
         ev = _retire_event(doc.sents[i].text)
         if ev:
             return ev, i
+    # the executed agreement or note itself: it is in force, so the instrument is closed
+    em = P.EXECUTED_INSTRUMENT_RE.search(doc.text[:4000])
+    if em:
+        return "closed", doc.sentence_at(em.start())
     # a prospectus (supplement) cover: "We are offering $150,000,000 aggregate principal amount of ..."
     pm = P.PROSPECTUS_OFFER_RE.search(doc.text[:6000])
     if pm:
@@ -539,8 +571,10 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     for i, s in enumerate(doc.sents[:_first_after_cover(doc) + 20]):
         stripped = _strip_retire_clauses(s.text)
         ev = _new_issue_event(stripped) or None
-        if ev == "closed" and stripped != s.text and not _NEW_DEBT_WORDS_RE.search(stripped):
-            continue    # "entered into a Debt Repayment Agreement": the agreement retires debt, it closes none
+        if ev == "closed" and not _NEW_DEBT_WORDS_RE.search(stripped) and (stripped != s.text or _ASSET_DEAL_RE.search(s.text)):
+            # "entered into a Debt Repayment Agreement": the agreement retires debt, it closes none; "closed on the
+            # sale of its data center": a sale, no debt
+            continue
         if ev:
             return ev, i
     # ... or a retirement ("Cleanup Redemption of 8.50% Convertible Notes"); one the fragment says was
@@ -697,7 +731,8 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     # "$40 million and refinance its asset-backed loans" is a sale price, not the loan
     # ("$48.6 million in equipment financing")
     if last is not None and re.fullmatch(r"\s*(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|collateralized|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed"
-                                          r"|aggregate|principal|amount|of|in|remaining|outstanding|limited|full|non|recourse|limited-recourse|non-recourse|existing|its|the)\s+)*",
+                                          r"|aggregate|principal|amount|of|in|remaining|outstanding|limited|full|non|recourse|limited-recourse|non-recourse|existing|its|the"
+                                          r"|\d+-(?:day|month|year))\s+)*",
                                           before[last.end():], re.I):
         value = money_from_match(last)
         if value is not None:
@@ -707,7 +742,7 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     am = re.match(
         # ' (the "Agreement") with Example Bank pursuant to which the Bank has agreed to loan the Company up to $X'
         r"(?:\s+(?:agreement|facility))?(?:\s*\([^)]{0,60}\))?"
-        r"(?:\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
+        r"(?:,?\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
     if am:
@@ -953,7 +988,7 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             mm = MONEY_RE.match(doc.text, committed.start(g))
             f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(committed.start(), committed.end()))
         if event in RETIRE_EVENTS:
-            rm = P.RETIRED_LOAN_AMOUNT_RE.search(doc.text)
+            rm = P.RETIRED_LOAN_AMOUNT_RE.search(doc.text) or P.REDUCED_BY_RE.search(doc.text)
             mm = MONEY_RE.match(doc.text, rm.start("money")) if rm else None
             if mm:
                 f.set("principal_usd", money_from_match(mm), doc.ev(rm.start(), rm.end()))
@@ -967,7 +1002,7 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
             # make loans to the Borrower in an aggregate principal amount of up to $100 million"
             for s in terms:
                 cm = P.LOANS_UP_TO_RE.search(s.text)
-                mm = MONEY_RE.match(s.text, cm.start("money" if cm.group("money") else "money2")) if cm else None
+                mm = MONEY_RE.match(s.text, cm.start(next(g for g in P.LOANS_UP_TO_GROUPS if cm.group(g)))) if cm else None
                 if mm and money_from_match(mm) is not None:
                     f.set("principal_usd", money_from_match(mm), doc.ev(s.start + cm.start(), s.start + mm.end()))
                     break
@@ -1351,8 +1386,9 @@ def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int 
         reasons["announced_date"] = date_reason or "unknown"
     if event is None:
         reasons["event"] = "no offering, pricing, closing, upsizing or retirement wording"
+    is_loan = inst.instrument in ("term_loan", "credit_facility") or any(m.kind == "loan" for m in inst.mentions)
     if (event == "redeemed" and inst.instrument in LOAN_INSTRUMENTS
-            or event == "exchanged" and inst.instrument in ("term_loan", "credit_facility")):
+            or event == "exchanged" and is_loan):
         # notes are redeemed or exchanged; a loan paid off, or settled with shares or assets ("in exchange for the
         # extinguishment of approximately $67 million of ... debt"), is repaid
         event = "repaid"

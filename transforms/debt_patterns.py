@@ -70,6 +70,10 @@ LOAN_RE = re.compile(
     # "repaid in full a promissory note with an outstanding principal balance of US$4.1 million" (a convertible
     # one is a note descriptor)
     r"|(?:(?<!convertible\s)(?<!convertible\ssecured\s)(?:(?:senior|secured|unsecured)\s+){0,2}promissory\s+notes?)"
+    # Argo's "the Mirabel Facility's outstanding mortgage", Bitdeer's "secured ... consideration loan note",
+    # Greenidge's "master equipment finance agreements" ("MEFAs")
+    r"|(?:mortgage(?:\s+loan)?)|(?:(?:(?:secured|unsecured)\s+)?(?:(?:and|freely|tradable|consideration)\s+){0,4}loan\s+notes?)"
+    r"|(?:master\s+equipment\s+financ\w+\s+agreements?)|(?-i:MEFAs?)"
     # Greenidge's "evidencing a $26,500,000 aggregate principal amount loan"
     r"|(?:(?<=principal\samount\s)loan)"
     # Applied Digital's "an unsecured loan with a maximum principal amount of $20 million"
@@ -118,6 +122,7 @@ INVESTMENT_IN_FORM_RE = re.compile(
 CLOSED_RE = re.compile(
     r"\b(?:closes|closed|completes|completed|completion\s+of|consummat(?:es|ed|ion\s+of)|closing\s+of"
     r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold"
+    r"|established\s+(?:the|a|an)\b(?=[^.;]{0,80}\b(?:facility|loan|line\s+of\s+credit)\b)"
     r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
     # an 8-K's "the Company issued secured convertible promissory notes to investors", not "will be issued"
@@ -143,6 +148,8 @@ REDEEMED_RE = re.compile(
     # financing", "Retires NYDIG Equipment Financing"
     r"|\b(?:announc\w*|complet\w*|made|makes|early|full)\s+(?:the\s+)?(?:full\s+|early\s+)?(?:re|pre)payment\s+(?:in\s+full\s+)?of\b|\bprepa(?:id|ys)\b"
     r"|\bretire[sd]?\b(?=[^.;]{0,80}\b(?:loans?|debt|financing|facilit(?:y|ies)|indebtedness)\b)"
+    # an asset sale's "The net proceeds from the Transaction were used to first repay the ... outstanding mortgage"
+    r"|\b(?:were|was|been)\s+used\s+to\s+(?:first\s+)?(?:re)?pay\b"
     # "Eliminates Remaining $21.8 Million of Secured Debt by Selling ... Site": debt settled (here with assets)
     r"|\b(?:eliminat|extinguish)(?:e|es|ed|ing)?\s+(?:the\s+|its\s+|all\s+)?(?:remaining\s+|outstanding\s+)?"
     r"(?:approximately\s+|about\s+|~)?(?:US)?\$", I,
@@ -222,13 +229,16 @@ COUPON_SENTENCE_RES = (
         r"(?:[a-z]+(?:[- ][a-z]+)?\s+percent\s+\(\s*)?(?P<coupon>" + NUMBER + r")\s?%"
         r"(?:\s+per\s+(?:year|annum))?", I,
     ),
-    re.compile(r"\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
+    # not a note's "weighted average interest rate of 9.5%" on balances drawn: that is no contractual coupon
+    re.compile(r"(?<!average\s)\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
     # "will accrue interest at a rate of 1.375% per annum", "accrue interest payable semi-annually in arrears at a rate of"
-    re.compile(r"\baccru(?:e|es|ing)\s+(?:regular\s+|cash\s+)?interest\s+(?:payable\s+[^.%$]{0,60}?\s+)?at\s+(?:a|an\s+annual)\s+"
+    # a note's own "Interest shall accrue at a rate of 12% per annum"
+    re.compile(r"\b(?:accru(?:e|es|ing)\s+(?:regular\s+|cash\s+)?interest|interest\s+(?:shall|will)\s+accrue)\s+"
+               r"(?:payable\s+[^.%$]{0,60}?\s+)?at\s+(?:a|an\s+annual)\s+"
                r"(?:fixed\s+)?rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
     # "which has a two-year term and 12.5% interest rate"
     re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
-    re.compile(r"\bcoupon\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    re.compile(r"\bcoupon\s+(?:rate\s+)?of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
     # a term-sheet bullet without brackets: "Net proceeds of approximately $534.9 million 3.50% coupon,30% conversion premium"
     re.compile(r"(?<![\d.])(?P<coupon>" + NUMBER + r")\s?%\s+coupon\b", I),
 )
@@ -255,6 +265,8 @@ MATURITY_RES = (
     re.compile(r"\btermination\s+(?:date\s+)?(?:is|will\s+be|shall\s+be)\s+(?:on\s+)?" + DATE, I),
     # a pricing term sheet's "Maturity: March 15, 2032", also as a table row "Maturity: | October 1, 2030"
     re.compile(r"\bmaturity(?:\s+date)?\s*:\s*(?:\|\s*)?" + DATE, I),
+    # a note's defined term: "payable ... on or before August 6, 2026 (the "Maturity Date")"
+    re.compile(DATE + r"\s*\(\s*(?:the\s+)?[\"\u201c\u2018']Maturity\s+Date[\"\u201d\u2019']", I),
 )
 OPTION_RES = (
     # a loan's accordion: "an accordion feature that allows for up to an additional $75 million of borrowings"
@@ -357,7 +369,29 @@ ADDITIONAL_LOAN_RE = re.compile(
 LOANS_UP_TO_RE = re.compile(
     r"\b(?:make|extend|provide|advance)\s+(?:(?:one\s+or\s+more|certain)\s+)?(?:term\s+)?(?:loans?|advances)\b[^.;$]{0,80}?"
     r"\b(?:(?:aggregate|maximum|total)\s+)?(?:principal\s+)?amount\s+(?:of\s+)?(?:up\s+to\s+)?(?P<money>" + MONEY + r")"
-    r"|\bborrow\s+up\s+to\s+(?:an\s+aggregate\s+of\s+)?(?P<money2>" + MONEY + r")", I)
+    r"|\bborrow\s+up\s+to\s+(?:an\s+aggregate\s+of\s+)?(?P<money2>" + MONEY + r")"
+    # an agreement's own words: "Lender is willing to lend Borrower up to $16,000,000.00", "Trinity shall provide
+    # equipment financing in the aggregate principal amount of $35,000,000", a note's "the principal sum of Five
+    # Million and 00/100 Dollars ($5,000,000.00)", "hereby acknowledges the receipt of $2,700,000.00"
+    r"|\blend\s+(?:[\w-]+\s+){0,2}?up\s+to\s+(?P<money3>" + MONEY + r")"
+    r"|\b(?:provide|extend)\s+(?:[\w-]+\s+){0,2}?financing\s+in\s+(?:the|an)\s+(?:aggregate\s+)?(?:principal\s+)?amount\s+of\s+"
+    r"(?:up\s+to\s+)?(?P<money4>" + MONEY + r")"
+    r"|\bprincipal\s+sum\s+of\s+(?:[^($.;]{0,80}?\(\s*)?(?P<money5>" + MONEY + r")"
+    r"|\backnowledges\s+the\s+receipt\s+of\s+(?P<money6>" + MONEY + r")"
+    # a commitment letter's "for an aggregate loan not to exceed $60.0 million"
+    r"|\baggregate\s+loans?\s+(?:amount\s+)?not\s+to\s+exceed\s+(?P<money7>" + MONEY + r")", I)
+LOANS_UP_TO_GROUPS = ("money", "money2", "money3", "money4", "money5", "money6", "money7")
+#: A lender's commitment to lend later: the loan is proposed, not entered into ("entered into a commitment letter
+#: ... to provide for committed financing").
+COMMITMENT_LETTER_RE = re.compile(r"\bcommitment\s+letter\b", I)
+#: Debt cut by a settlement: "The $75.8 million in debt previously outstanding ... was reduced by $58.5 million".
+REDUCED_BY_RE = re.compile(r"\b(?:debt|indebtedness|principal|balance)\b(?:[^.;]|\.(?=\d)){0,120}?\bwas\s+reduced\s+by\s+(?P<money>" + MONEY + r")", I)
+#: The document is the executed agreement or note itself (an 8-K's EX-10.1 or EX-4.1): "This Loan Agreement,
+#: made this 28th day of February, 2024", "THIS PROMISSORY NOTE ... dated this 6th day of July 2021", "promises
+#: to pay to the order of".
+EXECUTED_INSTRUMENT_RE = re.compile(
+    r"\bthis\s+(?:[\w-]+\s+){0,5}?(?:agreement|note)\b(?:\s*\([^)]{0,60}\))?,?\s+(?:is\s+)?(?:made|entered\s+into|dated)\b"
+    r"|\bpromises?\s+to\s+pay\b|\bhereby\s+acknowledges\s+the\s+receipt\s+of\b", I)
 SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b", I)
 ALL_OUTSTANDING_RE = re.compile(
     r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:" + MONEY + r"\s+(?:of\s+)?)?(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
@@ -387,7 +421,8 @@ DEBT_VOCAB_RE = re.compile(
     r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b"
     r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b|\bcredit\s+and\s+security\s+agreement\b"
     r"|\brevolving\s+credit\b|\bfinancing\s+facility\b|\bproject\s+financing\b|\bconstruction\s+loan\b"
-    r"|\bbridge\s+loan\b|\blending\s+facility\b", I,
+    r"|\bbridge\s+loan\b|\blending\s+facility\b|\bmortgage\b|\bloan\s+notes?\b|\bdebt\s+settlement\s+agreement\b"
+    r"|\bequipment\s+financ\w+\s+agreement|\bMEFAs?\b|\bcommitment\s+letter\b", I,
 )
 
 #: A delayed-draw loan's committed amount beside its accordion: "a $125 million initial commitment",

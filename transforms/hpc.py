@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-12"  # hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
+PARSER_VERSION = "hpc-13"  # hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -311,6 +311,17 @@ def _trim(doc: Document, clause: _Span, q_start: int, q_end: int, limit: int = 2
 
 
 # --- roles ---------------------------------------------------------------------------------
+_SUPPLY_RE = re.compile(r"\b(?:purchas\w*|buy\w*|acqui\w*|suppl\w*|procure\w*|order\w*|financ\w*|advis\w*|underwrit\w*"
+                        r"|placement\s+agent|vendor|from)\b", re.I)
+
+
+def _services_to(after: str) -> bool:
+    """Does the text after a vendor's name say the contract serves it ("that provided data center and cloud
+    services")?"""
+    return bool(re.search(r"\b(?:provid\w*|deliver\w*|host\w*|lease\w*)\b[^.;]{0,60}\b(?:services?|capacity|hosting|"
+                          r"colocation|data\s+cent(?:er|re))", after, re.I))
+
+
 def _roles(units: list[_Span], issuer: str | None) -> tuple[dict[str, _Role], dict[str, _Role]]:
     """(tenants, backstop parties): name -> (unit, mention start, mention end) showing its role, in order."""
     tenants: dict[str, _Role] = {}
@@ -318,10 +329,14 @@ def _roles(units: list[_Span], issuer: str | None) -> tuple[dict[str, _Role], di
     for unit in units:
         mentions = find_parties(unit.text)
         for mention in mentions:
-            if mention.name in SUPPLIERS:
-                continue
             before = unit.text[max(0, mention.start - 140):mention.start]
             after = unit.text[mention.end:mention.end + 80]
+            if mention.name in SUPPLIERS and (_SUPPLY_RE.search(before[-60:]) or _SUPPLY_RE.search(after)
+                                              or not _services_to(after)):
+                # "an agreement with Dell Technologies to purchase the GPUs": a vendor. A vendor is a tenant only
+                # where the release says what it is served: "a contract with Hewlett Packard Enterprise Company
+                # ("HPE") ... that provided data center and cloud services"
+                continue
             if _BACKSTOP_AFTER_RE.match(after) or _BACKSTOP_BEFORE_RE.search(before):
                 backstops.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
                 continue

@@ -39,6 +39,21 @@ _CUMULATIVE_RE = re.compile(
     r"\b(?:portion|part|share|subset|fraction)\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:overall\s+|aggregate\s+)?total\b",
     re.I,
 )
+#: "new liquid-cooled data centers that will collectively support 200MW of critical IT load": the buildings of one
+#: contract taken together, not a total across contracts.
+_FACILITIES_TOGETHER_RE = re.compile(
+    r"\b(?:data\s+cent(?:er|re)s|facilities|buildings|halls|phases|sites)\b[^.;$]{0,25}$", re.I)
+
+
+def _cumulative(text: str) -> re.Match | None:
+    """The first running-total cue in `text` that is not one contract's buildings "collectively"/"together"."""
+    for m in _CUMULATIVE_RE.finditer(text):
+        if m.group(0).lower() in ("collectively", "together") and _FACILITIES_TOGETHER_RE.search(text[:m.start()]):
+            continue
+        return m
+    return None
+
+
 _EARLIER_RE = re.compile(r"\bprevious(?:ly)?\b|\bprior\b|\bexisting\b|\boriginal(?:ly)?\b", re.I)
 # Figures of the earlier deals a release recalls ("$7 billion from the initial two 15-year leases signed in
 # May", "the first three agreements"): not this contract's, even where "initial" alone would be ("over the
@@ -145,7 +160,7 @@ _SHARES_NEAR_RE = re.compile(r"\bshares?\b[^$]{0,40}$|^[^$.;]{0,20}\b(?:per\s+sh
 
 def sums_up(text: str) -> bool:
     """Does `text` speak of a running total ("brings the partnership to", "across all its leases")?"""
-    return _CUMULATIVE_RE.search(text) is not None
+    return _cumulative(text) is not None
 
 
 def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None) -> str | None:
@@ -176,7 +191,7 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
             and not re.search(r"partnership|relationship|\bacross\b|\ball\b|\bboth\b|combined|portfolio", clause, re.I)
             and not _POTENTIAL_RE.search(clause)):
         return "total_contract_value_usd"  # "increasing the total contract value from $2.0 billion to $3.1 billion"
-    cumulative = _CUMULATIVE_RE.search(before) or (
+    cumulative = _cumulative(before) or (
         event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))
     if cumulative and _POTENTIAL_RE.search(clause):
         # "options that could bring total value to $7.0 billion" is this deal with its extensions;
@@ -248,11 +263,11 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     if _EARLIER_DEALS_RE.search(clause) or re.search(r"\b(?:previously|originally)\s+(?:announced|signed|executed|contracted)\s+$", before, re.I):
         return None  # "the previously announced 200 MW contract", "the initial two leases' 250 MW"
     if (re.search(r"\bacross\s+(?:approximately\s+|about\s+|roughly\s+|over\s+|more than\s+)?$", before, re.I)
-            and _CUMULATIVE_RE.search(before)):
+            and _cumulative(before)):
         return "cumulative_critical_it_mw"  # "brings the partnership to $3.8 billion ... across 207 MW"
     if _capacity_option(before) and not re.search(r"exercis", clause, re.I):
         return "expansion_options_mw"
-    if (_CUMULATIVE_RE.search(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
+    if (_cumulative(before) or re.match(r"^\s*(?:in total|in aggregate|combined)\b", after, re.I)
             or (event in ("expanded", "amended") and _EXPANSION_TOTAL_RE.search(before))):
         # "would bring total leased capacity to 400 MW if exercised" is a what-if, not a total.
         if _POTENTIAL_RE.search(clause) or re.search(r"\bwould\b|\bif exercised\b", clause, re.I):

@@ -31,7 +31,7 @@ def test_equipment_financing_named_in_the_headline():
     e = _one("Example Rigs Acquires 5,000 Miners and Secures $31 Million Equipment Financing\n\n"
              "NEW YORK, March 3, 2022 (GLOBE NEWSWIRE) -- Example Rigs, Inc. (Nasdaq: EXRG) has agreed to buy "
              "5,000 miners for approximately $20.5 million, representing 450 PH/s.", ticker="EXRG")
-    assert (e.instrument, e.event, e.principal_usd) == ("term_loan", "closed", 31e6)
+    assert (e.instrument, e.event, e.principal_usd) == ("other", "closed", 31e6)  # equipment financing is "other" (debt-12)
 
 
 def test_convertible_promissory_notes_with_coupon_in_words_and_price_per_share():

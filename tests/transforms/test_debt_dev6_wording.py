@@ -45,7 +45,7 @@ def test_equipment_financing_rate_in_words_and_miners_as_collateral():
     e = _one("Example Farms Ltd. entered into an equipment financing agreement, with initial funding of US$25 million, "
              "with Lender ABL LLC. The agreement provides equipment financing at an interest rate of 11 percent per "
              "annum collateralized by the miners at the company's facilities.", ticker="EXFM")
-    assert (e.instrument, e.coupon_pct, e.secured) == ("term_loan", 11.0, True)
+    assert (e.instrument, e.coupon_pct, e.secured) == ("other", 11.0, True)  # equipment financing is "other" (debt-12)
 
 
 def test_option_inclusive_in_a_closing_and_a_quoted_cap_price():
@@ -74,9 +74,10 @@ def test_history_recalled_first_does_not_decide_the_event():
 
 
 def test_a_bridge_promissory_note_evidencing_a_loan():
+    # a promissory note is "other" debt (debt-12), and the loan it evidences is the note, not a second instrument
     e = _one("Item 1.01 Entry into a Material Definitive Agreement.\n\nBridge Promissory Note\n\nOn April 4, 2022, Example "
              "Power Inc. (the \"Company\") issued a bridge promissory note, as borrower, in favor of Lender Capital, LLC, "
              "evidencing a $12,000,000 aggregate principal amount loan by the noteholder to the Company. The loan bears "
              "interest at a rate of seven percent (7%) per annum and matures on August 1, 2022.", ticker="EXPW")
     assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.maturity_date) == (
-        "term_loan", "closed", 12e6, 7.0, date(2022, 8, 1))
+        "other", "closed", 12e6, 7.0, date(2022, 8, 1))

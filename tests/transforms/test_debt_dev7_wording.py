@@ -73,7 +73,7 @@ def test_loans_settled_with_shares_or_collateral_are_repaid():
              "under equipment financing agreements.\nAs previously disclosed on August 1, 2024, Example entered into an agreement to return approximately 12,000 "
              "mining rigs that served as collateral under equipment financing agreements in exchange for the "
              "extinguishment of approximately $40 million of principal amount of debt outstanding.", ticker="EXMN")
-    assert (e.instrument, e.event, e.principal_usd, e.secured) == ("term_loan", "repaid", 40e6, True)
+    assert (e.instrument, e.event, e.principal_usd, e.secured) == ("other", "repaid", 40e6, True)  # equipment financing is "other" (debt-12)
 
 
 def test_amended_support_agreement_beside_a_new_loan_and_restructured_debt():

@@ -77,7 +77,7 @@ def test_amount_in_equipment_financing():
              "that it has secured $48.6 million in equipment financing from a digital asset lender to fund the purchase "
              "of miners. The financing carries a 24-month term and an annual interest rate of 9.9%, and is "
              "collateralized by the purchased miners.")
-    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.secured) == ("term_loan", "closed", 48.6e6, 9.9, True)
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.secured) == ("other", "closed", 48.6e6, 9.9, True)  # equipment financing: "other" (debt-12)
 
 
 def test_premium_written_after_the_conversion_price_as_a_percent_premium_over():

@@ -29,7 +29,7 @@ order by maturity_year nulls last, instrument;
 
 comment on table marts.debt_maturities is 'The maturity wall: principal outstanding now (marts.debt_instruments) by maturity year and instrument type.';
 comment on column marts.debt_maturities.maturity_year is 'Year the principal falls due; null when no linked event states a maturity (most credit facilities).';
-comment on column marts.debt_maturities.instrument is 'convertible_notes | senior_secured_notes | senior_notes | term_loan | credit_facility | other.';
+comment on column marts.debt_maturities.instrument is 'convertible_notes | senior_secured_notes | senior_notes | term_loan (a loan the document calls a term loan or loan agreement) | credit_facility (revolving, line of credit, facility) | other (equipment financing, promissory notes, mortgages, loan notes and notes with no senior or convertible feature).';
 comment on column marts.debt_maturities.outstanding_principal_usd is 'Principal outstanding, USD = sum of outstanding_principal_usd of the instruments maturing that year (credit facilities: the commitment).';
 comment on column marts.debt_maturities.instruments is 'Number of instruments with principal outstanding.';
 comment on column marts.debt_maturities.tickers is 'Miners owing that principal.';
