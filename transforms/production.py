@@ -31,7 +31,7 @@ from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-14"  # production-14: one exchange-tag pattern for all parsers ("(Nasdaq | TSX: HUT)", the US ticker of "(LSE: ARB; NASDAQ: ARBK)"); production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
+PARSER_VERSION = "production-15"  # production-15: one-column key metrics one cell per line, rows under a group heading, glued rows that kept spaces, "fourth quarter and fiscal year ended", a bare news "Q3" yields to the stated quarter (heldout11/12); production-14: one exchange-tag pattern for all parsers ("(Nasdaq | TSX: HUT)", the US ticker of "(LSE: ARB; NASDAQ: ARBK)"); production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -263,6 +263,12 @@ def _title_period(doc: Document, fy_end: int | None) -> Period | None:
     for line in lines:
         found = _first_period(line[:600], text, fy_end)
         if found is not None:
+            if found.type == "quarter" and not re.search(r"(?:19|20)\d{2}|'\d{2}\b", line[:600]):
+                # a news headline's bare "in Q3" guesses its year; the lead's "for the third quarter ended
+                # Dec. 31, 2023" states it
+                stated = _results_period(text[:4000])
+                if stated is not None:
+                    return stated
             return found
     return _results_period(text[:4000])
 
@@ -270,8 +276,10 @@ def _title_period(doc: Document, fy_end: int | None) -> Period | None:
 # "... is pleased to announce its financial results for the year and quarter ended December 31, 2022": a lead
 # below headline bullets that name no period
 _RESULTS_FOR = re.compile(
-    r"\b(?:results|update|statements|analysis)\s+for\s+the\s+(?:(?:fiscal\s+)?year\s+and\s+(?:the\s+)?)?(?:fourth\s+)?"
-    r"(?:quarter|three(?:\s+and\s+(?:six|nine|twelve))?\s+months)\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y>\d{4})", re.I)
+    r"\b(?:results|update|statements|analysis|report)\s+for\s+the\s+(?:(?:fiscal\s+)?year\s+and\s+(?:the\s+)?)?"
+    r"(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three(?:\s+and\s+(?:six|nine|twelve))?\s+months)"
+    # "results for the fourth quarter and fiscal year ended December 31, 2023"
+    r"(?:\s+and\s+(?:the\s+)?(?:fiscal\s+|full\s+)?year)?\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y>\d{4})", re.I)
 
 
 def _results_period(head: str) -> Period | None:

@@ -77,7 +77,7 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
     # hashrate" (Bit Digital) are the hashrate mining for the company, not its installed capacity
     (("hashrate_operating_ehs",),
      r"(?:average |monthly average )?(?:monthly )?(?:operating|operational)(?: self mining)? hashrate"
-     r"|average (?:monthly )?hashrate(?: operating)?|hashrate operating"
+     r"|(?:monthly |daily )?average (?:monthly )?hashrate(?: operating)?|hashrate operating|hashrate (?:monthly |daily )?average"
      r"|(?:average )?(?:self mining|active|realized|realised)(?: operating)? hashrate"),
     (("efficiency_j_per_th",),
      r"(?:average )?(?:self mining )?(?:fleet |mining fleet |operating fleet |deployed fleet |miner |mining )?"

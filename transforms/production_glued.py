@@ -39,7 +39,7 @@ def _cells_at(s: str, pos: int, first: bool):
     starts = [(pos, "")]
     # a footnote mark opens the first cell (right after the label) or follows a unit ("EH/s2", "million6");
     # between two bare numbers a digit could as well be part of either, so none is assumed there
-    fn = _FOOTNOTE.match(s, pos) if first or (pos and not s[pos - 1].isdigit()) else None
+    fn = _FOOTNOTE.match(s, pos) if first or (pos and not s[pos - 1].isdigit() and not s[pos - 1].isspace()) else None
     if fn and not first:
         fn = re.match(r"[1-9]", s[pos:pos + 1])
     if fn:
@@ -138,6 +138,9 @@ def decode_row(values_text: str, n_values: int, n_changes: int,
                 return
             found.append(list(cells))
             return
+        # a copy may keep some separators ("4.9 74.365.0"): a space ends a cell, it never runs through one
+        while pos < len(values_text) and values_text[pos] in " \t":
+            pos += 1
         for end, cell in _cells_at(values_text, pos, not cells):
             walk(end, cells + [cell])
 

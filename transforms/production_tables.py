@@ -369,6 +369,11 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
     run: list[re.Match] = []
 
     def flush():
+        if len(run) == 1 and _lone_metrics_column(text, run[0]):
+            p = parse_column_label(run[0].group(0))
+            if p is not None:
+                out.append((run[0].start(), run[0].end(), [(p, run[0].group(0))]))
+            return
         if len(run) >= 2:
             periods = []
             for m in run:
@@ -399,6 +404,21 @@ def _header_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]]
         run = [m]
     flush()
     return out
+
+
+#: A one-column key-metrics table copied one cell per line: "Key metrics2" / "Aug-23" / "Average operating hashrate
+#: (PH/s)" / "5,493" / "Bitcoin mined" / "410".
+_METRICS_CAPTION = re.compile(r"(?im)^[ \t]*(?:key\s+|operating\s+|operational\s+|monthly\s+)*(?:metrics|highlights)[\d*]*[ \t]*\n[\s|]*\Z")
+
+
+def _lone_metrics_column(text: str, m: re.Match) -> bool:
+    """A single period label alone on its line right under a metrics caption heads a one-column table."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:m.start()].strip(" \t|*") or text[m.end():line_end].strip(" \t|*"):
+        return False
+    return _METRICS_CAPTION.search(text[max(0, line_start - 80):line_start]) is not None
 
 
 #: A results release's metric table: "Three Months Ended Sep 30, | Metrics | 2024 | 2023": one quarter per
@@ -525,6 +545,7 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
     last_end = start
     unknown_run = 0
     section = None
+    group: str | None = None
     for i, (label, label_pos, toks) in enumerate(rows):
         label = _TRAILING_QUALIFIER.sub("", re.sub(r"\s+", " ", label)).strip(" |")
         if not toks:
@@ -539,6 +560,14 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
             continue
         unknown_run = 0
         lm = match_label(label)
+        if lm is None and _GROUP_LABEL.fullmatch(label) and all(t.q is None or _footnote_like(t) for t in toks):
+            # "- Bitcoin2" / "- Mined, net 5.8 5.9" / "- Sold (9.0) (12.5)": a group heading whose rows name
+            # only what is left
+            group = label + (")" if label.count("(") > label.count(")") else "")
+            continue
+        if lm is None and group:
+            lm = match_label(f"{group} {label}") or match_label(f"{label} {group}")
+            label = f"{group} {label}" if match_label(f"{group} {label}") else f"{label} {group}"
         if lm is None or section == "other":
             continue
         toks = _drop_interleaved_footnotes(_drop_footnote_token(label_pos, toks, text, len(periods) + n_cmp), text)
@@ -564,6 +593,15 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
     if last_end == start:
         return None
     return prefer_self_mining(result)
+
+
+#: A heading row that groups the rows under it: "Bitcoin", "Hashrate (EH/s", "Machines".
+_GROUP_LABEL = re.compile(r"(?i)(?:bitcoin|btc|hash\s?rate(?:\s*\((?:EH|PH)/s\)?)?|machines|miners)")
+
+
+def _footnote_like(tok: _Token) -> bool:
+    """A footnote mark or missing marker that a heading row carries instead of values ("2", "2)", "-")."""
+    return bool(re.fullmatch(r"[1-9]\)?|[-\u2013\u2014]", tok.text.strip()))
 
 
 def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple[str, int, list[_Token]]]:
