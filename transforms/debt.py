@@ -275,19 +275,8 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
         _loan_coupon_and_due(text, m, mention)
         out.append(mention)
     out.sort(key=lambda x: x.start)
-    _agreements_take_their_loans(text, out)
-    _bare_loans_take_their_instrument(text, out)
+    _loans_named_twice(text, out)
     return out
-
-
-def _bare_loans_take_their_instrument(text: str, mentions: list[_Mention]) -> None:
-    """"issued a bridge promissory note ... evidencing a $12,000,000 aggregate principal amount loan": a bare "loan"
-    after a named instrument in the same or the next sentence is that instrument, not a term loan of its own."""
-    for prev, m in zip(mentions, mentions[1:]):
-        if (m.kind == "loan" and prev.kind == "loan" and re.fullmatch(r"(?i)loans?", text[m.start:m.end])
-                and m.sentence - prev.sentence in (0, 1)):
-            m.instrument = prev.instrument
-            m.secured = m.secured if m.secured is not None else prev.secured
 
 
 _LOAN_COUPON_BEFORE_RE = re.compile(r"(?<![\d.])(?P<coupon>\d{1,2}(?:\.\d{1,4})?)\s?%\s+(?:(?:fixed[- ]rate|its|the)\s+)?$", re.I)
@@ -313,14 +302,19 @@ _PROVIDING_FOR_RE = re.compile(
     r"(?:[\w$.,-]+\s+){0,6}?$", re.I)
 
 
-def _agreements_take_their_loans(text: str, mentions: list[_Mention]) -> None:
-    """"entered into a credit agreement with Coinbase Credit, Inc. providing for a bitcoin-backed term loan of up
-    to $200 million": one instrument, the term loan; the agreement is its contract, not a second facility."""
+def _loans_named_twice(text: str, mentions: list[_Mention]) -> None:
+    """One loan named twice in a row is one instrument: "a credit agreement with Coinbase Credit, Inc. providing
+    for a bitcoin-backed term loan" is the term loan (the agreement takes the loan's type), and "a bridge promissory
+    note ... evidencing a $12,000,000 aggregate principal amount loan" is the note (the bare loan takes the note's)."""
     for a, b in zip(mentions, mentions[1:]):
-        if (a.kind == "loan" and a.contract and b.kind == "loan" and not b.contract and a.sentence == b.sentence
-                and _PROVIDING_FOR_RE.match(text[a.end:b.start])):
+        if a.kind != "loan" or b.kind != "loan":
+            continue
+        if a.contract and not b.contract and a.sentence == b.sentence and _PROVIDING_FOR_RE.match(text[a.end:b.start]):
             a.instrument = b.instrument
             a.secured = a.secured if a.secured is not None else b.secured
+        elif re.fullmatch(r"(?i)loans?", text[b.start:b.end]) and b.sentence - a.sentence in (0, 1):
+            b.instrument = a.instrument
+            b.secured = b.secured if b.secured is not None else a.secured
 
 
 def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
