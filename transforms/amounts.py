@@ -16,6 +16,19 @@ DIGIT_WORDS = {
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }
 
+#: Whole percentages legal text spells out ("bear interest at six percent per annum"), zero to twenty and
+#: the tens: every rate a miner's loan or note has carried.
+PERCENT_WORDS = {
+    **{w: int(d) for w, d in DIGIT_WORDS.items()},
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+#: "six percent", "twelve per cent", but not "twenty percent (20%)", whose figure follows in brackets.
+SPELLED_PERCENT_RE = re.compile(
+    r"\b(?P<word>" + "|".join(sorted(PERCENT_WORDS, key=len, reverse=True)) + r")\s+(?:percent|per\s+cent)\b"
+    r"(?!\s*\(\s*\d)", re.I,
+)
+
 SCALES = {
     "thousand": 1e3,
     "million": 1e6, "mm": 1e6, "mn": 1e6, "m": 1e6,

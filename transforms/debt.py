@@ -23,7 +23,7 @@ from transforms.debt_text import MappedText, Sentence, document_text, normalize,
 from transforms.errors import ParseError
 from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-13"  # debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-14"  # debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -735,7 +735,7 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     after = text[mention.end:min(sent.end, mention.end + 140)]
     am = re.match(
         # ' (the "Agreement") with Example Bank pursuant to which the Bank has agreed to loan the Company up to $X'
-        r"(?:\s+(?:agreement|facility))?(?:\s*\([^)]{0,60}\))?"
+        r"(?:\s+(?:agreement|facility|instrument))?(?:\s*\([^)]{0,60}\))?"
         r"(?:,?\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
@@ -849,7 +849,13 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
     hit = _first(doc, sents, P.CONVERSION_RATE_RE, "rate")
     if hit:
         m, s = hit
-        f.set("conversion_rate_per_1000_usd", parse_number(m.group("rate")), doc.ev(s.start + m.start(), s.start + m.end()))
+        rate, denom = parse_number(m.group("rate")), parse_number(m.group("denom"))
+        if rate is not None and denom:
+            f.set("conversion_rate_per_1000_usd", round(rate * 1000.0 / denom, 6),
+                  doc.ev(s.start + m.start(), s.start + m.end()))
+            if denom != 1000:
+                f.derived["conversion_rate_per_1000_usd"] = (
+                    f"computed as {m.group('rate')} shares per ${m.group('denom')} x 1000 / {m.group('denom')}")
     price_res = [P.CONVERSION_PRICE_RE] + ([P.CONVERTIBLE_AT_PRICE_RE] if inst.instrument == "convertible_notes" else [])
     hit = next(((m, s) for rx in price_res for s in sents for m in [rx.search(s.text)]
                 if m and not (P.OTHER_SECURITY_RE.search(s.text[:m.start()]) and not P.NOTES_WORD_RE.search(s.text))),

@@ -184,8 +184,10 @@ EXISTING_CONTEXT_RE = re.compile(
 
 # --- terms --------------------------------------------------------------------------------------
 CONVERSION_RATE_RE = re.compile(
-    r"conversion\s+rate\b[^.;$]{0,80}?(?<![\d.,])(?P<rate>\d{1,5}\.\d{1,6}|\d{1,5})\s+(?:of\s+)?(?:[A-Za-z]+\s+){0,6}?"
-    r"(?:shares|ADSs?|American\s+depositary\s+shares)\b[^.;]{0,80}?per\s+(?:US\s?|U\.S\.\s?)?\$\s?1,000\b", I,
+    r"(?:conversion|exchange)\s+rate\b[^.;$]{0,80}?(?<![\d.,])(?P<rate>\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,5}\.\d{1,6}|\d{1,5})\s+(?:of\s+)?(?:[A-Za-z]+\s+){0,6}?"
+    # the denomination is usually $1,000; a note sold in $250,000 units states its rate per unit
+    r"(?:shares|ADSs?|American\s+depositary\s+shares)\b[^.;]{0,80}?per\s+(?:US\s?|U\.S\.\s?)?\$\s?"
+    r"(?P<denom>1,000|\d{1,3}(?:,\d{3})+|\d{3,7})(?![\d,])", I,
 )
 #: "conversion price of approximately $11.00"; exchangeable notes say "exchange price" (and may write
 #: "USD $33.34"), so both nouns are read.
@@ -256,6 +258,8 @@ MATURITY_RES = (
     re.compile(r"\bmatur(?:e|es|ed|ing)\s+(?:on\s+)?" + DATE, I),
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
+    # a loan note's "repayable on June 30, 2026", "shall be due and payable in full on or before March 1, 2027"
+    re.compile(r"\b(?:repayable|due\s+and\s+payable)\s+(?:in\s+full\s+)?(?:on\s+or\s+before|on|by)\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
     # "matures in 2031": the year alone
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<year3>(?:19|20)\d{2})\b", I),

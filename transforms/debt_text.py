@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from transforms.amounts import DIGIT_WORDS
+from transforms.amounts import DIGIT_WORDS, PERCENT_WORDS, SPELLED_PERCENT_RE
 from transforms.errors import ParseError
 from transforms.page_text import strip_control_chars, unescape_embedded_json
 
@@ -266,6 +266,8 @@ def normalize(plain: str) -> tuple[MappedText, list[str]]:
     if digit_rx.search(mt.text):
         applied.extend(re.findall(r"(?i)\b(?:" + "|".join(DIGIT_WORDS) + r")\.\d+\s?%", mt.text))
         mt = mt.sub(digit_rx, lambda m: DIGIT_WORDS[m.group(1).lower()])
+    # A rate spelled out in words, as loan notes write it: "six percent per annum" -> "6% per annum".
+    mt = mt.sub(SPELLED_PERCENT_RE, lambda m: f"{PERCENT_WORDS[m.group('word').lower()]}%")
     for pattern, repl in SPUN_REWRITES:
         rx = re.compile(pattern, re.I)
         found = [m.group(0) for m in rx.finditer(mt.text)]

@@ -6,12 +6,7 @@ of credit it will repay."""
 from __future__ import annotations
 
 from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_a_repaid_collateralized_facility_in_a_production_update_that_quotes_btc_prices():

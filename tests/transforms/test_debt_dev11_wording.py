@@ -8,12 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_a_completed_repayment_is_no_closing_and_the_loan_reads_like_a_note():

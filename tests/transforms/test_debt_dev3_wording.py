@@ -8,13 +8,7 @@ conversion price that belongs to preferred stock issued in exchange for the note
 """
 from __future__ import annotations
 
-from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_closing_names_the_exercised_option_by_amount():
@@ -44,8 +38,9 @@ def test_exchange_price_of_exchangeable_notes():
              "$250,000 principal amount of Notes, equivalent to an initial exchange price of approximately USD $50.0000 "
              "(CAD $68.1000 equivalent).", ticker="EXDH")
     assert e.conversion_price_usd == 50.0
-    # a rate quoted per $250,000 is not a rate per $1,000
-    assert e.conversion_rate_per_1000_usd is None
+    # a rate quoted per $250,000 is scaled to the column's $1,000 (debt-14; it was null before), and says so
+    assert e.conversion_rate_per_1000_usd == 20.0
+    assert "per $250,000" in e.derived["conversion_rate_per_1000_usd"]
 
 
 def test_conversion_price_of_preferred_stock_is_not_the_notes():

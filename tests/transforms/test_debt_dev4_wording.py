@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_term_sheet_maturity_in_a_table_row():

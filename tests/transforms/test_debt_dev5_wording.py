@@ -8,13 +8,7 @@ own, a 6-K whose amount is "in the aggregate", and a release below a web page's 
 """
 from __future__ import annotations
 
-from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_asset_backed_loan_from_a_buyer_is_a_secured_term_loan():

@@ -8,13 +8,7 @@ first issued "in the original aggregate principal amount of $X".
 """
 from __future__ import annotations
 
-from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_private_debt_facility_with_initial_commitments_and_an_accordion():

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 from transforms.amounts import parse_money_usd
 from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_redemption_of_all_of_a_stated_outstanding_principal():

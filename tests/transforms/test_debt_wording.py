@@ -6,12 +6,7 @@ from datetime import date
 import pytest
 
 from transforms.debt import parse_debt
-
-
-def _one(text: str, **kw):
-    events = parse_debt(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_debt_event as _one
 
 
 def test_principal_after_the_descriptor():

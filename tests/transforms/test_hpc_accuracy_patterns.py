@@ -9,12 +9,7 @@ their own words tell apart. One test per rule, each with its distractor.
 from __future__ import annotations
 
 from transforms.hpc import parse_hpc
-
-
-def _one(text: str, **kw):
-    records = parse_hpc(text, **kw)
-    assert len(records) == 1, records
-    return records[0]
+from tests.transforms.helpers import only_hpc_contract as _one
 
 
 def test_more_than_critical_it_beside_a_potential_capacity_and_extension_value():

@@ -9,12 +9,7 @@ sentence about securing a site (not a contract) beside a previously announced ag
 from __future__ import annotations
 
 from transforms.hpc import parse_hpc
-
-
-def _one(text: str, **kw):
-    records = parse_hpc(text, **kw)
-    assert len(records) == 1, records
-    return records[0]
+from tests.transforms.helpers import only_hpc_contract as _one
 
 
 def test_bracketed_it_load_after_a_mw_figure_is_critical_it():

@@ -2,13 +2,7 @@
 passages invented here in the same layouts."""
 from __future__ import annotations
 
-from transforms.hpc import parse_hpc
-
-
-def _one(text: str, **kw):
-    events = parse_hpc(text, **kw)
-    assert len(events) == 1, events
-    return events[0]
+from tests.transforms.helpers import only_hpc_contract as _one
 
 
 def test_backstop_named_with_an_apposition_and_a_ratings_bracket_and_noi_is_not_value():

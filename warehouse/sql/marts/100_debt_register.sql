@@ -54,7 +54,7 @@ comment on column marts.debt_events.principal_change_usd is 'What this event did
 comment on column marts.debt_events.coupon_pct is 'Annual interest rate, percent (0 for zero-coupon notes).';
 comment on column marts.debt_events.maturity_date is 'Maturity date as stated; null when only a year or a term is given.';
 comment on column marts.debt_events.maturity_year is 'Maturity year (from the date, or "due 2031").';
-comment on column marts.debt_events.conversion_rate_per_1000_usd is 'Initial conversion rate: shares per USD 1,000 principal (convertibles).';
+comment on column marts.debt_events.conversion_rate_per_1000_usd is 'Initial conversion rate: shares per USD 1,000 principal (convertibles and exchangeables); a rate stated per another denomination (per $250,000) is scaled to $1,000, as staging.debt_events.derived says.';
 comment on column marts.debt_events.conversion_price_usd is 'Initial conversion price, USD per share (= 1,000 / conversion rate when only the rate is stated; see null_reasons/evidence).';
 comment on column marts.debt_events.conversion_premium_pct is 'Conversion premium over the reference share price, percent.';
 comment on column marts.debt_events.cap_price_usd is 'Capped-call cap price, USD per share.';

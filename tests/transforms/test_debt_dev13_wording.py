@@ -1,0 +1,45 @@
+"""Debt wording reviewed on invented passages before the thirteenth and fourteenth held-out sets were scored
+(leftovers of the twelfth: a rate spelled in words, a loan note instrument, an exchange rate quoted per
+$250,000 of notes)."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.transforms.helpers import only_debt_event as _one
+
+
+def test_a_loan_note_instrument_with_a_rate_spelled_in_words():
+    e = _one("Example Hash Technologies (NASDAQ: EXHT) today announced that its subsidiary entered into a loan note "
+             "instrument with an aggregate principal amount of $20.0 million. The loan notes bear interest at six "
+             "percent per annum and are repayable on June 30, 2026.")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.maturity_date) == (
+        "other", "closed", 20e6, 6.0, date(2026, 6, 30))
+
+
+def test_a_spelled_rate_with_its_figure_in_brackets_is_read_once():
+    e = _one("Example Rigs Inc. (Nasdaq: EXRG) issued a promissory note in the principal amount of $2,500,000 that "
+             "shall bear interest at twelve percent (12%) per annum and shall be due and payable in full on or before "
+             "March 1, 2027.")
+    assert (e.coupon_pct, e.maturity_date) == (12.0, date(2027, 3, 1))
+
+
+def test_an_exchange_rate_per_250000_is_scaled_to_the_columns_1000():
+    e = _one("Example Digital Holdings Ltd. (TSX: EXDH) today announced the closing of its offering of $500 million "
+             "aggregate principal amount of 2.500% exchangeable senior notes due 2029. The notes will be exchangeable "
+             "at an initial exchange rate of 11,250.5 ordinary shares per $250,000 principal amount of notes.")
+    assert e.conversion_rate_per_1000_usd == 45.002
+    assert e.derived["conversion_rate_per_1000_usd"].startswith("computed as 11,250.5 shares per $250,000")
+    assert abs(e.conversion_price_usd - 1000 / 45.002) < 1e-3
+
+
+def test_a_rate_per_1000_is_taken_as_stated():
+    e = _one("Example Rigs Inc. (Nasdaq: EXRG) closed $100 million of 3.00% convertible senior notes due 2030. The "
+             "initial conversion rate is 44.4587 shares of common stock per $1,000 principal amount of notes.")
+    assert e.conversion_rate_per_1000_usd == 44.4587
+    assert "conversion_rate_per_1000_usd" not in e.derived
+
+
+def test_interest_payable_on_a_date_is_no_maturity():
+    e = _one("Example Rigs Inc. (Nasdaq: EXRG) closed $100 million of 3.00% convertible senior notes due 2030. "
+             "Interest will be payable semi-annually in arrears, beginning on June 1, 2026.")
+    assert (e.maturity_date, e.maturity_year) == (None, 2030)
