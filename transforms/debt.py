@@ -689,6 +689,10 @@ def _principal_after(doc: _Doc, sent: Sentence, event: str | None = None) -> tup
         sent.text, re.I,
     )
     if not m:
+        # an amendment's "Approximately $35.2 million aggregate principal amount of the notes remains outstanding"
+        m = re.search(r"(?P<money>" + P.MONEY + r")\s+(?:in\s+)?(?:aggregate\s+)?principal\s+amount\s+of\s+(?:the\s+)?"
+                      r"(?:[\w%.]+\s+){0,6}?(?:notes|loans?|debentures)\s+(?:remains?|is|are)\s+outstanding\b", sent.text, re.I)
+    if not m:
         # a pricing term sheet's "Principal Amount: $400,000,000 aggregate principal amount of notes"
         m = re.search(r"(?:^|(?<=\s))(?:aggregate\s+)?principal\s+amount(?:\s+offered)?\s*:\s*(?P<money>" + P.MONEY + r")", sent.text, re.I)
     if not m:
@@ -736,7 +740,9 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     am = re.match(
         # ' (the "Agreement") with Example Bank pursuant to which the Bank has agreed to loan the Company up to $X'
         r"(?:\s+(?:agreement|facility|instrument))?(?:\s*\([^)]{0,60}\))?"
-        r"(?:,?\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which)\b[^$.;]{0,80}?)?\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
+        # "made a term loan to the Company in the principal amount of $25,000,000": a party the loan is made to
+        r"(?:,?\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which|to\s+(?:the\s+)?(?-i:[A-Z])[\w.&-]*)\b[^$.;]{0,80}?)?"
+        r"\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
     if am:
@@ -795,6 +801,20 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
            amount_sents: list[Sentence] | None = None) -> None:
     """Coupon, maturity, conversion terms, security and proceeds from the instrument's sentences."""
     text = doc.text
+    # an amendment's new terms outrank the name the instrument still carries: "the interest rate on the notes was
+    # increased from 10% to 12%", "to extend the maturity of its 10% Senior Secured Notes due 2026 to December 31, 2027"
+    for s in sents:
+        cm = P.COUPON_SENTENCE_RES[0].search(s.text)
+        if cm:
+            f.set("coupon_pct", parse_number(cm.group("coupon")), doc.ev(s.start + cm.start(), s.start + cm.end()))
+            break
+    for s in sents:
+        mm = next((m for rx in P.MATURITY_RES[:2] for m in [rx.search(s.text)] if m), None)
+        d = _date_from(mm) if mm else None
+        if d:
+            f.set("maturity_date", d, doc.ev(s.start + mm.start(), s.start + mm.end()))
+            f.set("maturity_year", d.year, doc.ev(s.start + mm.start(), s.start + mm.end()))
+            break
     # coupon and maturity from the descriptor itself
     for m in inst.mentions:
         if m.coupon is not None and m.coupon_span:

@@ -107,7 +107,10 @@ PRELIMINARY_PROSPECTUS_RE = re.compile(
 #: "Announces Pricing of", and an issuer free writing prospectus headed "Final Term Sheet" ("this pricing term sheet")
 #: An amendment of an existing instrument ("amended and restated credit agreement", "further amending the
 #: Notes", "Fourth Amendment to ... Notes"), not the boilerplate "Securities Act of 1933, as amended".
-AMENDMENT_RE = re.compile(r"(?<!\bas\s)\bamend(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+restated\s+)?(?:articles|bylaws|certificate))", I)
+AMENDMENT_RE = re.compile(r"(?<!\bas\s)\bamend(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+restated\s+)?(?:articles|bylaws|certificate))"
+                          # an agreement "to extend the maturity of the notes to December 31, 2027" amends them
+                          r"|\bextend(?:s|ed|ing)?\s+the\s+(?:final\s+|stated\s+)?maturity\b"
+                          r"|\bmaturity(?:\s+date)?\b[^.;]{0,80}?\b(?:was|has\s+been|have\s+been|will\s+be|is\s+being)\s+extended\b", I)
 PRICED_RE = re.compile(r"\bpric(?:ed|ing)\b(?!\s+(?:of|for)\s+(?:bitcoin|btc|ether|eth|its\s+(?:common|ordinary)))"
                        # the verb ("Prices $500 Million Offering"), not the noun ("closing BTC prices")
                        r"|\bprices\s+(?:its\s+|an?\s+|the\s+|upsized\s+|(?:US)?\$)"
@@ -263,6 +266,9 @@ MATURITY_RES = (
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
     # "matures in 2031": the year alone
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<year3>(?:19|20)\d{2})\b", I),
+    # an equipment financing "payable in 24 equal monthly installments through January 2026": its last instalment
+    re.compile(r"\binstall?ments\b[^.;]{0,40}?\b(?:through|until|ending)\s+(?:in\s+|on\s+)?"
+               r"(?:(?P<mon3>" + MONTH + r")\s+(?:\d{1,2},?\s+)?)?(?P<year3>(?:19|20)\d{2})\b", I),
     # "with a maturity in 2030", "scheduled to mature in June 2024" is above
     re.compile(r"\bmaturity\s+(?:date\s+)?in\s+(?P<year3>(?:19|20)\d{2})\b", I),
     # a revolving facility's term sheet: "Initial Term: Termination is on August 5, 2024."

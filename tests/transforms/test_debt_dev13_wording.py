@@ -43,3 +43,31 @@ def test_interest_payable_on_a_date_is_no_maturity():
     e = _one("Example Rigs Inc. (Nasdaq: EXRG) closed $100 million of 3.00% convertible senior notes due 2030. "
              "Interest will be payable semi-annually in arrears, beginning on June 1, 2026.")
     assert (e.maturity_date, e.maturity_year) == (None, 2030)
+
+
+def test_a_term_loan_made_to_the_company_in_a_principal_amount():
+    e = _one("Item 1.01 Entry into a Material Definitive Agreement.\nOn August 12, 2024, Example Mining Holdings, Inc. "
+             "(the \"Company\") entered into a Loan and Security Agreement with Example Capital LLC, as lender (the "
+             "\"Lender\"). Pursuant to the Loan Agreement, the Lender made a term loan to the Company in the principal "
+             "amount of $25,000,000 (the \"Term Loan\"). The Term Loan bears interest at a rate equal to the one-month "
+             "Term SOFR plus 7.50% per annum and matures on August 12, 2027.", ticker="EXMH")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.maturity_date) == (
+        "term_loan", "closed", 25e6, None, date(2027, 8, 12))
+
+
+def test_an_extension_amends_and_its_new_terms_outrank_the_notes_name():
+    e = _one("Example Rigs Inc. (NASDAQ: EXRG) today announced that it has entered into an agreement with the holders "
+             "of its 10% Senior Secured Notes due 2026 to extend the maturity of the notes to December 31, 2027. In "
+             "connection with the amendment, the interest rate on the notes was increased from 10% to 12%. "
+             "Approximately $35.2 million aggregate principal amount of the notes remains outstanding.")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct, e.maturity_date) == (
+        "senior_secured_notes", "amended", 35.2e6, 12.0, date(2027, 12, 31))
+    assert "increased from 10% to 12%" in e.evidence["coupon_pct"]
+
+
+def test_equipment_financing_repaid_in_instalments_through_a_month():
+    e = _one("Note 9. Debt\nOn January 15, 2024, the Company entered into an equipment financing agreement with Example "
+             "Leasing LLC for $18.7 million, secured by 6,200 S19j Pro miners. The financing bears interest at 14.0% per "
+             "annum and is payable in 24 equal monthly installments through January 2026.", ticker="EXAB")
+    assert (e.instrument, e.principal_usd, e.coupon_pct, e.maturity_date, e.maturity_year, e.secured) == (
+        "other", 18.7e6, 14.0, None, 2026, True)
