@@ -31,7 +31,7 @@ from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-15"  # production-15: one-column key metrics one cell per line, rows under a group heading, glued rows that kept spaces, "fourth quarter and fiscal year ended", a bare news "Q3" yields to the stated quarter (heldout11/12); production-14: one exchange-tag pattern for all parsers ("(Nasdaq | TSX: HUT)", the US ticker of "(LSE: ARB; NASDAQ: ARBK)"); production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
+PARSER_VERSION = "production-16"  # production-16: "newly minted bitcoins", paragraph breaks kept when unwrapping, a `Label: value` line that runs on into prose, a headline bullet's "from X in Q2" and the lead's stated quarter, footnote marks run into three-digit figures, record-high balances, one-line Markdown tables, "Number of Bitcoins produced" (heldout13/14); production-15: one-column key metrics one cell per line, rows under a group heading, glued rows that kept spaces, "fourth quarter and fiscal year ended", a bare news "Q3" yields to the stated quarter (heldout11/12); production-14: one exchange-tag pattern for all parsers ("(Nasdaq | TSX: HUT)", the US ticker of "(LSE: ARB; NASDAQ: ARBK)"); production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -263,6 +263,13 @@ def _title_period(doc: Document, fy_end: int | None) -> Period | None:
     for line in lines:
         found = _first_period(line[:600], text, fy_end)
         if found is not None:
+            if _BULLET_LINE.match(line):
+                # a headline bullet above the lead ("- Mining margin improved to 49.0% in Q3 from 41.0% in Q2
+                # 2025") may name any period; the lead's "results for the three months ended September 30, 2025"
+                # names the document's
+                stated = _results_period(text[:4000])
+                if stated is not None:
+                    return stated
             if found.type == "quarter" and not re.search(r"(?:19|20)\d{2}|'\d{2}\b", line[:600]):
                 # a news headline's bare "in Q3" guesses its year; the lead's "for the third quarter ended
                 # Dec. 31, 2023" states it
@@ -273,6 +280,7 @@ def _title_period(doc: Document, fy_end: int | None) -> Period | None:
     return _results_period(text[:4000])
 
 
+_BULLET_LINE = re.compile(r"\s*[-•●▪◦*]\s")
 # "... is pleased to announce its financial results for the year and quarter ended December 31, 2022": a lead
 # below headline bullets that name no period
 _RESULTS_FOR = re.compile(
@@ -317,7 +325,7 @@ def _first_period(line: str, text: str, fy_end: int | None) -> Period | None:
         if line[:mt.start].count("(") > line[:mt.start].count(")"):
             continue    # an aside: "(having also operated successfully through 40°C heat in June 2021)"
         clause = _clause_before(line, mt.start)
-        if _COMPARED_IN_CLAUSE.search(clause) or _FORWARD.search(clause):
+        if _COMPARED_IN_CLAUSE.search(clause) or _FORWARD.search(clause) or _FROM_FIGURE_IN.search(clause[-40:]):
             continue    # "... as compared to a loss ... and net income of $3.5 million in the second quarter of 2021"
         if mt.kind == "quarter" and mt.period is not None and fy_end and fy_end != 12:
             return _fiscal_if_dated(mt.period, text, fy_end)
@@ -339,6 +347,8 @@ def _first_period(line: str, text: str, fy_end: int | None) -> Period | None:
     return None
 
 
+# "improved to 49.0% from 41.0% in Q2 2025": the period of the figure it improved from
+_FROM_FIGURE_IN = re.compile(r"\bfrom\s+(?:approximately\s+|about\s+)?\S*\d\S*\s+in\s+(?:the\s+)?$", re.I)
 _COMPARED_IN_CLAUSE = re.compile(r"\b(?:compared|versus|vs\.?|relative to)\b", re.I)
 _CLAUSE_START = re.compile(r"(?:^|[.;!?]\s|\s[-–—]\s)")
 

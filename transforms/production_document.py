@@ -94,6 +94,30 @@ def _clean_lines(text: str) -> str:
     return "\n".join(" ".join(raw.split()) for raw in text.splitlines() if raw and not raw.isspace())
 
 
+def _clean_lines_keeping_breaks(text: str) -> str:
+    """As `_clean_lines`, but a run of blank lines stays as one empty line: a paragraph break, which the
+    unwrapping of hard-wrapped lines must not join across ("... cryptocurrencies in August 2022" / "" /
+    "Bitcoin production in August 2022: 216" are a headline and a `Label: value` line, not one sentence).
+    A copy that puts a blank line after most lines (double-spaced) has no paragraph breaks to keep."""
+    lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    filled = [i for i, ln in enumerate(lines) if ln]
+    spaced = sum(1 for i in filled if i + 1 < len(lines) and not lines[i + 1])
+    if filled and spaced >= 0.8 * len(filled) and sum(_prose_width(lines[i]) for i in filled) >= 0.5 * len(filled):
+        # hard-wrapped lines each followed by a blank one: the blanks are line spacing, not paragraphs
+        return "\n".join(lines[i] for i in filled)
+    out: list[str] = []
+    for ln in lines:
+        if ln or (out and out[-1]):
+            out.append(ln)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _drop_breaks(text: str) -> str:
+    return "\n".join(ln for ln in text.split("\n") if ln)
+
+
 def load_document(content: bytes | str) -> Document:
     """Read a press release as filed (HTML) or syndicated (plain text)."""
     if isinstance(content, (bytes, bytearray)):
@@ -119,8 +143,27 @@ def load_document(content: bytes | str) -> Document:
     if is_html:
         return _load_html(text)
     text = unescape_embedded_json(text)
-    cleaned = unwrap_hard_wrapped(reflow_pipe_cells(join_split_currency(_clean_lines(text))))
+    cleaned = _drop_breaks(unwrap_hard_wrapped(reflow_pipe_cells(join_split_currency(
+        _clean_lines_keeping_breaks(split_flat_markdown_rows(text))))))
     return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+_MD_RULE = re.compile(r"\|\s*:?-{3,}:?\s*\|")
+_MD_ROW_BREAK = re.compile(r"\|[ \t]+\|(?=[ \t]*(?::?-{3,}|[^|\s]))")
+
+
+def split_flat_markdown_rows(text: str) -> str:
+    """A Markdown table whose rows a page ran onto one line ("| Metrics | Mar 2025 | Feb 2025 | | --- | --- | --- |
+    | Number of Bitcoins produced | 530.1 | 472.7 | | ..."): a row ends where an empty gap `| |` starts the next."""
+    if "---" not in text:
+        return text
+    lines = text.split("\n")
+    for i, ln in enumerate(lines):
+        if _MD_RULE.search(ln) and len(_MD_ROW_BREAK.findall(ln)) >= 2:
+            first = ln.index("|")
+            head = ln[:first].rstrip() + "\n" if ln[:first].strip() else ""     # prose the header row ran on from
+            lines[i] = head + _MD_ROW_BREAK.sub("|\n|", ln[first:])
+    return "\n".join(lines)
 
 
 _SPLIT_CURRENCY = re.compile(r"\$[ \t]*\n?[ \t]*\|[ \t]*(?=\d)")
@@ -147,16 +190,21 @@ def unwrap_hard_wrapped(text: str) -> str:
     apart). A short line of words joins the next only when that goes on in lower case (a wrapped headline
     bullet); other short lines (headings, one-cell-per-line tables) are never joined."""
     lines = text.split("\n")
-    if len(lines) < 12:
+    n_lines = sum(1 for ln in lines if ln)     # an empty line is a paragraph break, never joined across
+    if n_lines < 12:
         return _join_lower_continuations(lines)
     widths = [_prose_width(ln) for ln in lines]
     wrapped = sum(widths)
-    if wrapped < 8 or wrapped < 0.5 * len(lines):
+    if wrapped < 8 or wrapped < 0.5 * n_lines:
         return _join_lower_continuations(lines)
     out: list[list[str]] = []           # each output line as its parts (joined once: no quadratic copying)
     joining = False
     short_words = False
     for ln, width in zip(lines, widths):
+        if not ln:
+            out.append([ln])
+            joining = short_words = False
+            continue
         if out and not _OPENS_ITEM.match(ln) and (joining or (short_words and ln[:1].islower())):
             out[-1].append(ln)
         else:
@@ -179,7 +227,7 @@ def _join_lower_continuations(lines: list[str]) -> str:
     out: list[list[str]] = []
     for ln in lines:
         prev = out[-1][-1] if out else ""
-        if prev and "|" not in prev and "|" not in ln and (
+        if prev and ln and "|" not in prev and "|" not in ln and (
                 (ln[:1].islower() and prev.count(" ") >= 2 and not prev.endswith(_ENDS_SENTENCE)
                  and not _OPENS_ITEM.match(ln))
                 # "... continues to be 2.5" / "EH/s.": a figure's unit wrapped onto the next line; also when the
@@ -225,7 +273,7 @@ def reflow_pipe_cells(text: str) -> str:
         if ln.strip() == "|":
             cells.append(" ".join(current))
             current = []
-        else:
+        elif ln.strip():
             current.append(ln.strip())
     row = " | ".join(cells)
     return "\n".join(lines[:first] + [row] + lines[last + 1:])

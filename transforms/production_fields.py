@@ -139,6 +139,9 @@ _LABEL_REWRITES = (
     (_C(r"\b(?:as of|as at|at|for|in|during|for the month of|for the quarter|for the month)\s*(?=[,:]|$)"), " "),
     # "Total bitcoin sold in the quarter: 1,500"
     (_C(r"\b(?:in|during|for|over|through(?:out)?)\s+the\s+(?:month|quarter|period|year)\s*(?=[,:]|$)"), " "),
+    # Cango's "Number of Bitcoins produced", "Total number of Bitcoins held", "Average number of Bitcoins
+    # produced per day": the count is the figure itself
+    (_C(r"\bnumber of (?=(?:btc|bitcoins?)\b)"), " "),
     (_C(r"\bavg\.?(?=\s)"), "average"),
     (_C(r"\bhash[- ]rate\b"), "hashrate"),
     (_C(r"\b(?:btc|bitcoins)\b"), "bitcoin"),

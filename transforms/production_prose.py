@@ -87,7 +87,9 @@ _AFTER_BTC = [
     # "6,769 self-mined Bitcoin in reserve": a balance, whatever mined it
     ("btc_held", re.compile(r"^\s*(?:self[- ]mined\s+)?(?:bitcoins?|btc)?\s*(?:held\s+)?(?:in\s+(?:reserve|custody)|"
                             r"on\s+(?:the\s+|its\s+|our\s+)?balance\s+sheet)\b", re.I)),
-    ("btc_produced", re.compile(r"^\s*(?:were |was )?(?:mined|produced|earned|generated|self-mined)\b", re.I)),
+    # "A total of 286 Bitcoin (BTC) and 5,031 Ethereum (ETH) were generated in March 2022"
+    ("btc_produced", re.compile(r"^\s*(?:\(BTC\)\s*)?(?:and\s+[\d,.]+\s+(?:ethereum|ether|ETH)(?:\s*\(ETH\))?\s+)?"
+                                r"(?:were |was )?(?:mined|produced|earned|generated|self-mined)\b", re.I)),
     ("btc_sold", re.compile(r"^\s*(?:were |was )?(?:sold|converted)\b", re.I)),
     ("btc_held", re.compile(r"^\s*(?:were |was |are )?(?:held|in (?:treasury|holdings|reserve)|on (?:the |its |our )?"
                             r"balance sheet)\b", re.I)),
@@ -99,7 +101,8 @@ _BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amount
                         r"(?:approximately |about |roughly |over |nearly )?", re.I)
 # "Earned 906 self-mined bitcoin": the unit comes after the adjective
 # ("195.7 mined bitcoin on 0.8 EH/s" too)
-_SELF_MINED_AFTER = re.compile(r"\s*(?:self[- ])?mined\s+(?:bitcoins?|btc)\b", re.I)
+# ("Produced 281 newly minted bitcoins (BTC)", Riot 2020)
+_SELF_MINED_AFTER = re.compile(r"\s*(?:(?:self|newly)[- ])?(?:mined|minted)\s+(?:bitcoins?|btc)\b", re.I)
 _DAILY = re.compile(r"\b(?:daily|per day|a day)\b", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
@@ -261,7 +264,13 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
                         r2 = check_quantity("btc_held_restricted", qs[0])
                         findings.append(Finding("btc_held_restricted", own, r2.value, r2.reason, line.strip(),
                                                 TIER_LINE, order + 1))
-                continue
+                first = re.match(r"\s*\S+", line[m.start("value"):])
+                rest_at = m.start("value") + (first.end() if first else 0)
+                if len(line) - rest_at < 60 or not _DIGIT.search(line, rest_at):
+                    continue
+                # a bulletin that runs on after its figure ("Bitcoin production in August 2022: 216 (+5% ...)
+                # 33,600 connected ASIC systems ... 434 BTC were sold ..."): the rest is prose of its own
+                line = " " * rest_at + line[rest_at:]
         if _GLUED_HINT.search(line):
             if glued_ok is None:
                 glued_ok = _NUMBERED_FOOTNOTE.search(text) is None
@@ -455,8 +464,9 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             # "from $0.040 in Q1 2024 to $0.032 in Q2 2024": the period named for the old figure is not this one's
             seg_mentions = [mt for mt in seg_mentions if not came_from.start() <= mt.start < q.start]
         checked = seg_mentions or lead
-        if any(mt.kind in ("month", "month_only", "quarter", "fiscal_quarter", "date") and _mention_ok(mt, own, point)
-               for mt in checked):
+        if point or any(mt.kind in ("month", "month_only", "quarter", "fiscal_quarter", "date") and _mention_ok(mt, own, point)
+                        for mt in checked):
+            # (a balance at a "record-high 1,057 Bitcoins" is still the balance)
             # "Record BTC Production of 1,853 BTC in December": a record named beside the report's own month
             # is that month's figure
             checked = [mt for mt in checked if not (mt.kind == "cumulative" and _RECORD_WORD.fullmatch(sentence[mt.start:mt.end]))]
@@ -503,6 +513,8 @@ _NUMBERED_FOOTNOTE = re.compile(r"(?m)^\s*(?:\(\d{1,2}\)|\d{1,2}\.?)\s+[A-Z“\"
 # a label's last letter (or its closing unit bracket / star) run into a figure that runs into the next label
 _GLUED_PAIR = re.compile(r"(?<=[A-Za-z)])(?P<num>(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d{0,2})(?:\.\d+)?)"
                          r"(?![\d,.]?\d)(?P<unit>\s?(?:EH/s|PH/s|J/TH|BTC))?(?=(?-i:[A-Z])|\s*\*|\s*$)")
+_GROUPED_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+_FOOTNOTE_THEN_FIGURE = re.compile(r"(?<=[a-z)])(?P<d>[1-9])(?P<n>\d{3}(?:\.\d+)?)(?=(?-i:[A-Z]))")
 _GLUED_HINT = re.compile(r"[a-z)]\d[\d,.]*(?-i:[A-Z])")      # cheap gate: "Mined371Power"
 _GLUED_LABEL_WORDS = re.compile(r"[A-Za-z][A-Za-z()/\-]*")
 
@@ -558,6 +570,13 @@ def _glued_pairs(line: str, own: Period, locale: Locale, order: int) -> list[Fin
     Equivalent BTC18BTC Sold34..."): each figure belongs to the longest run of words before it that names a
     metric; a run that names none ("Power Sales Equivalent BTC") leaves its figure alone. At least two pairs
     must occur on the line (one glued figure alone is as likely a footnote digit run into a value)."""
+    if _GROUPED_THOUSANDS.search(line):
+        # "Bitcoin mined3148Mining revenue": where the table groups thousands ("1,164"), four bare digits are a
+        # footnote mark run into a three-digit figure, when that mark is one of the release's footnotes or the
+        # next in their sequence ("Key highlights1", "Key metrics2", then "mined3")
+        marks = _footnote_digits(line)
+        line = _FOOTNOTE_THEN_FIGURE.sub(
+            lambda m: m.group("n") if int(m.group("d")) in marks or int(m.group("d")) - 1 in marks else m.group(0), line)
     pairs = []
     prev_end = 0
     for m in _GLUED_PAIR.finditer(line):
