@@ -1121,6 +1121,15 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                         break
             if "upsized_from_usd" in f.values:
                 break
+        if "principal_usd" not in f.values and "upsized_from_usd" in f.values:
+            # a term-sheet bullet is all that names the size: "upsized from $450 million to $500 million, plus $50
+            # million greenshoe"
+            for s in terms:
+                um = P.UPSIZED_TO_RE.search(s.text)
+                mm = MONEY_RE.match(s.text, um.start("money")) if um else None
+                if mm and money_from_match(mm) is not None:
+                    f.set("principal_usd", money_from_match(mm), doc.ev(s.start + um.start(), s.start + mm.end()))
+                    break
         if f.values.get("option_exercised") and "principal_usd" in f.evidence:
             for s in terms:
                 im = P.INCLUDES_OPTION_RE.search(s.text)
@@ -1191,10 +1200,12 @@ def _parse(content: bytes | str, ticker: str | None, announced_date: date | None
         raise ParseError("no sentences")
     mentions = _find_mentions(doc)
     insts = _group(mentions)
-    if not insts and (P.CONVERSION_RATE_RE.search(doc.text) or P.CONVERSION_PRICE_RE.search(doc.text)):
+    conversion_terms = (P.CONVERSION_RATE_RE, P.CONVERSION_PRICE_RE, P.PREMIUM_RES[0])
+    if not insts and any(rx.search(doc.text) for rx in conversion_terms):
         # a passage that only gives conversion terms ("The initial conversion rate is ... per $1,000
-        # principal amount of notes") still describes convertible notes
-        cm = P.CONVERSION_RATE_RE.search(doc.text) or P.CONVERSION_PRICE_RE.search(doc.text)
+        # principal amount of notes", a term sheet's "3.50% coupon, 30% conversion premium") still describes
+        # convertible notes
+        cm = next(m for rx in conversion_terms for m in [rx.search(doc.text)] if m)
         m = _Mention(cm.start(), cm.end(), doc.sentence_at(cm.start()), "convertible_notes", explicit=False)
         insts[("convertible_notes", None, None)] = _Instrument(("convertible_notes", None, None), "convertible_notes", None, None, [m])
         m.key = ("convertible_notes", None, None)

@@ -35,7 +35,8 @@ _Q = r"(?:(?:convertible|exchangeable)\s+)?(?:(?:senior|junior|subordinated)\s+)
 NOTE_KIND = (
     r"(?P<kind>" + _Q + r"(?:(?:convertible|exchangeable)\s+)?(?:(?:senior|subordinated)\s+)?(?:(?:secured|unsecured)\s+)?"
     # Mawson's "secured convertible promissory notes"
-    r"(?:(?<=convertible\s)promissory\s+)?(?:notes?|debentures?|bonds?))\b"
+    # Soluna's "a fourth amendment with the convertible noteholders": the holders stand for their notes
+    r"(?:(?<=convertible\s)promissory\s+)?(?:notes?|debentures?|bonds?)(?:(?<=note)holders?|(?<=debenture)holders?)?)\b"
 )
 DUE = (
     r"(?:\s+due\s+(?:(?:in|on)\s+)?(?:(?P<due_mon>" + MONTH + r")\s+(?:(?P<due_day>\d{1,2}),?\s+)?)?"
@@ -326,6 +327,8 @@ FROM_TO_RE = re.compile(
     r"\bfrom\s+(?P<from_money>" + MONEY + r")\s+to\s+(?P<money>" + MONEY + r")"
     # "upsized its credit facility ... to $300 million from $200 million"
     r"|\bto\s+(?P<money2>" + MONEY + r")\s+from\s+(?P<from_money2>" + MONEY + r")", I)
+#: "upsized from $450 million to $500 million": the new size
+UPSIZED_TO_RE = re.compile(r"\b(?:upsized|increased)\s+from\s+" + MONEY + r"\s*to\s*(?P<money>" + MONEY + r")", I)
 #: "bringing the total aggregate principal amount of the offering to $650 million"
 NEW_TOTAL_RE = re.compile(
     r"\b(?:bringing|increasing|raising|taking)\s+the\s+(?:total\s+)?(?:aggregate\s+principal\s+amount|offering\s+size|size)\s+"
@@ -426,7 +429,7 @@ DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+e
 ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)
 DEBT_VOCAB_RE = re.compile(
     r"\bnotes?\s+due\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
-    r"|\bloan\s+(?:facility|agreement)|\bconversion\s+rate\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
+    r"|\bloan\s+(?:facility|agreement)|\bconversion\s+(?:rate|premium)\b|\bcapped\s+calls?\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
     r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bpromissory\s+notes?\b"
     r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b"
     r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b|\bcredit\s+and\s+security\s+agreement\b"

@@ -79,6 +79,9 @@ _POTENTIAL_RE = re.compile(
     r"\bwould (?:lift|bring|raise|increase|take|grow|rise)\b",
     re.I,
 )
+_BARE_POTENTIAL_RE = re.compile(r"\bpotential\b", re.I)
+_OVER_THE_TERM_RE = re.compile(
+    r"^\s+over\s+(?:the\s+|their\s+|its\s+)?(?:(?:\d+|[a-z]+)[- ]years?\b|(?:initial\s+|full\s+)?(?:[\w-]+\s+)?(?:terms?|contracts?)\b)", re.I)
 _ANNUAL_RE = re.compile(
     r"\bannual(?:ly)?\b|\bannuali[sz]ed\b|\bper year\b|\bper annum\b|\ba year\b|\beach year\b|\bARR\b|"
     r"\brun[- ]rate\b|\byearly\b",
@@ -99,7 +102,10 @@ _EXPANSION_OPTION_RE = re.compile(
 )
 # "IT" alone only in capitals: "announced that it has ..." is not information technology.
 _CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|(?-i:\bIT\b)", re.I)
-_GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b", re.I)
+_GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b|\baccess to power\b", re.I)
+# "Under the original agreement, the Company ... had access to 297 megawatts (MW) of power": the figure an
+# amendment replaces
+_ORIGINAL_TERMS_RE = re.compile(r"\b(?:under|in)\s+the\s+(?:original|prior|previous|initial)\s+(?:agreements?|leases?|contracts?|terms?)\b", re.I)
 _SITE_CAPACITY_AFTER_RE = re.compile(
     r"^\s*(?:[A-Z0-9][\w-]*\s+){0,3}(?:campus|site|facility|hub|park|data cent(?:er|re) campus|portfolio|pipeline)\b", re.I
 )
@@ -150,7 +156,9 @@ _PERIOD_RESULT_BEFORE_RE = re.compile(
     re.I)
 _PERIOD_RESULT_AFTER_RE = re.compile(
     r"^\s*(?:in|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fiscal|last|latest)\s+)?(?:quarter|three|six|nine|twelve|"
-    r"fiscal\s+year|full\s+year|year\s+ended|month)\b", re.I)
+    r"fiscal\s+year|full\s+year|year\s+ended|month)\b"
+    # a results release's comparative: "as compared to $126.9 million for the same period last year"
+    r"|^\s*(?:in|for)\s+the\s+(?:same|comparable|corresponding|prior[- ]year)\s+(?:period|quarter|year)\b", re.I)
 
 
 # Shares only disqualify an amount they stand beside: a news copy's "saw its shares take off ... after announcing
@@ -203,6 +211,11 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
     # term and includes two extension options which ... would bring revenue to $9.2 billion", "$250
     # million of annual revenue, or approximately $2.5 billion over the term".
     near_before, near_after = _local_words(before, after)
+    if (_BARE_POTENTIAL_RE.search(near_before) and _OVER_THE_TERM_RE.match(after)
+            and not any(_POTENTIAL_RE.search(t) for t in (_BARE_POTENTIAL_RE.sub("", clause),))):
+        # "These long-term contracts represent total potential revenue of approximately $6.7 billion over 12 years":
+        # revenue the signed terms may bring, with no extension or option in sight, is the contract value
+        return "total_contract_value_usd"
     if _POTENTIAL_RE.search(near_before) or _POTENTIAL_RE.search(near_after):
         return "potential_value_with_extensions_usd"
     if _ANNUAL_RE.search(near_before) or _ANNUAL_RE.search(near_after):
@@ -273,8 +286,11 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
         if _POTENTIAL_RE.search(clause) or re.search(r"\bwould\b|\bif exercised\b", clause, re.I):
             return None
         return "cumulative_critical_it_mw"
-    if _PHASE_BEFORE_RE.search(before):
+    if _PHASE_BEFORE_RE.search(before) or _ORIGINAL_TERMS_RE.search(before):
         return None
+    if re.search(r"\b(?:at|in)\s+(?:our|its|their)\s+$", before) and re.match(
+            r"^\s*(?:(?-i:[A-Z])[\w.-]*\s+){0,3}data\s+cent(?:er|re)s?\b", after, re.I):
+        return None  # "operations ... at our 16-megawatt Austin data center": a site the company already runs
     # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
     if _FACILITY_WITH_ITS_OWN_IT_RE.match(after):
         return "gross_mw"

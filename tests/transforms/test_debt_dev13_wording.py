@@ -71,3 +71,21 @@ def test_equipment_financing_repaid_in_instalments_through_a_month():
              "annum and is payable in 24 equal monthly installments through January 2026.", ticker="EXAB")
     assert (e.instrument, e.principal_usd, e.coupon_pct, e.maturity_date, e.maturity_year, e.secured) == (
         "other", 18.7e6, 14.0, None, 2026, True)
+
+
+def test_a_term_sheet_copy_without_its_lead_still_describes_the_convertible_notes():
+    # a syndicated copy that lost the sentence naming the notes: only the term bullets are left
+    e = _one("SYDNEY, June 13, 2025 (GLOBE NEWSWIRE) -- Example Energy Limited (NASDAQ: EXEN) today announced the "
+             "closing of its offering of\nKey details of the transaction\n- Oversubscribed and upsized from\n$450 "
+             "million to$500 million , plus$50 million greenshoe - Net proceeds of approximately\n$534.9 million 3.50% "
+             "coupon,30% conversion premium- No put option for investors in the notes\n- Capped call transactions "
+             "entered into in connection with the notes ... up to an initial cap price of\n$20.98 per share")
+    assert (e.instrument, e.event, e.principal_usd, e.option_principal_usd, e.coupon_pct, e.conversion_premium_pct,
+            e.cap_price_usd) == ("convertible_notes", "closed", 500e6, 50e6, 3.5, 30.0, 20.98)
+
+
+def test_an_amendment_with_the_convertible_noteholders_concerns_their_notes():
+    e = _one("Example Holdings, Inc. (NASDAQ: EXHO) announced today the Company entered into a fourth amendment with the "
+             "convertible noteholders to reprice certain warrants that would allow the Company to raise up to $3 "
+             "million.")
+    assert (e.instrument, e.event) == ("convertible_notes", "amended")
