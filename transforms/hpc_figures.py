@@ -212,7 +212,7 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
     # million of annual revenue, or approximately $2.5 billion over the term".
     near_before, near_after = _local_words(before, after)
     if (_BARE_POTENTIAL_RE.search(near_before) and _OVER_THE_TERM_RE.match(after)
-            and not any(_POTENTIAL_RE.search(t) for t in (_BARE_POTENTIAL_RE.sub("", clause),))):
+            and not _POTENTIAL_RE.search(_BARE_POTENTIAL_RE.sub("", clause))):
         # "These long-term contracts represent total potential revenue of approximately $6.7 billion over 12 years":
         # revenue the signed terms may bring, with no extension or option in sight, is the contract value
         return "total_contract_value_usd"
