@@ -804,12 +804,12 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
     # an amendment's new terms outrank the name the instrument still carries: "the interest rate on the notes was
     # increased from 10% to 12%", "to extend the maturity of its 10% Senior Secured Notes due 2026 to December 31, 2027"
     for s in sents:
-        cm = P.COUPON_SENTENCE_RES[0].search(s.text)
+        cm = P.CHANGED_RATE_RE.search(s.text)
         if cm:
             f.set("coupon_pct", parse_number(cm.group("coupon")), doc.ev(s.start + cm.start(), s.start + cm.end()))
             break
     for s in sents:
-        mm = next((m for rx in P.MATURITY_RES[:2] for m in [rx.search(s.text)] if m), None)
+        mm = next((m for rx in P.EXTENDED_MATURITY_RES for m in [rx.search(s.text)] if m), None)
         d = _date_from(mm) if mm else None
         if d:
             f.set("maturity_date", d, doc.ev(s.start + mm.start(), s.start + mm.end()))

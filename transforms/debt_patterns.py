@@ -224,10 +224,13 @@ CAP_PRICE_RE = re.compile(
     r"\bcap\s+price\b[\"']?(?:\s+of\s+the\s+capped\s+call\s+transactions)?\s+(?:will\s+)?(?:initially\s+)?(?:be\s+|is\s+|of\s+|equal\s+to\s+)?"
     r"(?:initially\s+)?(?:approximately\s+)?(?:US)?\$\s?(?P<price>" + NUMBER + r")", I,
 )
+#: An amendment's new rate: "the interest rate on the loan was increased from 10% to 12%" (it outranks the rate
+#: the instrument's name still carries).
+CHANGED_RATE_RE = re.compile(
+    r"\binterest\s+rate\b[^.;%]{0,80}?\b(?:increased|decreased|reduced|raised|lowered|amended|changed|reset)\s+"
+    r"from\s+" + NUMBER + r"\s?%\s+to\s+(?P<coupon>" + NUMBER + r")\s?%", I)
 COUPON_SENTENCE_RES = (
-    # an amendment's new rate: "the interest rate on the loan was increased from 10% to 12%"
-    re.compile(r"\binterest\s+rate\b[^.;%]{0,80}?\b(?:increased|decreased|reduced|raised|lowered|amended|changed|reset)\s+"
-               r"from\s+" + NUMBER + r"\s?%\s+to\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    CHANGED_RATE_RE,
     re.compile(r"\(\s*(?P<coupon>" + NUMBER + r")\s?%\s+coupon", I),
     re.compile(
         r"\bbear(?:s|ing)?\s+(?:regular\s+|cash\s+)?interest\s+(?:at|of)\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:rate\s+of\s+)?"
@@ -252,13 +255,17 @@ ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bbears?\s+no\s+(?:regular\s+)?
 FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating)\b", I)
 INTEREST_CUE_RE = re.compile(r"\binterest\b|\bcoupon\b|\bmargin\b", I)
 _ANY_DATE = r"(?:" + MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+" + MONTH + r"\s+(?:19|20)\d{2})"
-MATURITY_RES = (
+#: An amendment's new maturity (it outranks the year in the instrument's name).
+EXTENDED_MATURITY_RES = (
     # an amendment's new maturity: "to extend the maturity date of its ... loan from June 30, 2025 to December 31, 2026"
     re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+(?:final\s+|stated\s+)?maturity(?:\s+date)?\b(?:[^.;]|\.(?=\d)){0,120}?"
                r"(?:\bfrom\s+" + _ANY_DATE + r"\s+)?\bto\s+" + DATE, I),
     re.compile(r"\bmaturity(?:\s+date)?\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:was|has\s+been|is\s+being|will\s+be)\s+extended\s+"
                # "has been extended by an additional 12 months to November 11, 2025"
                r"(?:by\s+[^.;]{1,30}?\s+)?(?:from\s+" + _ANY_DATE + r"\s+)?to\s+" + DATE, I),
+)
+MATURITY_RES = (
+    *EXTENDED_MATURITY_RES,
     re.compile(r"\bmatur(?:e|es|ed|ing)\s+(?:on\s+)?" + DATE, I),
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
