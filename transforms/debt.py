@@ -23,7 +23,7 @@ from transforms.debt_text import MappedText, Sentence, document_text, normalize,
 from transforms.errors import ParseError
 from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-14"  # debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-15"  # debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -125,6 +125,7 @@ class _Mention:
     specific: bool = False         # a loan named by its own kind ("equipment financing agreement", "promissory note")
     series_year: int | None = None  # the year of a "series" mention
     contract: bool = False         # a loan's contract ("credit agreement"), not the loan itself
+    master: bool = False           # a master loan agreement: a facility whatever loan the text names beside it
     key: tuple | None = None       # the instrument it resolved to
 
 
@@ -182,6 +183,13 @@ def _date_from(m: re.Match) -> date | None:
 
 
 _LATER_CONVERTIBLE_RE = re.compile(r"\bconvertible\s+(?:at\s+the\s+option\s+of\s+the\s+holder|into)\b", re.I)
+#: A promissory note the holder may convert: "provides the holder an option to convert all or any portion of the note
+#: into the ordinary shares" (within the note's own sentence).
+_MASTER_ALIAS_RE = re.compile(
+    r"\b(?:master\s+loan(?:\s+and\s+pledge)?|loan\s+and\s+pledge)\s+agreements?\s*\(\s*(?:the\s+)?[\"\u201c](?P<alias>[^\"\u201d]{1,40})[\"\u201d]", re.I)
+_LOAN_ALIAS_RE = re.compile(
+    r"\bloan\s*\(\s*(?:the\s+)?[\"\u201c](?P<alias>(?:(?:senior|secured|unsecured|subordinated)\s+){1,2}notes?)[\"\u201d]", re.I)
+_HOLDER_MAY_CONVERT_RE = re.compile(r"\boption\s+to\s+convert\b[^.;]{0,80}?\binto\b[^.;]{0,60}?\bshares\b", re.I)
 
 
 def _classify_notes(kind: str) -> tuple[str, bool | None]:
@@ -207,6 +215,12 @@ def _classify_loan(words: str) -> tuple[str, bool | None]:
         # the register's convention: equipment financing, promissory notes (bridge ones too), mortgages and loan
         # notes are "other" debt; "term_loan" is a loan the document calls a term loan or a loan agreement
         return "other", secured
+    if re.search(r"\bmaster\s+loan\b|\bloan\s+and\s+pledge\b", w):
+        # a master loan agreement is the frame loans are drawn under, in tranches or on demand: a facility
+        return "credit_facility", secured
+    if re.fullmatch(r"(?:secured\s+|unsecured\s+)?debt", w):
+        # "the remaining $21.8 million of secured debt": an amount of debt whose instrument the text does not name
+        return "other", secured
     if "term loan" in w or re.search(r"asset[- ]backed|bridge|(?:^|\s)(?:\S+\s+)?(?:loans?|debt)$", w):
         # a loan against named assets or a bridge is drawn once and repaid over a term
         return "term_loan", secured
@@ -220,8 +234,12 @@ def _classify_loan(words: str) -> tuple[str, bool | None]:
 def _find_mentions(doc: _Doc) -> list[_Mention]:
     text = doc.text
     out: list[_Mention] = []
+    # a loan given a note's name ('a $1.5 million secured loan ("Secured Note")') stays one loan: the name is no notes
+    loan_aliases = {a.group("alias").lower() for a in _LOAN_ALIAS_RE.finditer(text)}
     for m in P.NOTE_DESCRIPTOR_RE.finditer(text):
         kind = m.group("kind")
+        if m.group(0).lower() in loan_aliases:
+            continue
         has_coupon = m.group("coupon") is not None or m.group("zero") is not None
         has_due = m.group("due_year") is not None
         qualified = re.search(r"convertible|exchangeable|senior|secured|subordinated", kind, re.I)
@@ -262,6 +280,10 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
             continue
         out.append(_Mention(m.start(), m.end(), doc.sentence_at(m.start()), "", None, explicit=True, kind="series",
                             series_year=int(m.group("year"))))
+    # 'a Master Loan Agreement (the "Loan Agreement")': the short name is the same master agreement
+    master_aliases = {a.group("alias").lower() for a in _MASTER_ALIAS_RE.finditer(text)}
+    holder_may_convert = bool(_HOLDER_MAY_CONVERT_RE.search(text)) and not re.search(
+        r"(?i)\bconvertible\s+(?:(?:senior|secured|unsecured|subordinated|promissory)\s+)*(?:notes?|debentures?|bonds?)\b", text)
     for m in P.LOAN_RE.finditer(text):
         words = m.group("loan")
         instrument, secured = _classify_loan(words)
@@ -269,9 +291,17 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
             instrument = "term_loan"    # "Principal amounts repaid under the Note will not be available for reborrowing"
         elif instrument == "term_loan" and re.search(r"(?i)loan\s+agreement", words) and _REVOLVING_LOANS_RE.search(text):
             instrument = "credit_facility"  # a master loan agreement under which "the Lender shall extend Revolving Loans"
-        mention = _Mention(m.start(), m.end(), doc.sentence_at(m.start()), instrument, secured, explicit=False,
+        sentence = doc.sentence_at(m.start())
+        if re.search(r"(?i)promissory", words) and holder_may_convert:
+            instrument = "convertible_notes"
+        elif re.search(r"(?i)loans?$", words) and _LOAN_ALIAS_RE.match(text, m.end() - 4):
+            instrument = "other"    # a loan the text calls a note is a promissory note: the register's "other"
+        mention = _Mention(m.start(), m.end(), sentence, instrument, secured, explicit=False,
                            kind="loan", contract=bool(re.search(r"agreement", words, re.I)),
                            specific=bool(_SPECIFIC_LOAN_RE.search(words)))
+        mention.master = bool(re.search(r"(?i)\bmaster\s+loan\b|\bloan\s+and\s+pledge\b", words)) or words.lower() in master_aliases
+        if mention.master:
+            mention.instrument = "credit_facility"
         _loan_coupon_and_due(text, m, mention)
         out.append(mention)
     out.sort(key=lambda x: x.start)
@@ -362,7 +392,7 @@ def _group(mentions: list[_Mention]) -> dict[tuple, _Instrument]:
     loans = [m for m in mentions if m.kind == "loan"]
     types = {m.instrument for m in loans if not m.contract}
     for m in loans:
-        if m.contract and not m.specific:
+        if m.contract and not m.specific and not m.master:
             m.instrument = next((t for t in ("term_loan", "credit_facility") if t in types), m.instrument)
         add((m.instrument, None, None), m)
     return insts
@@ -584,6 +614,24 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     return None, None
 
 
+_DATED_START_RE = re.compile(
+    r"^\W*(?:In|On|During|Effective(?:\s+as\s+of)?)\s+(?:" + P.MONTH + r"\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\b", re.I)
+_THE_SAME_DEBT_RE = re.compile(r"\b(?:the|its)\s+(?:[\w$.-]+\s+){0,3}?(?:facility|loans?|agreement|notes?|line\s+of\s+credit)\b", re.I)
+
+
+def _later_amendment(doc: _Doc, closed_at: int) -> int | None:
+    """A filing note tells an instrument's history in order: "In July 2024, the Company entered into a ... Revolving
+    Credit Facility. In May 2025, the Company extended the term of the facility through July 15, 2026." The note's news
+    is the latest dated step, so an amendment dated after the entry makes the event an amendment."""
+    for j in range(closed_at + 1, min(closed_at + 8, len(doc.sents))):
+        s = doc.sents[j].text
+        if not (_DATED_START_RE.match(s) and _THE_SAME_DEBT_RE.search(s)) or P.ADDITIONAL_LOAN_RE.search(s):
+            continue
+        if any(_amends_debt(s, m) for m in P.AMENDMENT_RE.finditer(s)):
+            return j
+    return None
+
+
 _COVER_END_RE = re.compile(r"Regulation\s+S-T\s+Rule\s+101\(b\)\(7\)|Form\s+20-F\s.{0,20}Form\s+40-F|"
                            r"\(Address\s+of\s+principal\s+executive\s+offices?\)", re.I)
 
@@ -724,11 +772,13 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
     before = text[max(sent.start, mention.start - 80):mention.start]
     last = None
     for mm in MONEY_RE.finditer(before):
+        if re.search(r"[A-Za-z]$", before[:mm.start()]):
+            continue    # "C$13.6 million", "HK$": another dollar
         last = mm
     # only a lender's name (capitalised) or a loan's qualifiers may stand between the amount and the loan:
     # "$40 million and refinance its asset-backed loans" is a sale price, not the loan
     # ("$48.6 million in equipment financing")
-    if last is not None and re.fullmatch(r"\s*(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|collateralized|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed"
+    if last is not None and re.fullmatch(r"\s*(?:\((?:C|CA|A|AU|HK)\$[^)]{1,30}\)\s*)?(?:(?:(?-i:[A-Z])[\w.&-]*|senior|secured|collateralized|revolving|delayed[- ]draw|committed|new|bitcoin[- ]backed"
                                           r"|aggregate|principal|amount|of|in|remaining|outstanding|limited|full|non|recourse|limited-recourse|non-recourse|existing|its|the"
                                           r"|\d+-(?:day|month|year))\s+)*",
                                           before[last.end():], re.I):
@@ -751,6 +801,43 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
         if value is not None:
             return value, mention.start, mention.end + mm.end()
     return None
+
+
+_STABLECOIN_PRINCIPAL_RE = re.compile(
+    r"\b(?:loan|principal\s+amount)\s+(?:with\s+(?:a\s+|the\s+)?principal\s+amount\s+|in\s+(?:the\s+)?amount\s+)?of\s+"
+    r"(?P<amount>" + P.NUMBER + r")\s+(?P<coin>USDT|USDC)\b", re.I)
+#: A filing note's balance when it states no facility size: "The balance of long-term loans outstanding as of December
+#: 31, 2024 and 2023 was $35.0 million and, respectively", "had $25.0 million balance outstanding on the facility".
+_OUTSTANDING_BALANCE_RE = re.compile(
+    r"\bbalance\s+of\s+(?:[\w-]+\s+){0,4}?(?:loans?|borrowings?)\s+(?:[\w-]+\s+){0,5}?(?:outstanding\s+)?"
+    r"(?:as\s+(?:of|at)\s+)(?P<asof>[^.;$]{4,60}?)\s+(?:was|were|is|of)\s+(?P<money>" + P.MONEY + r")"
+    r"|\bbalance\s+outstanding\s+(?:on|under)\s+(?:[^.;$]{0,60}?)\bas\s+(?:of|at)\s+(?P<asof2>[^.;$]{4,40}?)\s+(?:was|of)\s+"
+    r"(?P<money2>" + P.MONEY + r")", re.I)
+
+
+def _stablecoin_or_outstanding_principal(doc: _Doc, terms: list[Sentence], f: _Fields) -> None:
+    """A loan whose principal the text gives only in a dollar stablecoin ("obtained a loan with principal amount of
+    14,308,156 USDT") is counted at par; a facility that states no size at all ("loans in tranches") is known by the
+    balance outstanding the note reports. Either way `derived` says what the number is."""
+    for s in terms:
+        sm = _STABLECOIN_PRINCIPAL_RE.search(s.text)
+        value = parse_number(sm.group("amount")) if sm else None
+        if value:
+            f.set("principal_usd", value, doc.ev(s.start + sm.start(), s.start + sm.end()))
+            f.derived["principal_usd"] = (f"stated as {sm.group('amount')} {sm.group('coin').upper()}, a stablecoin pegged to the "
+                                          "US dollar, counted at par")
+            return
+    for s in terms:
+        om = _OUTSTANDING_BALANCE_RE.search(s.text)
+        g = "money" if om and om.group("money") else "money2"
+        mm = MONEY_RE.match(s.text, om.start(g)) if om else None
+        value = money_from_match(mm) if mm else None
+        if value:
+            asof = (om.group("asof") or om.group("asof2")).strip()
+            f.set("principal_usd", value, doc.ev(s.start + om.start(), s.start + mm.end()))
+            f.derived["principal_usd"] = (f"the balance outstanding as of {asof}; the document states no facility size "
+                                          "or original principal")
+            return
 
 
 def _exercised(text: str) -> bool:
@@ -808,6 +895,10 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
         if cm:
             f.set("coupon_pct", parse_number(cm.group("coupon")), doc.ev(s.start + cm.start(), s.start + cm.end()))
             break
+    renewals = [(s, m) for s in sents for m in P.RENEWED_RATE_RE.finditer(s.text)]
+    if renewals and "coupon_pct" not in f.values:
+        s, rm = renewals[-1]
+        f.set("coupon_pct", parse_number(rm.group("coupon")), doc.ev(s.start + rm.start(), s.start + rm.end()))
     for s in sents:
         mm = next((m for rx in P.EXTENDED_MATURITY_RES for m in [rx.search(s.text)] if m), None)
         d = _date_from(mm) if mm else None
@@ -848,8 +939,16 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
             if P.FLOATING_RE.search(s.text) and P.INTEREST_CUE_RE.search(s.text):
                 f.reasons["coupon_pct"] = f"floating rate: {doc.ev(s.start, s.end)}"
                 break
+    if renewals and "maturity_date" not in f.values:
+        # a maturity recounted before the loan was renewed is the one the renewal replaced
+        first_renewal = renewals[0][0].start
+        superseded = [s for s in sents if s.start < first_renewal and any(rx.search(s.text) for rx in P.MATURITY_RES)]
+        if superseded:
+            f.reasons["maturity_date"] = f.reasons["maturity_year"] = (
+                f"the stated maturity was replaced by a renewal ({doc.ev(renewals[-1][0].start, renewals[-1][0].end)})")
+    maturity_sents = [s for s in sents if s.start >= renewals[0][0].start] if renewals else sents
     if "maturity_date" not in f.values:
-        for s in sents:
+        for s in maturity_sents:
             for rx in P.MATURITY_RES:
                 mm = rx.search(s.text)
                 if not mm:
@@ -876,7 +975,8 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
             if denom != 1000:
                 f.derived["conversion_rate_per_1000_usd"] = (
                     f"computed as {m.group('rate')} shares per ${m.group('denom')} x 1000 / {m.group('denom')}")
-    price_res = [P.CONVERSION_PRICE_RE] + ([P.CONVERTIBLE_AT_PRICE_RE] if inst.instrument == "convertible_notes" else [])
+    price_res = [P.ADJUSTED_CONVERSION_PRICE_RE, P.CONVERSION_PRICE_RE] + (
+        [P.CONVERTIBLE_AT_PRICE_RE] if inst.instrument == "convertible_notes" else [])
     hit = next(((m, s) for rx in price_res for s in sents for m in [rx.search(s.text)]
                 if m and not (P.OTHER_SECURITY_RE.search(s.text[:m.start()]) and not P.NOTES_WORD_RE.search(s.text))),
                None)
@@ -913,10 +1013,10 @@ def _terms(doc: _Doc, inst: _Instrument, sents: list[Sentence], money_sents: lis
         for s in sents:
             tm = P.SECURED_TRUE_RE.search(s.text)
             fm = P.SECURED_FALSE_RE.search(s.text)
-            if fm and re.search(r"(?i)\b(?:notes|loan|facility|obligations)\b", s.text):
+            if fm and re.search(r"(?i)\b(?:notes?|loans?|facility|obligations)\b", s.text):
                 f.set("secured", False, doc.ev(s.start + fm.start(), s.start + fm.end()))
                 break
-            if tm and re.search(r"(?i)\b(?:notes|loans?|facility|obligations|borrowings|(?:re)?financing(?:\s+agreement)?|credit\s+agreement"
+            if tm and re.search(r"(?i)\b(?:notes|loans?|facility|obligations|borrowings|(?:re)?financing(?:\s+agreement)?|credit\s+agreement|agreements?"
                                 r"|line\s+of\s+credit|credit\s+line)\b", s.text):
                 f.set("secured", True, doc.ev(s.start + tm.start(), s.start + tm.end()))
                 break
@@ -1026,6 +1126,8 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                 if mm and money_from_match(mm) is not None:
                     f.set("principal_usd", money_from_match(mm), doc.ev(s.start + cm.start(), s.start + mm.end()))
                     break
+        if "principal_usd" not in f.values and is_primary and event not in RETIRE_EVENTS:
+            _stablecoin_or_outstanding_principal(doc, terms, f)
     else:
         candidates = []
         for m in inst.mentions:
@@ -1214,6 +1316,10 @@ def _parse(content: bytes | str, ticker: str | None, announced_date: date | None
 
     head, is_8k = _head_lead(doc)
     doc_event, event_sentence = _doc_event(doc, head)
+    if doc_event == "closed" and event_sentence is not None and not is_8k and not P.DATELINE_RE.search(doc.text[:3000]):
+        later = _later_amendment(doc, event_sentence)
+        if later is not None:
+            doc_event, event_sentence = "amended", later
     head_set = set(head) | ({event_sentence} if event_sentence is not None else set())
 
     explicit_by_sentence: dict[int, set] = {}

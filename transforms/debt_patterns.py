@@ -52,8 +52,11 @@ SERIES_RE = re.compile(r"\b(?P<year>20\d{2})\s+(?:(?:convertible|exchangeable|se
 #: Loans and facilities ("entered into a $200 million credit facility", "Coinbase credit facility").
 LOAN_RE = re.compile(
     r"\b(?P<loan>"
-    r"(?:(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+)?(?:senior\s+)?(?:secured\s+)?(?:delayed[- ]draw\s+)?term\s+loans?(?:\s+facility)?)"
-    r"|(?:(?:senior\s+)?(?:secured\s+|collateralized\s+|collateralised\s+)?(?:revolving\s+)?(?:project\s+)?(?:credit|loan|lending|financing|debt)\s+(?:facility|facilities|agreement))"
+    # (not a balance sheet's "Long-Term Loans")
+    r"(?:(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+)?(?:senior\s+)?(?:secured\s+)?(?:delayed[- ]draw\s+)?(?<!long-)(?<!short-)term\s+loans?(?:\s+facility)?)"
+    # a lender's "Master Loan and Pledge Agreements" under which loans are drawn in tranches
+    r"|(?:(?:senior\s+)?(?:secured\s+|collateralized\s+|collateralised\s+)?(?:revolving\s+)?(?:project\s+)?(?:master\s+)?"
+    r"(?:credit|loan|lending|financing|debt)\s+(?:(?:and\s+(?:pledge|security)\s+)?agreements|(?:and\s+(?:pledge|security)\s+)?agreement|facility|facilities))"
     # "a $1.4 billion project financing", "construction loan"
     r"|(?:(?:senior\s+)?(?:secured\s+)?project\s+financing)|(?:(?:senior\s+)?(?:secured\s+)?construction\s+loans?(?:\s+facility)?)"
     # Greenidge's "eliminated the remaining $21.8 million of secured debt": an amount of secured debt
@@ -111,7 +114,10 @@ PRELIMINARY_PROSPECTUS_RE = re.compile(
 AMENDMENT_RE = re.compile(r"(?<!\bas\s)\bamend(?:s|ed|ing|ment)?\b(?!\s+(?:and\s+restated\s+)?(?:articles|bylaws|certificate))"
                           # an agreement "to extend the maturity of the notes to December 31, 2027" amends them
                           r"|\bextend(?:s|ed|ing)?\s+the\s+(?:final\s+|stated\s+)?maturity\b"
-                          r"|\bmaturity(?:\s+date)?\b[^.;]{0,80}?\b(?:was|has\s+been|have\s+been|will\s+be|is\s+being)\s+extended\b", I)
+                          r"|\bmaturity(?:\s+date)?\b[^.;]{0,80}?\b(?:was|has\s+been|have\s+been|will\s+be|is\s+being)\s+extended\b"
+                          # "extended the term of the facility through July 15, 2026", "renewed Term Loan 1 over a 1-year term"
+                          r"|\bextend(?:s|ed|ing)?\s+the\s+term\s+of\b|\brenew(?:s|ed)\s+(?:the\s+|its\s+)?(?:[\w$.,-]+\s+){0,4}?"
+                          r"(?:loans?|facility|notes?|line\s+of\s+credit|\d)\b", I)
 PRICED_RE = re.compile(r"\bpric(?:ed|ing)\b(?!\s+(?:of|for)\s+(?:bitcoin|btc|ether|eth|its\s+(?:common|ordinary)))"
                        # the verb ("Prices $500 Million Offering"), not the noun ("closing BTC prices")
                        r"|\bprices\s+(?:its\s+|an?\s+|the\s+|upsized\s+|(?:US)?\$)"
@@ -128,6 +134,8 @@ CLOSED_RE = re.compile(
     r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold"
     r"|established\s+(?:the|a|an)\b(?=[^.;]{0,80}\b(?:facility|loan|line\s+of\s+credit)\b)"
     r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
+    # "With a first financing tranche of US$5.6 million already disbursed"
+    r"|\b(?:tranche|loan|advance|draw(?:down)?)\b(?:[^.;]|\.(?=\d)){0,60}?\balready\s+(?:been\s+)?(?:disbursed|drawn|funded|advanced)\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
     # an 8-K's "the Company issued secured convertible promissory notes to investors", not "will be issued"
     r"|(?<!\bbe\s)\b(?:issued|sold)\s+(?:(?:a|an|its|the)\s+)?(?:(?:secured|unsecured|senior|convertible|promissory|subordinated|bridge)\s+){1,4}"
@@ -199,10 +207,17 @@ CONVERSION_PRICE_RE = re.compile(
     r"(?:conversion|exchange)\s+price\s+(?:(?:of|for)\s+the\s+notes?\s+)?(?:of\s+|is\s+|will\s+be\s+|equal\s+to\s+|equals\s+)?(?:initially\s+)?(?:approximately\s+|about\s+|roughly\s+)?"
     r"(?P<cur>US\s?\$|USD\s?\$|\$)\s?(?P<price>" + NUMBER + r")", I,
 )
+#: A conversion price reset since issue outranks the one first stated: "the per-share conversion price was adjusted to
+#: US$7.3660 from US$0.0632".
+ADJUSTED_CONVERSION_PRICE_RE = re.compile(
+    r"\bconversion\s+price\s+(?:was|has\s+been|is)\s+(?:adjusted|reset|reduced|lowered|amended|changed)\s+to\s+"
+    r"(?P<cur>US\s?\$|USD\s?\$|\$)\s?(?P<price>" + NUMBER + r")", I,
+)
 #: "The ... Notes are convertible at the option of the holder at a price of $0.85 per share"
 CONVERTIBLE_AT_PRICE_RE = re.compile(
-    # "is convertible at US$1.40 per share"
-    r"\bconvertible\b[^.;$]{0,100}?\bat\s+(?:a\s+(?:conversion\s+)?price\s+of\s+)?(?:approximately\s+)?"
+    # "is convertible at US$1.40 per share", a promissory note that gives "the holder an option to convert all or any
+    # portion of the note into the ordinary shares of Bitdeer at US$0.0632 per share"
+    r"\b(?:convertible|option\s+to\s+convert)\b[^.;$]{0,100}?\bat\s+(?:a\s+(?:conversion\s+)?price\s+of\s+)?(?:approximately\s+)?"
     r"(?P<cur>US\s?\$|USD\s?\$|\$)\s?(?P<price>" + NUMBER + r")\s+per\s+share", I,
 )
 #: A conversion price that belongs to another security the release issues in exchange ("Series C
@@ -229,11 +244,15 @@ CAP_PRICE_RE = re.compile(
 CHANGED_RATE_RE = re.compile(
     r"\binterest\s+rate\b[^.;%]{0,80}?\b(?:increased|decreased|reduced|raised|lowered|amended|changed|reset)\s+"
     r"from\s+" + NUMBER + r"\s?%\s+to\s+(?P<coupon>" + NUMBER + r")\s?%", I)
+#: A renewal's rate: "the Company renewed Term Loan 1 over a 1-year term at an interest rate of 4.39%" (the last
+#: renewal a note recounts is the rate in force).
+RENEWED_RATE_RE = re.compile(
+    r"\brenew(?:s|ed)\b[^.;%]{0,100}?\bat\s+(?:an?\s+)?(?:interest\s+)?(?:rate\s+of\s+)?(?P<coupon>" + NUMBER + r")\s?%", I)
 COUPON_SENTENCE_RES = (
     CHANGED_RATE_RE,
     re.compile(r"\(\s*(?P<coupon>" + NUMBER + r")\s?%\s+coupon", I),
     re.compile(
-        r"\bbear(?:s|ing)?\s+(?:regular\s+|cash\s+)?interest\s+(?:at|of)\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:rate\s+of\s+)?"
+        r"\bbear(?:s|ing)?\s+(?:regular\s+|cash\s+)?interest\s+(?:at|of)\s+(?:a\s+|an\s+annual\s+)?(?:fixed\s+)?(?:simple\s+)?(?:rate\s+of\s+)?"
         # "bear interest of twenty percent (20%) per annum"
         r"(?:[a-z]+(?:[- ][a-z]+)?\s+percent\s+\(\s*)?(?P<coupon>" + NUMBER + r")\s?%"
         r"(?:\s+per\s+(?:year|annum))?", I,
@@ -242,17 +261,22 @@ COUPON_SENTENCE_RES = (
     re.compile(r"(?<!average\s)\binterest\s+rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
     # "will accrue interest at a rate of 1.375% per annum", "accrue interest payable semi-annually in arrears at a rate of"
     # a note's own "Interest shall accrue at a rate of 12% per annum"
-    re.compile(r"\b(?:accru(?:e|es|ing)\s+(?:regular\s+|cash\s+)?interest|interest\s+(?:shall|will)\s+accrue)\s+"
+    re.compile(r"\b(?:accru(?:e|es|ing)\s+(?:regular\s+|cash\s+)?interest(?:\s+(?:daily|monthly|quarterly))?|interest\s+(?:shall|will)\s+accrue)\s+"
                r"(?:payable\s+[^.%$]{0,60}?\s+)?at\s+(?:a|an\s+annual)\s+"
                r"(?:fixed\s+)?rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
     # "which has a two-year term and 12.5% interest rate"
     re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
     re.compile(r"\bcoupon\s+(?:rate\s+)?of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
+    # "The loan is interest bearing at an annual rate of 7.8%", a note "which pays ten percent (10%) interest per annum"
+    re.compile(r"\binterest[- ]bearing\s+at\s+(?:an?\s+)?(?:annual\s+|fixed\s+)*rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    re.compile(r"\bpays?\s+(?:[a-z]+(?:[- ][a-z]+)?\s+percent\s+\(\s*)?(?P<coupon>" + NUMBER + r")\s?%\s*\)?\s+"
+               r"(?:simple\s+|annual\s+)?interest\b", I),
     # a term-sheet bullet without brackets: "Net proceeds of approximately $534.9 million 3.50% coupon,30% conversion premium"
     re.compile(r"(?<![\d.])(?P<coupon>" + NUMBER + r")\s?%\s+coupon\b", I),
 )
 ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bbears?\s+no\s+(?:regular\s+)?interest\b|\bwill\s+not\s+bear\s+regular\s+interest\b|\bdo\s+not\s+bear\s+regular\s+interest\b", I)
-FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating)\b", I)
+FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating"
+                         r"|secured\s+overnight\s+financing\s+rate)\b", I)
 INTEREST_CUE_RE = re.compile(r"\binterest\b|\bcoupon\b|\bmargin\b", I)
 _ANY_DATE = r"(?:" + MONTH + r"\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+" + MONTH + r"\s+(?:19|20)\d{2})"
 #: An amendment's new maturity (it outranks the year in the instrument's name).
@@ -260,14 +284,22 @@ EXTENDED_MATURITY_RES = (
     # an amendment's new maturity: "to extend the maturity date of its ... loan from June 30, 2025 to December 31, 2026"
     re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+(?:final\s+|stated\s+)?maturity(?:\s+date)?\b(?:[^.;]|\.(?=\d)){0,120}?"
                r"(?:\bfrom\s+" + _ANY_DATE + r"\s+)?\bto\s+" + DATE, I),
+    # a revolving facility's "extended the term of the facility through July 15, 2026"
+    re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+term\s+of\s+(?:the\s+|its\s+)?(?:[\w$.,-]+\s+){0,5}?(?:facility|loans?|agreement|notes?)\s+"
+               r"(?:through|to|until)\s+" + DATE, I),
     re.compile(r"\bmaturity(?:\s+date)?\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:was|has\s+been|is\s+being|will\s+be)\s+extended\s+"
                # "has been extended by an additional 12 months to November 11, 2025"
                r"(?:by\s+[^.;]{1,30}?\s+)?(?:from\s+" + _ANY_DATE + r"\s+)?to\s+" + DATE, I),
 )
 MATURITY_RES = (
     *EXTENDED_MATURITY_RES,
+    # "matures on the earliest of (i) the date of acceleration, (ii) February 1, 2026, if ..., or (iii) September 9,
+    # 2027": the last of the list is the date the note runs to unless something cuts it short
+    re.compile(r"\bmatur(?:e|es|ity)\b[^.;]{0,30}?\bearliest\s+of\b(?:[^.;]|\.(?=\d)){0,400}?\bor\s+\((?:[ivx]+|[a-z])\)\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ed|ing)\s+(?:on\s+)?" + DATE, I),
     re.compile(r"\bmaturity\s+date\s+(?:of|is|will\s+be)\s+" + DATE, I),
+    # a filing note's "The maturity date of the Term Loan is December 1, 2024"
+    re.compile(r"\bmaturity\s+date\s+of\s+(?:the\s+|its\s+)?(?:[\w$.,-]+\s+){1,5}?(?:is|was|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
     # a loan note's "repayable on June 30, 2026", "shall be due and payable in full on or before March 1, 2027"
     re.compile(r"\b(?:repayable|due\s+and\s+payable)\s+(?:in\s+full\s+)?(?:on\s+or\s+before|on|by)\s+" + DATE, I),
@@ -371,7 +403,11 @@ USE_OF_PROCEEDS_RE = re.compile(
 TERM_LENGTH_RE = re.compile(r"\b(?:a|an\s+initial)\s+term\s+of\s+(?:\d+|one|two|three|four|five)\s+(?:days|months|years?)\b", I)
 SECURED_TRUE_RE = re.compile(
     r"\bsecured\s+by\b|\bcollateralized\s+by\b|\bsecured\s+on\s+a\s+(?:first|second)|\bfirst[- ]priority\s+(?:lien|security)\b"
-    r"|\bsenior\s+secured\s+obligations\b|\bbacked\s+by\b", I,
+    r"|\bsenior\s+secured\s+obligations\b|\bbacked\s+by\b"
+    # a filing note's collateral: "transfer certain amounts of its BTC to the Lender as collateral", "pledged 330
+    # Bitcoins as collateral", "The loan is secured against the Company's digital currency assets", "pledged as
+    # security $50.0 million in cash collateral" (not a retired loan's rigs that "served as collateral")
+    r"|(?<!served\s)(?<!serve\s)(?<!serves\s)\bas\s+collateral\b|\bsecured\s+against\b|\bpledged\s+as\s+security\b", I,
 )
 #: A retired loan's collateral: "to return approximately 26,000 Bitcoin mining rigs that served as collateral under
 #: equipment financing agreements" (read only for a retirement: a new facility's release may recall old ones).
@@ -396,11 +432,15 @@ LOANS_UP_TO_RE = re.compile(
     r"|\blend\s+(?:[\w-]+\s+){0,2}?up\s+to\s+(?P<money3>" + MONEY + r")"
     r"|\b(?:provide|extend)\s+(?:[\w-]+\s+){0,2}?financing\s+in\s+(?:the|an)\s+(?:aggregate\s+)?(?:principal\s+)?amount\s+of\s+"
     r"(?:up\s+to\s+)?(?P<money4>" + MONEY + r")"
-    r"|\bprincipal\s+sum\s+of\s+(?:[^($.;]{0,80}?\(\s*)?(?P<money5>" + MONEY + r")"
+    r"|\bprincipal\s+sum\s+of\s+(?:\(\s*[a-z1-9]\s*\)\s*|[^($.;]{0,80}?\(\s*)?(?P<money5>" + MONEY + r")"
     r"|\backnowledges\s+the\s+receipt\s+of\s+(?P<money6>" + MONEY + r")"
     # a commitment letter's "for an aggregate loan not to exceed $60.0 million"
-    r"|\baggregate\s+loans?\s+(?:amount\s+)?not\s+to\s+exceed\s+(?P<money7>" + MONEY + r")", I)
-LOANS_UP_TO_GROUPS = ("money", "money2", "money3", "money4", "money5", "money6", "money7")
+    r"|\baggregate\s+loans?\s+(?:amount\s+)?not\s+to\s+exceed\s+(?P<money7>" + MONEY + r")"
+    # a filing note's "Celsius Mining LLC loaned Luna Squares LLC a principal amount of $20 million", an amendment's
+    # "totaling $12,622,816 of additional borrowing capacity"
+    r"|\bloaned\s+(?:[\w.&,-]+\s+){1,6}?(?:a|the)\s+(?:total\s+|aggregate\s+)?principal\s+amount\s+of\s+(?P<money8>" + MONEY + r")"
+    r"|(?P<money9>" + MONEY + r")\s+(?:of|in)\s+additional\s+borrowing\s+capacity\b", I)
+LOANS_UP_TO_GROUPS = ("money", "money2", "money3", "money4", "money5", "money6", "money7", "money8", "money9")
 #: A lender's commitment to lend later: the loan is proposed, not entered into ("entered into a commitment letter
 #: ... to provide for committed financing").
 COMMITMENT_LETTER_RE = re.compile(r"\bcommitment\s+letter\b", I)
@@ -412,7 +452,7 @@ REDUCED_BY_RE = re.compile(r"\b(?:debt|indebtedness|principal|balance)\b(?:[^.;]
 EXECUTED_INSTRUMENT_RE = re.compile(
     r"\bthis\s+(?:[\w-]+\s+){0,5}?(?:agreement|note)\b(?:\s*\([^)]{0,60}\))?,?\s+(?:is\s+)?(?:made|entered\s+into|dated)\b"
     r"|\bpromises?\s+to\s+pay\b|\bhereby\s+acknowledges\s+the\s+receipt\s+of\b", I)
-SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b", I)
+SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b|\bnon-?secured\b", I)
 ALL_OUTSTANDING_RE = re.compile(
     r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:" + MONEY + r"\s+(?:of\s+)?)?(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
 CONSIDERATION_RE = re.compile(
@@ -442,7 +482,8 @@ DEBT_VOCAB_RE = re.compile(
     r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b|\bcredit\s+and\s+security\s+agreement\b"
     r"|\brevolving\s+credit\b|\bfinancing\s+facility\b|\bproject\s+financing\b|\bconstruction\s+loan\b"
     r"|\bbridge\s+loan\b|\blending\s+facility\b|\bmortgage\b|\bloan\s+notes?\b|\bdebt\s+settlement\s+agreement\b"
-    r"|\bequipment\s+financ\w+\s+agreement|\bMEFAs?\b|\bcommitment\s+letter\b", I,
+    r"|\bequipment\s+financ\w+\s+agreement|\bMEFAs?\b|\bcommitment\s+letter\b"
+    r"|\bmaster\s+loan\b|\bloan\s+and\s+pledge\s+agreements?\b", I,
 )
 
 #: A delayed-draw loan's committed amount beside its accordion: "a $125 million initial commitment",

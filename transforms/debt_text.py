@@ -141,12 +141,26 @@ def document_text(content: bytes | str) -> tuple[str, dict[str, str]]:
                 dei.setdefault(k, v)
         return "\n\n".join(texts), dei
     if looks_like_html(text):
-        return html_to_text(text)
+        plain, dei = html_to_text(text)
+        return without_xbrl_definitions(plain), dei
     # copies saved as a JSON string carry literal "\n" and '\"' (../shared/reference/press/README.md, Riot)
     text = unescape_embedded_json(text)
     if re.search(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text):
         text = html.unescape(text)
-    return text, {}
+    return without_xbrl_definitions(text), {}
+
+
+#: Where an EDGAR "R" page's note ends and the taxonomy's definitions of its elements begin: an "X" line, then
+#: "- References" or "- Definition".
+_XBRL_DEFINITIONS_RE = re.compile(r"\n\s*\|?\s*X\s*\n\s*-\s*(?:References|Definition)\b")
+
+
+def without_xbrl_definitions(text: str) -> str:
+    """A financial-statement note copied from an EDGAR R page, without the taxonomy's element definitions below it:
+    their "amounts of borrowings under each line of credit, note payable, ... debenture issue" name every kind of
+    debt and none the note is about."""
+    m = _XBRL_DEFINITIONS_RE.search(text)
+    return text[:m.start()] if m else text
 
 
 # --- normalization with an offset map ---------------------------------------------------------

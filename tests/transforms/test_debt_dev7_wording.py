@@ -21,14 +21,15 @@ def test_private_debt_facility_with_initial_commitments_and_an_accordion():
     assert (e.instrument, e.event, e.principal_usd, e.option_principal_usd) == ("term_loan", "closed", 100e6, 50e6)
 
 
-def test_secured_debt_eliminated_by_selling_a_site_is_repaid():
+def test_secured_debt_eliminated_by_selling_a_site_is_repaid_other_debt():
+    # an amount of "secured debt" names no instrument: the register's "other" (debt-15; it was a term loan before)
     e = _one("Eliminates Remaining $12.4 Million of Secured Debt by Selling Georgia Mining Site to Lender\n"
              "ATLANTA, Ga., May 2, 2024 /PRNewswire/ -- Example Power Holdings Inc. (NASDAQ: EXPW) announced today that it "
              "had completed its previously announced sale and deleveraging transaction with Lender. In connection "
              "with the transaction, Example eliminated the remaining $12.4 million of secured debt. In aggregate, the "
              "Company has reduced its debt by $40.0 million in 2024, leaving $30.0 million of unsecured debt.",
              ticker="EXPW")
-    assert (e.instrument, e.event, e.principal_usd, e.secured) == ("term_loan", "repaid", 12.4e6, True)
+    assert (e.instrument, e.event, e.principal_usd, e.secured) == ("other", "repaid", 12.4e6, True)
 
 
 def test_loan_paid_off_is_repaid_not_redeemed():
