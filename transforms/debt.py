@@ -530,10 +530,12 @@ def _retire_event(text: str) -> str | None:
 
 
 def _strip_retire_clauses(text: str) -> str:
-    """Drop clauses about retiring other notes so they do not decide a new issue's event."""
+    """Drop clauses about retiring other notes so they do not decide a new issue's event (to the end of the sentence,
+    or of a term sheet's cell: "Concurrent Notes Offering; Repurchase of Existing Convertible Notes | On December 2,
+    2025, we announced the pricing")."""
     return re.sub(r"(?i)\b(?:and\s+)?(?:concurrent\s+)?(?:repurchas\w+|exchang\w+|redemption|redeem\w*|induced\s+conversions?|"
                   r"debt\s+settlement|(?:debt\s+)?repayment\s+agreement|(?:re|pre)payment\s+of|prepa(?:id|ys)|"
-                  r"retire[sd]?(?=[^.;]{0,80}\b(?:loans?|debt|financing|facilit(?:y|ies)|indebtedness)\b))\b.*$", "", text)
+                  r"retire[sd]?(?=[^.;]{0,80}\b(?:loans?|debt|financing|facilit(?:y|ies)|indebtedness)\b))\b[^|]*", "", text)
 
 
 _ADDITIONAL_ONLY_RE = re.compile(
@@ -1180,6 +1182,13 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                 if hit:
                     f.set("principal_usd", hit[0], doc.ev(hit[1], hit[2]))
                     break
+    add_on = P.ADD_ON_NOTES_RE.search(doc.text) if is_primary and event in NEW_ISSUE_EVENTS and n_primaries == 1 else None
+    add_on_money = MONEY_RE.match(doc.text, add_on.start("money")) if add_on else None
+    if add_on_money and money_from_match(add_on_money) is not None:
+        # the notes already issued under the indenture are recalled; the issue is the additional notes
+        f.values.pop("principal_usd", None)
+        f.set("principal_usd", money_from_match(add_on_money), doc.ev(add_on.start(), add_on.end()))
+        f.reasons["option_principal_usd"] = "an issue of additional notes under an existing indenture: no purchasers' option"
     if event in RETIRE_EVENTS:
         for m in inst.mentions:
             s = doc.sents[m.sentence]
@@ -1207,7 +1216,7 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
         return f
     # a multi-tranche release states offering-wide amounts (net proceeds, options) for all tranches
     amount_sents = money if n_primaries == 1 else (own or [])
-    if event in NEW_ISSUE_EVENTS:
+    if event in NEW_ISSUE_EVENTS and not add_on_money:
         _option(doc, amount_sents, f)
         if "option_principal_usd" not in f.values and n_primaries == 1:
             # a term-sheet bullet that names no notes: "upsized from $450 million to $500 million, plus $50 million greenshoe"

@@ -168,7 +168,7 @@ REDEEMED_RE = re.compile(
 )
 CONVERTED_RE = re.compile(r"\bconverted\b|\bconversions?\s+of\s+(?:US\$|\$|its|the|approximately|\d)|\binduced\s+conversion", I)
 EXCHANGED_RE = re.compile(
-    r"\bexchange\s+agreements?\b|\bexchanged\b|\bexchanges?\s+(?:of|for)\b(?!\s+(?:commission|act))|\bexchange\s+offer\b"
+    r"\bexchange\s+agreements?\b|\bexchanged\b|(?<!/\s)(?<!/)\bexchanges?\s+(?:of|for)\b(?!\s+(?:commission|act))|\bexchange\s+offer\b"
     r"|\bexchange\s+transactions?\b"
     # Cathedra's "Debt Settlement": debentures "settled ... into 96,439,227 common shares"
     r"|\bdebt\s+settlement\b|\bsettled\b[^.]{0,160}\binto\s+[\d,]+\s+(?:common\s+)?shares\b", I,
@@ -318,6 +318,11 @@ MATURITY_RES = (
     # a note's defined term: "payable ... on or before August 6, 2026 (the "Maturity Date")"
     re.compile(DATE + r"\s*\(\s*(?:the\s+)?[\"\u201c\u2018']Maturity\s+Date[\"\u201d\u2019']", I),
 )
+#: A tack-on issue under an existing indenture: "the issuance ... of an additional $333,000,000 aggregate principal
+#: amount of 7.125% Senior Secured Notes due 2030 (the "New Notes")". The additional notes are the issue, no option.
+ADD_ON_NOTES_RE = re.compile(
+    r"\bissu(?:ance|e|ed|ing)\b(?:[^.;$]|\.(?=\d)){0,120}?\bof\s+an\s+additional\s+(?P<money>" + MONEY + r")\s+(?:in\s+)?"
+    r"(?:aggregate\s+)?principal\s+amount\s+of\b(?:[^.;]|\.(?=\d)){0,120}?\(\s*(?:the\s+)?[\"\u201c](?:New|Additional)\s+Notes[\"\u201d]", I)
 OPTION_RES = (
     # a loan's accordion: "an accordion feature that allows for up to an additional $75 million of borrowings"
     re.compile(r"\baccordion\b[^.;$]{0,120}?\b(?:up\s+to\s+)?(?:an\s+)?additional\s+(?P<money>" + MONEY + r")", I),

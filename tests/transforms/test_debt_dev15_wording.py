@@ -1,0 +1,27 @@
+"""Debt wording met in the fifteenth held-out set (notes), rewritten as invented passages: a tack-on issue under an
+existing indenture, and a term sheet whose cells name the stock exchange and a concurrent repurchase."""
+from __future__ import annotations
+
+from tests.transforms.helpers import only_debt_event as _one
+
+
+def test_additional_notes_under_an_existing_indenture_are_the_issue_not_an_option():
+    e = _one("FIRST SUPPLEMENTAL INDENTURE (this \u201cSupplemental Indenture\u201d), dated as of March 3, 2026, among "
+             "Example Compute LLC (the \u201cIssuer\u201d) and Example Trust, as Trustee and Collateral Agent.\n"
+             "WHEREAS, the Issuer has heretofore executed and delivered to the Trustee an indenture dated as of "
+             "February 10, 2026, pursuant to which the Issuer issued $900,000,000 aggregate principal amount of the "
+             "Issuer\u2019s 8.250% Senior Secured Notes due 2031 (the \u201cInitial Notes\u201d);\n"
+             "WHEREAS, the Issuer desires to execute this Supplemental Indenture in connection with the issuance by the "
+             "Issuer, pursuant to Section 2.07 of the Indenture, of an additional $250,000,000 aggregate principal "
+             "amount of 8.250% Senior Secured Notes due 2031 (the \u201cNew Notes\u201d);", ticker="EXCC")
+    assert (e.instrument, e.principal_usd, e.option_principal_usd, e.coupon_pct) == (
+        "senior_secured_notes", 250e6, None, 8.25)
+    assert "no purchasers' option" in e.null_reasons["option_principal_usd"]
+
+
+def test_a_term_sheet_cell_naming_the_exchange_and_a_repurchase_heading_keeps_the_pricing():
+    e = _one("|\nIssuer\n|\nExample Hash Limited.\n|\nTicker / Exchange for Ordinary Shares\n|\nEXHL / Nasdaq Global "
+             "Select Market.\n|\nConcurrent Notes Offering; Repurchase of Existing Convertible Notes\n|\nOn March 2, "
+             "2026, we announced the pricing of our previously announced private offering of $800,000,000 aggregate "
+             "principal amount of 0.50% convertible senior notes due 2032 (the \u201cNotes\u201d).", ticker="EXHL")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct) == ("convertible_notes", "priced", 800e6, 0.5)
