@@ -501,6 +501,9 @@ def _new_issue_event(text: str) -> str | None:
     if P.CLOSED_RE.search(text) and P.COMMITMENT_LETTER_RE.search(text):
         # "entered into a commitment letter ... to provide for committed financing": the loan is yet to be made
         return "proposed"
+    if P.COMMITTED_TO_PROVIDE_RE.search(text):
+        # "the Ad Hoc Noteholder Group has agreed to provide commitments for a debtor-in-possession facility"
+        return "proposed"
     for m in P.CLOSED_RE.finditer(text):
         # "expected to close on October 14" next to a closing verb makes that verb future, not done
         if P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):

@@ -58,6 +58,8 @@ LOAN_RE = re.compile(
     r"|(?:(?:senior\s+)?(?:secured\s+|collateralized\s+|collateralised\s+)?(?:revolving\s+)?(?:project\s+)?(?:master\s+)?"
     r"(?:credit|loan|lending|financing|debt)\s+(?:(?:and\s+(?:pledge|security)\s+)?agreements|(?:and\s+(?:pledge|security)\s+)?agreement|facility|facilities))"
     # "a $1.4 billion project financing", "construction loan"
+    # a bankrupt miner's "debtor-in-possession facility (the "DIP Facility")"
+    r"|(?:(?:debtor[- ]in[- ]possession|(?-i:DIP))\s+(?:(?:term\s+)?loan\s+)?(?:facility|financing|credit\s+facility))"
     r"|(?:(?:senior\s+)?(?:secured\s+)?project\s+financing)|(?:(?:senior\s+)?(?:secured\s+)?construction\s+loans?(?:\s+facility)?)"
     # Greenidge's "eliminated the remaining $21.8 million of secured debt": an amount of secured debt
     r"|(?:(?<=million\sof\s)|(?<=billion\sof\s)|(?<=Million\sof\s)|(?<=Billion\sof\s))secured\s+debt"
@@ -116,6 +118,7 @@ AMENDMENT_RE = re.compile(r"(?<!\bas\s)\bamend(?:s|ed|ing|ment)?\b(?!\s+(?:and\s
                           r"|\bextend(?:s|ed|ing)?\s+the\s+(?:final\s+|stated\s+)?maturity\b"
                           r"|\bmaturity(?:\s+date)?\b[^.;]{0,80}?\b(?:was|has\s+been|have\s+been|will\s+be|is\s+being)\s+extended\b"
                           # "extended the term of the facility through July 15, 2026", "renewed Term Loan 1 over a 1-year term"
+                          r"|\b(?:was|were|has\s+been|have\s+been)\s+renewed\b"
                           r"|\bextend(?:s|ed|ing)?\s+the\s+term\s+of\b|\brenew(?:s|ed)\s+(?:the\s+|its\s+)?(?:[\w$.,-]+\s+){0,4}?"
                           r"(?:loans?|facility|notes?|line\s+of\s+credit|\d)\b", I)
 PRICED_RE = re.compile(r"\bpric(?:ed|ing)\b(?!\s+(?:of|for)\s+(?:bitcoin|btc|ether|eth|its\s+(?:common|ordinary)))"
@@ -449,6 +452,8 @@ LOANS_UP_TO_GROUPS = ("money", "money2", "money3", "money4", "money5", "money6",
 #: A lender's commitment to lend later: the loan is proposed, not entered into ("entered into a commitment letter
 #: ... to provide for committed financing").
 COMMITMENT_LETTER_RE = re.compile(r"\bcommitment\s+letter\b", I)
+#: Lenders who "agreed to provide commitments for" a facility have not lent yet: the facility is proposed.
+COMMITTED_TO_PROVIDE_RE = re.compile(r"\b(?:has|have)\s+agreed\s+to\s+provide\s+commitments\s+for\b", I)
 #: Debt cut by a settlement: "The $75.8 million in debt previously outstanding ... was reduced by $58.5 million".
 REDUCED_BY_RE = re.compile(r"\b(?:debt|indebtedness|principal|balance)\b(?:[^.;]|\.(?=\d)){0,120}?\bwas\s+reduced\s+by\s+(?P<money>" + MONEY + r")", I)
 #: The document is the executed agreement or note itself (an 8-K's EX-10.1 or EX-4.1): "This Loan Agreement,
@@ -488,7 +493,7 @@ DEBT_VOCAB_RE = re.compile(
     r"|\brevolving\s+credit\b|\bfinancing\s+facility\b|\bproject\s+financing\b|\bconstruction\s+loan\b"
     r"|\bbridge\s+loan\b|\blending\s+facility\b|\bmortgage\b|\bloan\s+notes?\b|\bdebt\s+settlement\s+agreement\b"
     r"|\bequipment\s+financ\w+\s+agreement|\bMEFAs?\b|\bcommitment\s+letter\b"
-    r"|\bmaster\s+loan\b|\bloan\s+and\s+pledge\s+agreements?\b", I,
+    r"|\bmaster\s+loan\b|\bloan\s+and\s+pledge\s+agreements?\b|\bdebtor[- ]in[- ]possession\b", I,
 )
 
 #: A delayed-draw loan's committed amount beside its accordion: "a $125 million initial commitment",

@@ -25,3 +25,18 @@ def test_a_term_sheet_cell_naming_the_exchange_and_a_repurchase_heading_keeps_th
              "2026, we announced the pricing of our previously announced private offering of $800,000,000 aggregate "
              "principal amount of 0.50% convertible senior notes due 2032 (the \u201cNotes\u201d).", ticker="EXHL")
     assert (e.instrument, e.event, e.principal_usd, e.coupon_pct) == ("convertible_notes", "priced", 800e6, 0.5)
+
+
+def test_commitments_agreed_for_a_debtor_in_possession_facility_are_a_proposal():
+    e = _one("Example Mining Announces Restructuring\nAUSTIN, Texas, Jan. 5, 2023 /PRNewswire/ -- Example Mining, Inc. "
+             "(NASDAQ: EXMG) today announced that it filed voluntary petitions under Chapter 11. In connection with "
+             "the restructuring support agreement, the noteholder group has agreed to provide commitments for a "
+             "debtor-in-possession facility (the \"DIP Facility\") of up to $40 million.", ticker="EXMG")
+    assert (e.instrument, e.event, e.principal_usd) == ("credit_facility", "proposed", 40e6)
+
+
+def test_a_term_loan_renewed_after_the_year_end_is_amended():
+    e = _one("16. Term Loan\nAs part of an acquisition, the Company acquired a $8,500,000 (C$10,600,000) term loan. The "
+             "facility bears interest at 3.10% per annum and a maturity date of June 30, 2022. Subsequent to the year "
+             "end, the term loan was renewed for another 12 month term.", ticker="EXHV")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct) == ("term_loan", "amended", 8.5e6, 3.1)
