@@ -40,7 +40,7 @@ NOTE_KIND = (
 )
 DUE = (
     r"(?:\s+due\s+(?:(?:in|on)\s+)?(?:(?P<due_mon>" + MONTH + r")\s+(?:(?P<due_day>\d{1,2}),?\s+)?)?"
-    r"(?P<due_year>(?:19|20)\d{2})\b)"
+    r"(?P<due_year>(?:19|20)\d{2})\b(?![,.]\d))"
 )
 #: A notes descriptor: optional coupon, the kind of notes, optional maturity.
 NOTE_DESCRIPTOR_RE = re.compile(

@@ -40,3 +40,9 @@ def test_a_term_loan_renewed_after_the_year_end_is_amended():
              "facility bears interest at 3.10% per annum and a maturity date of June 30, 2022. Subsequent to the year "
              "end, the term loan was renewed for another 12 month term.", ticker="EXHV")
     assert (e.instrument, e.event, e.principal_usd, e.coupon_pct) == ("term_loan", "amended", 8.5e6, 3.1)
+
+
+def test_a_maturity_year_run_into_a_bigger_number_is_no_year():
+    # found by the mangled-documents property test: "Due 2031,0" is not a maturity in 2031
+    e = _one(b"ses $588 Million Offering of 1.375% Convertible Senior Notes Due 2031,0 ")
+    assert (e.principal_usd, e.coupon_pct, e.maturity_year) == (588e6, 1.375, None)
