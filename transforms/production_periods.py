@@ -127,7 +127,7 @@ _MENTION = re.compile(
        |(?:(?P<fq4_o>{_ORD})\s+fiscal\s+quarter(?:\s+and\s+(?:the\s+)?(?:full|fiscal)[- ]year)?\s+(?:of\s+)?(?:(?:fiscal\s+)?year\s+)?(?P<fq4_y>\d{{4}}))
        |(?:F?Q(?P<fq5_q>[1-4])\s?(?:fiscal\s+|FY\s?'?)(?P<fq5_y>\d{{2,4}}))
        |(?:FY\s?'?(?P<fq6_y>\d{{2,4}})\s?Q(?P<fq6_q>[1-4])))
-   |(?P<q>(?:\bQ(?P<q1_q>[1-4])\s?'?(?P<q1_y>\d{{4}}|\d{{2}})\b)
+   |(?P<q>(?:\bQ(?P<q1_q>[1-4])\s?['/]?(?P<q1_y>\d{{4}}|\d{{2}})\b)
        |(?:\b(?P<q2_q>[1-4])Q\s?'?(?P<q2_y>\d{{4}}|\d{{2}})\b)
        |(?:\b(?P<q3_o>{_ORD})\s+(?:quarter|qtr\.?)(?:\s+and\s+(?:the\s+)?(?:full|fiscal)[- ]year)?(?:\s+of)?(?:\s+calendar)?(?:\s+year)?,?\s+(?P<q3_y>\d{{4}})\b))
    |(?P<date>\b(?P<d_m>{_MON})\.?\s+(?P<d_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<d_y>\d{{4}})\b)

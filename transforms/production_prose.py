@@ -125,7 +125,8 @@ _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing cap
                        # "May end of month hash rate at approximately 1.50 Exahash": the level at the month's end
                        r"end[- ]of[- ](?:the[- ])?month hash ?rate|month[- ]end hash ?rate)\b", re.I)
 _OPERATING = re.compile(r"\b(?:operating|operational|average|averaged|avg\.?|self[- ]mining|active|realized|"
-                        r"realised)\b", re.I)
+                        # "a new company record in quarterly hashrate of 899 PH/s in Q2/24": the quarter's hash rate
+                        r"realised|quarterly(?=\s+hash\s?rate))\b", re.I)
 _PARTICIPLE_AFTER = re.compile(r"\s*(?:installed|deployed|energized|energised)\b(?=\s*(?:[,.;)]|$|and\b|at\b|as\b))", re.I)
 _ONLINE_AFTER = re.compile(r"\s*(?:on\s+)?(?:(?:average\s+|averaged?\s+)?(?:online|operating|operational|hashing)\b"
                            r"(?=\s*(?:[,.;)]|$|and\b|in\b|during\b))"
@@ -413,7 +414,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
     # a first, cheap look with the whole sentence as context: most sentences state no metric at all
     pairs = _HOLDINGS_RESPECTIVELY.search(sentence) is not None
-    if not zero and not spelled and not pairs and not _RESTRICTED_NUMBER.search(sentence) \
+    hash_pairs = "espectively" in sentence and _HASHRATES_RESPECTIVELY.search(sentence) is not None
+    if not zero and not spelled and not pairs and not hash_pairs and not _RESTRICTED_NUMBER.search(sentence) \
             and not _COST_PER_ENERGY_HINT.search(sentence) \
             and not any(
             _classify(q, sentence[:q.start], sentence[q.end:], sentence) for q in quantities):
@@ -495,6 +497,17 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             reading = check_quantity("btc_held_restricted", qs[0])
             out.append(Finding("btc_held_restricted", own, reading.value, reading.reason, _evidence(sentence, qs[0]),
                                TIER_PROSE, order + m.start()))
+    for hm in _HASHRATES_RESPECTIVELY.finditer(sentence):
+        # "ended the period with active and contracted hash rate of approximately 187 PH/s and 725 PH/s, respectively"
+        for word, group in (("w1", "x1"), ("w2", "x2")):
+            name = _RESPECTIVE_HASHRATE.get(hm.group(word).lower())
+            qs = find_quantities(hm.group(group), locale, parens_negative=False)
+            if name is None or not qs or qs[0].kind != "ehs" or _FORWARD.search(sentence) \
+                    or not all(_mention_ok(mt, own, True) for mt in mentions) \
+                    or (own.type == "quarter" and _CURRENTLY.search(sentence)):
+                continue
+            reading = check_quantity(name, qs[0])
+            out.append(Finding(name, own, reading.value, reading.reason, hm.group(0), TIER_PROSE, order + hm.start(group)))
     if pairs:        # "Treasury holdings of BTC and ETH were 820.8 and 13,783.4" (with or without "respectively")
         out.extend(_respectively(sentence, own, locale, mentions, order))
     w = spelled_m
@@ -626,6 +639,16 @@ _HOLDINGS_RESPECTIVELY = re.compile(
     rf"\b(?:holdings?|held|balances?|reserves?)\b[^;]{{0,400}}?\bof\s+(?P<a1>{_ASSET})\s+and\s+(?P<a2>{_ASSET})\s+"
     r"(?:were|was|are|is|of|totaled|totalled|stood at)\s+(?:approximately\s+|about\s+)?"
     r"(?P<n1>\d[\d,.]*\d|\d)\s+(?:[A-Z]{3,5}\s+)?and\s+(?:approximately\s+|about\s+)?(?P<n2>\d[\d,.]*\d|\d)", re.I)
+
+
+_HASH_FIGURE = r"[\d.,]+\s?(?:EH/s|PH/s|EH|PH)"
+_HASHRATES_RESPECTIVELY = re.compile(
+    r"\b(?P<w1>[A-Za-z]+)\s+and\s+(?P<w2>[A-Za-z]+)\s+hash\s?rates?\s+(?:of\s+)?(?:approximately\s+|about\s+)?"
+    r"(?P<x1>" + _HASH_FIGURE + r")\s+and\s+(?:approximately\s+|about\s+)?(?P<x2>" + _HASH_FIGURE + r"),?\s+respectively\b", re.I)
+#: What each word of such a pair makes of its figure; a contracted or planned one is none of the fleet's.
+_RESPECTIVE_HASHRATE = {"active": "hashrate_operating_ehs", "operating": "hashrate_operating_ehs",
+                        "average": "hashrate_operating_ehs", "installed": "hashrate_deployed_ehs",
+                        "deployed": "hashrate_deployed_ehs", "energized": "hashrate_deployed_ehs"}
 
 
 def _respectively(sentence: str, own: Period, locale: Locale, mentions: list[Mention], order: int) -> list[Finding]:
