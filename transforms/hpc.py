@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-14"  # hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
+PARSER_VERSION = "hpc-15"  # hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -483,6 +483,10 @@ _AS_CUMULATIVE = {"total_contract_value_usd": "cumulative_contract_value_usd",
                   "critical_it_mw": "cumulative_critical_it_mw", "unqualified_mw": "cumulative_critical_it_mw"}
 
 
+_LEASE_TO_OWN_RE = re.compile(r"\blease[- ]to[- ]own\b", re.I)
+_LEASE_TERM_RE = re.compile(r"\blease\s+term\b", re.I)
+
+
 def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
     figures = _Figures()
     for unit in group.headline_units + group.units:
@@ -525,6 +529,10 @@ def _collect(doc: Document, group: _Group, event: Event | None) -> _Figures:
                 last_power = name
             for q in find_terms_years(text):
                 found = classify_term(text, q)
+                if found is not None and _LEASE_TERM_RE.search(text) and _LEASE_TO_OWN_RE.search(doc.text):
+                    # "secured the rights to a new data center site ... under a lease-to-own structure ... The lease
+                    # term is 20 years": the company's own lease of the site, not the customer's contract
+                    continue
                 if found is not None:
                     figures.add("term_years", _Found(q.value, _trim(doc, clause, clause.start + q.start, clause.start + q.end),
                                                      found or None, names_tenant=names_tenant))
