@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from transforms.production import parse_production
-
-
-def _one(text: str, **kw):
-    records = parse_production(text, **kw)
-    records = records if isinstance(records, list) else [records]
-    assert len(records) == 1, records
-    return records[0]
+from tests.transforms.helpers import only_production_record as _one
 
 
 def test_a_quarter_written_with_a_slash_names_the_period():
