@@ -183,12 +183,16 @@ def _date_from(m: re.Match) -> date | None:
 
 
 _LATER_CONVERTIBLE_RE = re.compile(r"\bconvertible\s+(?:at\s+the\s+option\s+of\s+the\s+holder|into)\b", re.I)
-#: A promissory note the holder may convert: "provides the holder an option to convert all or any portion of the note
-#: into the ordinary shares" (within the note's own sentence).
+#: A master loan agreement ("Master Loan and Pledge Agreements"): the frame loans are drawn under, a facility.
+_MASTER_LOAN_RE = re.compile(r"\bmaster\s+loan\b|\bloan\s+and\s+pledge\b", re.I)
+#: Its defined short name: 'a Master Loan Agreement (the "Loan Agreement")'.
 _MASTER_ALIAS_RE = re.compile(
     r"\b(?:master\s+loan(?:\s+and\s+pledge)?|loan\s+and\s+pledge)\s+agreements?\s*\(\s*(?:the\s+)?[\"\u201c](?P<alias>[^\"\u201d]{1,40})[\"\u201d]", re.I)
+#: A loan given a note's name: 'a $1.5 million secured loan ("Secured Note")'.
 _LOAN_ALIAS_RE = re.compile(
     r"\bloan\s*\(\s*(?:the\s+)?[\"\u201c](?P<alias>(?:(?:senior|secured|unsecured|subordinated)\s+){1,2}notes?)[\"\u201d]", re.I)
+#: A promissory note the holder may convert: "provides the holder an option to convert all or any portion of the note
+#: into the ordinary shares".
 _HOLDER_MAY_CONVERT_RE = re.compile(r"\boption\s+to\s+convert\b[^.;]{0,80}?\binto\b[^.;]{0,60}?\bshares\b", re.I)
 
 
@@ -215,7 +219,7 @@ def _classify_loan(words: str) -> tuple[str, bool | None]:
         # the register's convention: equipment financing, promissory notes (bridge ones too), mortgages and loan
         # notes are "other" debt; "term_loan" is a loan the document calls a term loan or a loan agreement
         return "other", secured
-    if re.search(r"\bmaster\s+loan\b|\bloan\s+and\s+pledge\b", w):
+    if _MASTER_LOAN_RE.search(w):
         # a master loan agreement is the frame loans are drawn under, in tranches or on demand: a facility
         return "credit_facility", secured
     if re.fullmatch(r"(?:secured\s+|unsecured\s+)?debt", w):
@@ -299,7 +303,7 @@ def _find_mentions(doc: _Doc) -> list[_Mention]:
         mention = _Mention(m.start(), m.end(), sentence, instrument, secured, explicit=False,
                            kind="loan", contract=bool(re.search(r"agreement", words, re.I)),
                            specific=bool(_SPECIFIC_LOAN_RE.search(words)))
-        mention.master = bool(re.search(r"(?i)\bmaster\s+loan\b|\bloan\s+and\s+pledge\b", words)) or words.lower() in master_aliases
+        mention.master = bool(_MASTER_LOAN_RE.search(words)) or words.lower() in master_aliases
         if mention.master:
             mention.instrument = "credit_facility"
         _loan_coupon_and_due(text, m, mention)
