@@ -497,17 +497,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             reading = check_quantity("btc_held_restricted", qs[0])
             out.append(Finding("btc_held_restricted", own, reading.value, reading.reason, _evidence(sentence, qs[0]),
                                TIER_PROSE, order + m.start()))
-    for hm in _HASHRATES_RESPECTIVELY.finditer(sentence):
-        # "ended the period with active and contracted hash rate of approximately 187 PH/s and 725 PH/s, respectively"
-        for word, group in (("w1", "x1"), ("w2", "x2")):
-            name = _RESPECTIVE_HASHRATE.get(hm.group(word).lower())
-            qs = find_quantities(hm.group(group), locale, parens_negative=False)
-            if name is None or not qs or qs[0].kind != "ehs" or _FORWARD.search(sentence) \
-                    or not all(_mention_ok(mt, own, True) for mt in mentions) \
-                    or (own.type == "quarter" and _CURRENTLY.search(sentence)):
-                continue
-            reading = check_quantity(name, qs[0])
-            out.append(Finding(name, own, reading.value, reading.reason, hm.group(0), TIER_PROSE, order + hm.start(group)))
+    if hash_pairs:
+        out.extend(_hashrates_respectively(sentence, own, locale, mentions, order))
     if pairs:        # "Treasury holdings of BTC and ETH were 820.8 and 13,783.4" (with or without "respectively")
         out.extend(_respectively(sentence, own, locale, mentions, order))
     w = spelled_m
@@ -645,10 +636,26 @@ _HASH_FIGURE = r"[\d.,]+\s?(?:EH/s|PH/s|EH|PH)"
 _HASHRATES_RESPECTIVELY = re.compile(
     r"\b(?P<w1>[A-Za-z]+)\s+and\s+(?P<w2>[A-Za-z]+)\s+hash\s?rates?\s+(?:of\s+)?(?:approximately\s+|about\s+)?"
     r"(?P<x1>" + _HASH_FIGURE + r")\s+and\s+(?:approximately\s+|about\s+)?(?P<x2>" + _HASH_FIGURE + r"),?\s+respectively\b", re.I)
-#: What each word of such a pair makes of its figure; a contracted or planned one is none of the fleet's.
-_RESPECTIVE_HASHRATE = {"active": "hashrate_operating_ehs", "operating": "hashrate_operating_ehs",
-                        "average": "hashrate_operating_ehs", "installed": "hashrate_deployed_ehs",
-                        "deployed": "hashrate_deployed_ehs", "energized": "hashrate_deployed_ehs"}
+
+
+def _hashrates_respectively(sentence: str, own: Period, locale: Locale, mentions: list[Mention], order: int) -> list[Finding]:
+    """"ended the period with active and contracted hash rate of approximately 187 PH/s and 725 PH/s, respectively":
+    each figure is what its own word says (the words prose reads anywhere else); a contracted or planned one is none
+    of the fleet's."""
+    if _FORWARD.search(sentence) or not all(_mention_ok(mt, own, True) for mt in mentions) \
+            or (own.type == "quarter" and _CURRENTLY.search(sentence)):
+        return []
+    out = []
+    for hm in _HASHRATES_RESPECTIVELY.finditer(sentence):
+        for word, group in (("w1", "x1"), ("w2", "x2")):
+            w = hm.group(word)
+            name = "hashrate_deployed_ehs" if _DEPLOYED.fullmatch(w) else "hashrate_operating_ehs" if _OPERATING.fullmatch(w) else None
+            qs = find_quantities(hm.group(group), locale, parens_negative=False)
+            if name is None or not qs or qs[0].kind != "ehs":
+                continue
+            reading = check_quantity(name, qs[0])
+            out.append(Finding(name, own, reading.value, reading.reason, hm.group(0), TIER_PROSE, order + hm.start(group)))
+    return out
 
 
 def _respectively(sentence: str, own: Period, locale: Locale, mentions: list[Mention], order: int) -> list[Finding]:
