@@ -89,7 +89,9 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      r"|(?:average )?(?:purchased )?(?:energy |power |electricity )?cost per kwh(?: owned sites)?"),
     (("power_credits_usd",),
      r"total (?:power|energy|electricity) credits|total (?:power )?(?:curtailment and demand response"
-     r"|demand response and (?:power )?curtailment) credits|(?:power|energy) credits total|total credits"),
+     r"|demand response and (?:power )?curtailment) credits|(?:power|energy) credits total|total credits"
+     # Mawson's demand-response income: "Energy Market Program revenue: approximately $1.8m"
+     r"|energy market program revenue|demand response revenue"),
 ]
 _LABEL_RES = [(fields, re.compile(pattern)) for fields, pattern in _LABELS]
 

@@ -39,7 +39,10 @@ _TO_BE_ENERGIZED = re.compile(r"\b(?:will|to)\s+be\s+(?:fully\s+)?(?:energized|e
 _RECORD_WORD = re.compile(r"record", re.I)
 # "energy cost per kilowatt-hour from $0.040 in Q1 2024 to $0.032 in Q2 2024": the level reached
 _COST_PER_ENERGY_FROM_TO = re.compile(r"\bcosts?\s+per\s+(?P<u>MWh|kWh|kilowatt[- ]hour|megawatt[- ]hour)\s+from\s+[^;]{0,60}?\bto\s+$", re.I)
-_FROM_THEN_TO = re.compile(r"\bfrom\b[^;]{0,60}?\bto\s+(?:approximately\s+|about\s+)?$", re.I)
+# ("BTC inventory increased by 13% since March 31, 2020 to 929 BTC", Riot 2020)
+_FROM_THEN_TO = re.compile(r"\b(?:from|since)\b[^;]{0,60}?\bto\s+(?:approximately\s+|about\s+)?$", re.I)
+# "to 821 BTC from December 31, 2019 to March 31, 2020": the range's start is not the balance's date
+_RANGE_START = re.compile(r"\s+(?:to|through)\s+$", re.I)
 _COST_PER_ENERGY_HINT = re.compile(r"\bcosts?\s+per\s+(?:[MmKk]Wh|kilowatt[- ]hour|megawatt[- ]hour)\b", re.I)
 _COST_PER_ENERGY_BEFORE = re.compile(r"\b(?:power|energy|electricity)\s+costs?\s+per\s+(?P<u>MWh|kWh)\s+(?:of|was|were)\s+"
                                      r"(?:approximately\s+|about\s+)?$", re.I)
@@ -69,7 +72,7 @@ _KEYWORDS = [
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
-    ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of|owned|owns)\b"),
+    ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of|owned|owns|inventory)\b"),
     ("btc_produced", r"\b(?:produced|produces?|producing|production of|production|mined|mines?|mining|generated|"
                      r"earned|earns?|self[- ]mined|output of)\b"),
 ]
@@ -117,7 +120,9 @@ _CREDITS_AFTER = re.compile(r"^\s*(?:in|of) total (?:power |energy )?credits", r
 # without "total": the credits named "power credits" (demand-response credits are a different figure)
 _PLAIN_CREDITS_BEFORE = re.compile(r"\b(?:power|energy) (?:curtailment )?credits(?: of| were| was| totaled| totalled|"
                                    r" totaling| amounted to| came to)?\s+(?:approximately |about )?$", re.I)
-_PLAIN_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) (?:power|energy) (?:curtailment )?credits", re.I)
+_PLAIN_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) (?:(?:power|energy) (?:curtailment )?credits"
+                                  # LM Funding: "approximately $152,000 in curtailment and energy sales"
+                                  r"|curtailment and energy sales)\b", re.I)
 _AVG_PRICE_BEFORE = re.compile(r"\baverage (?:net )?(?:sales? |selling |realized )?price(?: per (?:bitcoin|btc))?"
                                r"(?: of| was| were)?\s+(?:approximately |about )?$", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
@@ -216,7 +221,7 @@ def split_sentences(line: str) -> list[tuple[int, str]]:
 # Only lines with a digit and a metric word or unit are worth reading (speed: most of a release is prose
 # about the company, forward-looking statements and contacts).
 _HINT_WORDS = ("bitcoin", "btc", "hash", "eh/s", "ph/s", "th/s", " eh ", " ph ", "j/th", "w/th", "kwh", "mwh", "kilowatt", "efficien", "proceeds",
-               "credits", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
+               "credits", "curtailment", "market program", "sold", "sale", "mined", "produc", "held", "holding", "treasury", "reserve", "per day",
                "daily", "restricted", "pledged")
 _LABEL_HINT = re.compile(r"bitcoin|btc|hash|efficien|power|electricity|energy|cost|credit|proceeds|price|held|"
                          r"holding|sold|mined|produc|treasury|reserve|convert|hodl|per day|daily", re.I)
@@ -228,7 +233,7 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     # label-and-figure pairs run together ("BTC Mined371BTC Held1,132") are read only where no numbered
     # footnote could be one of the glued digits
     glued_ok: bool | None = None        # looked up on the first line with a figure glued to a word
-    all_lines = _join_label_lines(text.split("\n"))
+    all_lines = _join_label_lines([piece for line in text.split("\n") for piece in _BULLET_RUN_ON.split(line)])
     glued_rows = _glued_rows(all_lines)
     footnote_digits = _footnote_digits(text) if glued_rows else frozenset()
     for n, line in enumerate(all_lines):
@@ -315,8 +320,14 @@ _DATELINE = re.compile(
 _REVISION_NOTE = re.compile(r"[\s*•-]*(?:revision|restatement|correction)\s+of\b", re.I)
 _FOOTNOTE_MARKERS = re.compile(r"^\s*\d{1,2}(?:\s*,\s*\d{1,2})+\s+(?=[A-Z])")
 # "Bitcoin Holdings:" or, in a one-column key-metrics table kept one cell per line, "Bitcoin mined |"
-_LABEL_ONLY = re.compile(r"[^\d:|]{3,60}(?::|\s\|)\s*")
+# (Mawson: "Energy Market Program revenue: approximately" / "$0.09M - Hosting ...")
+_LABEL_ONLY = re.compile(r"[^\d:|]{3,60}(?::|\s\|)\s*(?:approximately\s*)?")
 _VALUE_FIRST = re.compile(r"\s*(?:approximately\s+|~)?(?:US)?\$?\(?\d")
+
+
+# a bulleted list flattened onto one line: "$17,804 - Self-Mined Bitcoin produced: 34" (Mawson as syndicated):
+# each "- Label: value" item is a line of its own
+_BULLET_RUN_ON = re.compile(r"(?<=\S)\s+-\s+(?=[A-Z][A-Za-z][^:\d|]{2,60}:\s*\S)")
 
 
 def _join_label_lines(lines: list[str]) -> list[str]:
@@ -347,7 +358,7 @@ def _sentences_of(line: str) -> list[tuple[int, str]]:
 _SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
     r"\d\s?(?:self[- ]mined\s)?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|per kilowatt|/mwh|btc|bitcoins?\b)|"
     r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
-    r"treasury|reserve|balance|cost per [mk]wh|cost per (?:kilo|mega)watt)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned)")
+    r"treasury|reserve|balance|cost per [mk]wh|cost per (?:kilo|mega)watt)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned|curtailment)")
 
 
 def _label_period_ok(label: str, own: Period, fy_end: int | None) -> bool:
@@ -465,6 +476,11 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         if came_from:
             # "from $0.040 in Q1 2024 to $0.032 in Q2 2024": the period named for the old figure is not this one's
             seg_mentions = [mt for mt in seg_mentions if not came_from.start() <= mt.start < q.start]
+        if point:
+            seg_mentions = [mt for mt in seg_mentions
+                            if not any(nxt.start > mt.end and _RANGE_START.fullmatch(sentence[mt.end:nxt.start])
+                                       and re.search(r"\b(?:from|since)\s+$", sentence[max(0, mt.start - 8):mt.start], re.I)
+                                       for nxt in seg_mentions)]
         checked = seg_mentions or lead
         if point or any(mt.kind in ("month", "month_only", "quarter", "fiscal_quarter", "date") and _mention_ok(mt, own, point)
                         for mt in checked):
@@ -728,7 +744,10 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     if q.kind == "usd":
         tail = before[-90:]            # the `...$`-anchored patterns below never need more
         if ("redit" in tail and (_CREDITS_BEFORE.search(tail) or _PLAIN_CREDITS_BEFORE.search(tail))) \
-                or ("redit" in after[:60] and (_CREDITS_AFTER.search(after) or _PLAIN_CREDITS_AFTER.search(after))):
+                or (("redit" in after[:60] or "urtail" in after[:30])
+                    # the words after the figure up to the sentence's end: "and" splits the clause
+                    # ("$152,000 in curtailment and energy sales")
+                    and (_CREDITS_AFTER.search(after) or _PLAIN_CREDITS_AFTER.search(sentence[q.end:]))):
             return "power_credits_usd"
         if "rice" in tail and not q.scaled and _AVG_PRICE_BEFORE.search(tail) and _SALE.search(sentence) \
                 and not _NOT_SALE_PRICE.search(before[-60:]):
