@@ -23,7 +23,7 @@ from transforms.debt_text import MappedText, Sentence, document_text, normalize,
 from transforms.errors import ParseError
 from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-15"  # debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-16"  # debt-16: a loan row of a filing note's table "in thousands" is scaled, capped calls "entered into" close nothing, an offering "expected to close on" a day is priced, a repurchase of common stock is no retirement (heldout13/16 dev data); debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -512,6 +512,10 @@ def _new_issue_event(text: str) -> str | None:
         # "expected to close on October 14" next to a closing verb makes that verb future, not done
         if P.FUTURE_CLOSE_RE.search(text[max(0, m.start() - 40):m.end() + 10]):
             continue
+        # "Capped call transactions entered into in connection with the ... Notes": the hedge is done at pricing
+        if re.match(r"(?i)enter", m.group(0)) and re.search(r"(?i)\bcapped[- ]call|\bhedg\w*\s+transactions?",
+                                                            text[max(0, m.start() - 40):m.end() + 30]):
+            continue
         # an 8-K filed at pricing: "entered into a purchase agreement with the initial purchasers"
         if re.match(r"(?i)(?:has\s+)?entered\s+into\s+(?:a|an|the)\s+(?:(?:convertible|senior|secured|unsecured)\s+){0,3}(?:notes?\s+|securities\s+)?"
                     r"(?:purchase|underwriting|subscription)\s+agreement", text[m.start():]):
@@ -527,12 +531,18 @@ def _new_issue_event(text: str) -> str | None:
     return None
 
 
+#: "Concurrent repurchase of approximately $115 million of common stock": the company's shares, not its debt
+_OF_STOCK_RE = re.compile(r"\s+(?:of\s+)?(?:approximately\s+|up\s+to\s+)?(?:(?:US)?\$[\d.,]+\s*(?:million|billion)?\s+(?:of\s+)?)?"
+                          r"(?:(?:its|the\s+company['’]s|our)\s+)?(?:common\s+stock|ordinary\s+shares|shares)\b", re.I)
+
+
 def _retire_event(text: str) -> str | None:
     """The retirement `text` names first: "Full Redemption and Mandatory Exchange of ..." is a redemption,
     "Results of Cash Tender Offer and Exchange Offer" a repurchase."""
     found = [(m.start(), name) for name, rx in (("exchanged", P.EXCHANGED_RE), ("converted", P.CONVERTED_RE),
                                                  ("redeemed", P.REDEEMED_RE), ("repurchased", P.REPURCHASED_RE))
-             for m in [rx.search(text)] if m]
+             for m in rx.finditer(text) if not _OF_STOCK_RE.match(text, m.end())][:4]
+    found = [min((start, name) for start, name in found if name == n) for n in {name for _, name in found}]
     return min(found)[1] if found else None
 
 
@@ -772,6 +782,28 @@ def _retired_amount(text: str, event: str | None) -> re.Match | None:
     found = list(_RETIRED_AMOUNT_RE.finditer(text))
     own = [m for m in found if _last_retire_verb(m.group(0)) == event]
     return (own or found or [None])[0]
+
+
+#: A filing note's table caption: "Long-term debt consists of the following (in thousands):"
+_IN_THOUSANDS_RE = re.compile(r"\((?:dollars\s+|amounts\s+)?in\s+thousands\b", re.I)
+_SCALED_RAW_RE = re.compile(r"\d\s*(?:million|billion|thousand|mn|bn|m|k)\b", re.I)
+
+
+def _table_scale(text: str, pos: int) -> int:
+    """1,000 for a bare figure in a table row ("Term loan$146,000 $146,000") under an "(in thousands)" caption a few
+    lines above; 1 for prose, for figures that carry their own scale and for tables without such a caption."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line) > 160 or re.search(r"[a-z]{2}\.\s+[A-Z]", line) or _SCALED_RAW_RE.search(text, pos, pos + 25):
+        return 1        # a sentence, or "$146.0 million"
+    above = text[max(0, line_start - 600):line_start]
+    caption = None
+    for caption in _IN_THOUSANDS_RE.finditer(above):
+        pass
+    if caption is None or re.search(r"[a-z]{3}\.\s+(?-i:[A-Z])[^\n]{100,}", above[caption.end():]):
+        return 1        # no caption, or prose between the caption and this row
+    return 1000
 
 
 def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
@@ -1124,7 +1156,10 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
         for m in inst.mentions:
             hit = _loan_amount(doc, m)
             if hit:
-                f.set("principal_usd", hit[0], doc.ev(hit[1], hit[2]))
+                scale = _table_scale(doc.mt.original, doc.mt.starts[hit[1]]) if hit[1] < len(doc.mt.starts) else 1
+                f.set("principal_usd", hit[0] * scale, doc.ev(hit[1], hit[2]))
+                if scale != 1:
+                    f.derived["principal_usd"] = "a table cell in thousands of dollars (the table says \"in thousands\"), times 1,000"
                 break
         if "principal_usd" not in f.values and is_primary and event not in RETIRE_EVENTS:
             # a master loan agreement's cap, stated in a sentence of its own: "the Lender may from time to time

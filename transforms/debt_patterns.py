@@ -127,7 +127,11 @@ PRICED_RE = re.compile(r"\bpric(?:ed|ing)\b(?!\s+(?:of|for)\s+(?:bitcoin|btc|eth
                        r"|\bfinal\s+term\s+sheet\b"
                        # an investor's commitment: "has agreed to make a $150 million investment ... in the form of a
                        # convertible note" fixes the terms before the note is issued
-                       r"|\bagreed\s+to\s+(?:make|provide)\s+an?\s+[^.;]{0,40}?\binvestment\b", I)
+                       r"|\bagreed\s+to\s+(?:make|provide)\s+an?\s+[^.;]{0,40}?\binvestment\b"
+                       # a notes offering whose closing has a day ("The offering is expected to close on October 25,
+                       # 2024"): its terms are set, so it is priced (a proposed offering has no closing day yet)
+                       r"|\b(?:offering|sale\s+of\s+the\s+notes)\s+(?:is|are)\s+expected\s+to\s+(?:close|settle)\s+on\s+"
+                       r"(?:or\s+about\s+)?" + MONTH + r"\s+\d{1,2}\b", I)
 #: "a $150 million investment in the Company in the form of a convertible note": the note's principal
 INVESTMENT_IN_FORM_RE = re.compile(
     r"(?P<money>" + MONEY + r")\s+(?:strategic\s+|equity\s+)?investment\b[^.;$]{0,60}?\bin\s+the\s+form\s+of\s+(?:an?\s+)?"
