@@ -23,7 +23,7 @@ from transforms.debt_text import MappedText, Sentence, document_text, normalize,
 from transforms.errors import ParseError
 from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-16"  # debt-16: a loan row of a filing note's table "in thousands" is scaled, capped calls "entered into" close nothing, an offering "expected to close on" a day is priced, a repurchase of common stock is no retirement (heldout13/16 dev data); debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-17"  # debt-17: loan documents filed as exhibits (heldout17/18): an executed note's "promises to pay ... the principal amount of", an equipment finance agreement's disclosure box, "shall accrue at the annualized rate", "Interest Rate: 1%", a defined "Applicable Interest Rate", the one dated maturity among events, an amendment recalling its note's principal; a repayment paid with new notes is about the debt repaid, "repaid" wording is a repayment whatever the instrument, a spun "choice to purchase ... as much as a further" option; debt-16: debt-16: a loan row of a filing note's table "in thousands" is scaled, capped calls "entered into" close nothing, an offering "expected to close on" a day is priced, a repurchase of common stock is no retirement (heldout13/16 dev data); debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -536,13 +536,37 @@ _OF_STOCK_RE = re.compile(r"\s+(?:of\s+)?(?:approximately\s+|up\s+to\s+)?(?:(?:U
                           r"(?:(?:its|the\s+company['’]s|our)\s+)?(?:common\s+stock|ordinary\s+shares|shares)\b", re.I)
 
 
+_PAID_WITH_PROCEEDS_RE = re.compile(r"\b(?:repaid|repays|prepaid|redeemed|retired|paid\s+off)\b[^.;]{0,120}?\b(?:with|using)\s+"
+                                    r"(?:the\s+)?(?:net\s+)?proceeds\s+(?:from|of)\b", re.I)
+_FUNDING_BEFORE_RE = re.compile(
+    r"\b(?:with|using|from|funded\s+by)\s+(?:the\s+)?(?:net\s+)?proceeds\s+(?:from|of)\s+(?:its\s+|the\s+|our\s+)?(?:recent\s+|new\s+)?"
+    r"(?:offering|issuance|sale|private\s+placement)\s+of\s+[^.;]{0,40}$"
+    r"|\bas\s+compared\s+to\s+(?:[^.;]|\.(?=\d)){0,20}\bfor\s+the\s+new\s+[^.;]{0,20}$"
+    r"|\b(?:our|its|the)\s+recent\s+[^.;]{0,20}$", re.I)
+
+
+def _funds_the_retirement(doc: _Doc, inst: "_Instrument") -> bool:
+    """Every mention of `inst` names it as the money a retirement was paid with ("with proceeds from its offering of
+    convertible senior notes", "as compared to 3% for the new convertible notes", "Our recent convertible note
+    issue")."""
+    return all(_FUNDING_BEFORE_RE.search(doc.text[max(doc.sents[m.sentence].start, m.start - 120):m.start])
+               for m in inst.mentions)
+
+
+_REPAY_WORD_RE = re.compile(r"(?i)\b(?:re|pre)?pa(?:id|ys?|yment)\b|\bpaid\s+off\b")
+
+
 def _retire_event(text: str) -> str | None:
     """The retirement `text` names first: "Full Redemption and Mandatory Exchange of ..." is a redemption,
     "Results of Cash Tender Offer and Exchange Offer" a repurchase."""
-    found = [(m.start(), name) for name, rx in (("exchanged", P.EXCHANGED_RE), ("converted", P.CONVERTED_RE),
-                                                 ("redeemed", P.REDEEMED_RE), ("repurchased", P.REPURCHASED_RE))
-             for m in rx.finditer(text) if not _OF_STOCK_RE.match(text, m.end())][:4]
-    found = [min((start, name) for start, name in found if name == n) for n in {name for _, name in found}]
+    found = []
+    for name, rx in (("exchanged", P.EXCHANGED_RE), ("converted", P.CONVERTED_RE), ("redeemed", P.REDEEMED_RE),
+                     ("repurchased", P.REPURCHASED_RE)):
+        m = next((m for m in rx.finditer(text) if not _OF_STOCK_RE.match(text, m.end())), None)
+        if m is not None:
+            # "has repaid a total of $267 million in debt", "paid off": paid back, whatever the instrument
+            repaid = name == "redeemed" and _REPAY_WORD_RE.search(m.group(0)) and not re.search(r"(?i)redee|redemp", m.group(0))
+            found.append((m.start(), "repaid" if repaid else name))
     return min(found)[1] if found else None
 
 
@@ -574,6 +598,10 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
             # "entered into privately negotiated agreements with holders to repurchase ... notes": the
             # agreements are the retirement's, no new debt is closed
             ev = None
+        if ev == "closed" and _PAID_WITH_PROCEEDS_RE.search(s) and (retired := _retire_event(s)):
+            # "has repaid a total of $190 million in debt with proceeds from its offering of convertible senior notes
+            # ..., which closed on May 7": what closed paid for the news, a repayment
+            return retired, i
         if ev == "closed" and _ADDITIONAL_ONLY_RE.search(s) and _exercised(s):
             # "the closing of the sale of an additional $45 million ... pursuant to the full exercise of the
             # option": an option-exercise notice (the offering grows), not a new offering's closing
@@ -832,7 +860,9 @@ def _loan_amount(doc: _Doc, mention: _Mention) -> tuple[float, int, int] | None:
         # ' (the "Agreement") with Example Bank pursuant to which the Bank has agreed to loan the Company up to $X'
         r"(?:\s+(?:agreement|facility|instrument))?(?:\s*\([^)]{0,60}\))?"
         # "made a term loan to the Company in the principal amount of $25,000,000": a party the loan is made to
-        r"(?:,?\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which|to\s+(?:the\s+)?(?-i:[A-Z])[\w.&-]*)\b[^$.;]{0,80}?)?"
+        # ("a Promissory Note to a loan in the sum of $2,700,000", "that certain Promissory Note, dated June 20, 2024, in the
+        # original principal amount of $12,500,000")
+        r"(?:,?\s+(?:with|of|for|in|providing\s+for|that\s+provides\s+for|under\s+which|dated|to\s+a\s+loan|to\s+(?:the\s+)?(?-i:[A-Z])[\w.&-]*)\b[^$.;]{0,80}?)?"
         r"\s*(?:of\s+|for\s+|to\s+)?(?:up\s+to\s+)?(?P<money>" + P.MONEY + r")",
         after, re.I,
     )
@@ -1171,6 +1201,13 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
                     f.set("principal_usd", money_from_match(mm), doc.ev(s.start + cm.start(), s.start + mm.end()))
                     break
         if "principal_usd" not in f.values and is_primary and event not in RETIRE_EVENTS:
+            # the note or agreement itself: "hereby promises to pay to the order of ... the principal amount of
+            # $3,500,000.00", "Total Amount to be Advanced by Lender ...: $ 1,056,000"
+            pm = P.EXECUTED_PRINCIPAL_RE.search(doc.text[:20000])
+            mm = MONEY_RE.match(doc.text, pm.start("money" if pm.group("money") else "money2")) if pm else None
+            if mm and money_from_match(mm) is not None:
+                f.set("principal_usd", money_from_match(mm), doc.ev(pm.start(), mm.end()))
+        if "principal_usd" not in f.values and is_primary and event not in RETIRE_EVENTS:
             _stablecoin_or_outstanding_principal(doc, terms, f)
     else:
         candidates = []
@@ -1387,8 +1424,14 @@ def _parse(content: bytes | str, ticker: str | None, announced_date: date | None
             continue
         if retire_doc or any(not _retire_context(doc, m) for m in in_head):
             primaries.append(inst)
+    if retire_doc and any(not _funds_the_retirement(doc, inst) for inst in insts.values()):
+        # "has repaid a total of $267 million in debt with proceeds from its offering of convertible senior notes":
+        # the notes paid for the retirement; the debt repaid is what the release is about
+        primaries = [p for p in primaries if not _funds_the_retirement(doc, p)]
     if not primaries:
         for inst in sorted(insts.values(), key=lambda x: x.first):
+            if retire_doc and _funds_the_retirement(doc, inst):
+                continue
             if retire_doc or any(not _retire_context(doc, m) for m in inst.mentions):
                 primaries.append(inst)
                 break

@@ -72,6 +72,8 @@ LOAN_RE = re.compile(
     # "$54 Million Equipment Financing", "equipment loan", "bridge loan"
     r"|(?:(?:senior\s+)?(?:secured\s+)?asset[- ]backed\s+(?:term\s+)?loans?)"
     r"|(?:(?:secured\s+)?equipment\s+(?:financing|loans?)(?:\s+(?:facility|agreement))?)"
+    # Foundry's "EQUIPMENT FINANCE AND SECURITY AGREEMENT", "Equipment finance term facility"
+    r"|(?:equipment\s+finance\s+(?:and\s+security\s+agreement|agreement|(?:term\s+)?facility))"
     r"|(?:(?:secured\s+)?bridge\s+(?:loans?|(?:promissory\s+)?notes?))"
     # "repaid in full a promissory note with an outstanding principal balance of US$4.1 million" (a convertible
     # one is a note descriptor)
@@ -271,6 +273,13 @@ COUPON_SENTENCE_RES = (
     re.compile(r"\b(?:accru(?:e|es|ing)\s+(?:regular\s+|cash\s+)?interest(?:\s+(?:daily|monthly|quarterly))?|interest\s+(?:shall|will)\s+accrue)\s+"
                r"(?:payable\s+[^.%$]{0,60}?\s+)?at\s+(?:a|an\s+annual)\s+"
                r"(?:fixed\s+)?rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    # an executed note's "Interest ... shall accrue at the annualized rate of 12.5%"
+    re.compile(r"\bshall\s+accrue\s+at\s+(?:the|an?)\s+(?:annualized\s+|annual\s+|fixed\s+)*rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
+    # a note's definition: "the term "Applicable Interest Rate" means Twelve Percent (12.00%) per annum"
+    re.compile(r"\binterest\s+rate[”\"’']?\s+(?:means|shall\s+mean)\s+(?:[a-z]+(?:[- ][a-z]+)?\s+percent\s+\(\s*)?(?P<coupon>" + NUMBER + r")\s?%", I),
+    # a loan form's box: "Interest Rate: 1%", "Interest Rate   16.5 % per annum"
+    re.compile(r"\binterest\s+rate\s+(?P<coupon>" + NUMBER + r")\s?%\s+per\s+annum", I),
+    re.compile(r"\binterest\s+rate\s*:\s*(?P<coupon>" + NUMBER + r")\s?%", I),
     # "which has a two-year term and 12.5% interest rate"
     re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
     re.compile(r"\bcoupon\s+(?:rate\s+)?of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
@@ -281,6 +290,15 @@ COUPON_SENTENCE_RES = (
     # a term-sheet bullet without brackets: "Net proceeds of approximately $534.9 million 3.50% coupon,30% conversion premium"
     re.compile(r"(?<![\d.])(?P<coupon>" + NUMBER + r")\s?%\s+coupon\b", I),
 )
+#: The principal an executed loan document states for itself: a note's promise ("promises to pay to the order of ... the
+#: principal sum of $1,000,000", "the principal amount of TWELVE MILLION FIVE HUNDRED THOUSAND and 00/100 U.S. DOLLARS
+#: ($12,500,000.00 USD)", "the principal amount of ($531,169.00) Dollars"), or an equipment finance agreement's
+#: disclosure box ("Total Amount to be Advanced by Lender in U.S. Dollars: (the "Loan") $ 1,056,000").
+EXECUTED_PRINCIPAL_RE = re.compile(
+    # (a period only ends the sentence before a capitalised word: "ELECTRIC CO. (the", "U.S. DOLLARS" do not)
+    r"\bpromises?\s+to\s+pay\b(?:[^.]|\.(?!\s+(?-i:[A-Z][a-z]))){0,300}?\bthe\s+(?:original\s+|aggregate\s+)?principal\s+"
+    r"(?:sum|amount)\s+of\s+(?:(?:[^$;.]|\.(?!\s+(?-i:[A-Z][a-z]))){0,120}?\(\s*)?(?P<money>" + MONEY + r")"
+    r"|\bamount\s+to\s+be\s+advanced\s+by\s+(?:the\s+)?lender\b[^$;]{0,80}?(?P<money2>" + MONEY + r")", I)
 ZERO_COUPON_RE = re.compile(r"\bzero[- ]coupon\b|\bbears?\s+no\s+(?:regular\s+)?interest\b|\bwill\s+not\s+bear\s+regular\s+interest\b|\bdo\s+not\s+bear\s+regular\s+interest\b", I)
 FLOATING_RE = re.compile(r"\b(?:SOFR|LIBOR|prime\s+rate|base\s+rate|benchmark|federal\s+funds|EURIBOR|floating"
                          r"|secured\s+overnight\s+financing\s+rate)\b", I)
@@ -308,6 +326,10 @@ MATURITY_RES = (
     # a filing note's "The maturity date of the Term Loan is December 1, 2024"
     re.compile(r"\bmaturity\s+date\s+of\s+(?:the\s+|its\s+)?(?:[\w$.,-]+\s+){1,5}?(?:is|was|will\s+be)\s+" + DATE, I),
     re.compile(r"\bdue\s+on\s+" + DATE, I),
+    # "due and payable in full on the earliest date to occur of: (i) March 5, 2025; (ii) an Acceleration Event ...": the
+    # one date among events
+    re.compile(r"\bdue\s+and\s+payable\s+(?:in\s+full\s+)?on\s+the\s+earli(?:er|est)\s+(?:date\s+)?(?:to\s+occur\s+)?of\s*:?\s*"
+               r"\((?:i|a|1)\)\s+" + DATE + r"\s*[;,]\s*(?:and\s+|or\s+)?\((?:ii|b|2)\)\s+(?:an?|the)\s+(?-i:[A-Z])", I),
     # a loan note's "repayable on June 30, 2026", "shall be due and payable in full on or before March 1, 2027"
     re.compile(r"\b(?:repayable|due\s+and\s+payable)\s+(?:in\s+full\s+)?(?:on\s+or\s+before|on|by)\s+" + DATE, I),
     re.compile(r"\bmatur(?:e|es|ing)\s+in\s+(?P<mon3>" + MONTH + r")\s+(?P<year3>(?:19|20)\d{2})", I),
@@ -465,7 +487,7 @@ REDUCED_BY_RE = re.compile(r"\b(?:debt|indebtedness|principal|balance)\b(?:[^.;]
 #: to pay to the order of".
 EXECUTED_INSTRUMENT_RE = re.compile(
     r"\bthis\s+(?:[\w-]+\s+){0,5}?(?:agreement|note)\b(?:\s*\([^)]{0,60}\))?,?\s+(?:is\s+)?(?:made|entered\s+into|dated)\b"
-    r"|\bpromises?\s+to\s+pay\b|\bhereby\s+acknowledges\s+the\s+receipt\s+of\b", I)
+    r"|\bpromises?\s+to\s+pay\b|\bhereby\s+acknowledges\s+the\s+receipt\s+of\b|\bamount\s+to\s+be\s+advanced\s+by\s+(?:the\s+)?lender\b", I)
 SECURED_FALSE_RE = re.compile(r"\bunsecured\s+obligations\b|\bsenior,?\s+unsecured\b|\bunsecured\b|\bnon-?secured\b", I)
 ALL_OUTSTANDING_RE = re.compile(
     r"\ball\s+(?:of\s+)?(?:its|the)?\s*(?:" + MONEY + r"\s+(?:of\s+)?)?(?:remaining\s+|then\s+)?outstanding\b|\bin\s+full\b", I)
@@ -496,7 +518,7 @@ DEBT_VOCAB_RE = re.compile(
     r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b|\bcredit\s+and\s+security\s+agreement\b"
     r"|\brevolving\s+credit\b|\bfinancing\s+facility\b|\bproject\s+financing\b|\bconstruction\s+loan\b"
     r"|\bbridge\s+loan\b|\blending\s+facility\b|\bmortgage\b|\bloan\s+notes?\b|\bdebt\s+settlement\s+agreement\b"
-    r"|\bequipment\s+financ\w+\s+agreement|\bMEFAs?\b|\bcommitment\s+letter\b"
+    r"|\bequipment\s+financ\w+\s+(?:and\s+security\s+)?agreement|\bMEFAs?\b|\bcommitment\s+letter\b"
     r"|\bmaster\s+loan\b|\bloan\s+and\s+pledge\s+agreements?\b|\bdebtor[- ]in[- ]possession\b", I,
 )
 

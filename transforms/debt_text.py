@@ -247,6 +247,10 @@ SPUN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"\b(?:today|immediately|at present)\s+introduced\b", "today announced"),
     (r"\bbeforehand introduced\b", "previously announced"),
     (r"\bas much as an extra\b", "up to an additional"),
+    # "granted the initial purchasers of the notes an choice to purchase, for settlement inside a period of 13 days
+    # ..., as much as a further $50 million principal amount of notes" (IREN, June 2025, as syndicated)
+    (r"\b(?:an?\s+)?(?:choice|possibility|alternative) to (?:purchase|buy),", "an option to purchase,"),
+    (r"\bas much as a further\b", "up to an additional"),
     (r"\bpreliminary (purchasers?|conversion (?:rate|price)|cap price)\b", r"initial \1"),
     (r"\bpreliminary purchaser\b", "initial purchaser"),
 )

@@ -1,6 +1,7 @@
 """Debt wording met in the thirteenth and sixteenth held-out sets (development data), rewritten as invented
 passages: a filing note's table "in thousands", a pricing release that lists the capped calls "entered into" and a
-share buyback beside the notes, and an offering whose closing has a day."""
+share buyback beside the notes, and an offering whose closing has a day (thirteenth to sixteenth sets); and from the seventeenth, debt repaid with
+the proceeds of new notes and a spun copy's "choice to purchase ... as much as a further" option."""
 from __future__ import annotations
 
 from tests.transforms.helpers import only_debt_event as _one
@@ -41,3 +42,23 @@ def test_a_share_buyback_beside_the_notes_is_no_repurchase_of_notes():
              "approximately $60 million of common stock.", ticker="EXWF")
     assert (e.instrument, e.event, e.principal_usd) == ("convertible_notes", None, 300e6)
     assert "no offering, pricing" in e.null_reasons["event"]
+
+
+def test_debt_repaid_with_the_proceeds_of_new_notes_is_the_debt_repaid():
+    e = _one("Repays $190 million in debt, cutting its interest rate from about 11% to 2.5%\nDALLAS--(BUSINESS WIRE)--"
+             "Example Mining, Inc. (NASDAQ: EXMG) today announced it has repaid a total of $190 million in debt with "
+             "proceeds from its offering of convertible senior notes first announced on May 2, 2025, which closed on "
+             "May 7, 2025.\nThe Company repaid $120 million in secured notes and $70 million in miner equipment loans, "
+             "in addition to interest. Interest rates on the prior borrowings were as high as 11% as compared to 2.5% "
+             "for the new convertible notes.", ticker="EXMG")
+    assert (e.instrument, e.event, e.principal_usd, e.secured) == ("senior_secured_notes", "repaid", 120e6, True)
+
+
+def test_a_spun_option_to_purchase_a_further_amount_is_the_option():
+    e = _one("SYDNEY, May 20, 2025 (GLOBE NEWSWIRE) \u2014 Example Energy Limited (NASDAQ: EXEN) today introduced the "
+             "pricing of its offering of $400 million aggregate principal amount of 2.75% convertible senior notes due "
+             "2030. The issuance and sale of the notes are scheduled to decide on May 22, 2025. Example Energy also "
+             "granted the initial purchasers of the notes an choice to purchase, for settlement inside a period of 13 "
+             "days from the date the notes are first issued, as much as a further $60 million principal amount of "
+             "notes.", ticker="EXEN")
+    assert (e.event, e.principal_usd, e.option_principal_usd, e.coupon_pct) == ("priced", 400e6, 60e6, 2.75)
