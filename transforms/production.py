@@ -31,7 +31,7 @@ from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
 # production-4: hash rate spelled out in prose; a change "by N" and a month's opening level are left null
 # production-3: second real dev set (bare holdings, unit-bracket footnotes, split $ cells, cut excerpts)
-PARSER_VERSION = "production-18"  # production-18: bitcoin "inventory" is the balance and a range's start date is not its date, demand-response income named "Energy Market Program revenue" or "curtailment and energy sales", a label whose value waits on the next line after "approximately", a flattened bullet list with one "- Label: value" item per line (heldout14/16 dev data); production-17: a quarter written "Q2/19", hash rates paired "respectively" with "active" and "contracted", a "quarterly hashrate" (heldout15/16); production-16: "newly minted bitcoins", paragraph breaks kept when unwrapping, a `Label: value` line that runs on into prose, a headline bullet's "from X in Q2" and the lead's stated quarter, footnote marks run into three-digit figures, record-high balances, one-line Markdown tables, "Number of Bitcoins produced" (heldout13/14); production-15: one-column key metrics one cell per line, rows under a group heading, glued rows that kept spaces, "fourth quarter and fiscal year ended", a bare news "Q3" yields to the stated quarter (heldout11/12); production-14: one exchange-tag pattern for all parsers ("(Nasdaq | TSX: HUT)", the US ticker of "(LSE: ARB; NASDAQ: ARBK)"); production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
+PARSER_VERSION = "production-19"  # production-19: a headline's "Results Ending" date, "quarter and half-year ended", a 10-Q "quarterly report ... for the period ended"; a quarter's "Record"; figures after the period ("Post quarter end", a hash rate "As of" a later date), a site's potential ("able to support"), one machine's rating (under 1 PH/s) and a plan's fleet ("At 30 EH/s,") are no period figures; a fleet "rated at"; the self-mining part of a total with hosting; a target achieved; a level "at the end of" the quarter's last month; "from just under" is a comparison (heldout17/18); production-18: bitcoin "inventory" is the balance and a range's start date is not its date, demand-response income named "Energy Market Program revenue" or "curtailment and energy sales", a label whose value waits on the next line after "approximately", a flattened bullet list with one "- Label: value" item per line (heldout14/16 dev data); production-17: a quarter written "Q2/19", hash rates paired "respectively" with "active" and "contracted", a "quarterly hashrate" (heldout15/16); production-16: "newly minted bitcoins", paragraph breaks kept when unwrapping, a `Label: value` line that runs on into prose, a headline bullet's "from X in Q2" and the lead's stated quarter, footnote marks run into three-digit figures, record-high balances, one-line Markdown tables, "Number of Bitcoins produced" (heldout13/14); production-15: one-column key metrics one cell per line, rows under a group heading, glued rows that kept spaces, "fourth quarter and fiscal year ended", a bare news "Q3" yields to the stated quarter (heldout11/12); production-14: one exchange-tag pattern for all parsers ("(Nasdaq | TSX: HUT)", the US ticker of "(LSE: ARB; NASDAQ: ARBK)"); production-13: wire datelines, unit-only rows, glued one-column rows, months reported beside their quarter, fiscal bare quarters, WordPress JSON pages (heldout9/10); production-12: eighth real set (balance sheet holdings, cost per kWh from-to, 6-K cover months, "Deployed" after the figure, ended the quarter with, BTC equivalents)
 
 CLI_KEYS = ("ticker", "period_start", "period_end", "period_type") + METRIC_FIELDS + ("evidence",)
 
@@ -287,14 +287,21 @@ _RESULTS_FOR = re.compile(
     r"\b(?:results|update|statements|analysis|report)\s+for\s+the\s+(?:(?:fiscal\s+)?year\s+and\s+(?:the\s+)?)?"
     r"(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three(?:\s+and\s+(?:six|nine|twelve))?\s+months)"
     # "results for the fourth quarter and fiscal year ended December 31, 2023"
-    r"(?:\s+and\s+(?:the\s+)?(?:fiscal\s+|full\s+)?year)?\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y>\d{4})", re.I)
+    # ("results for the quarter and half-year ended December 31, 2021", Iris Energy)
+    r"(?:\s+and\s+(?:the\s+)?(?:fiscal\s+|full\s+)?(?:year|half[- ]year))?\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y>\d{4})"
+    # a headline: "Reports Fourth Quarter and Year-End Results Ending September 30, 2022" (DMG)
+    r"|\b(?:first|second|third|fourth)\s+quarter\s+(?:and\s+(?:fiscal\s+)?(?:year[- ]end|full[- ]year|year)\s+)?"
+    r"(?:financial\s+)?results\s+(?:for\s+the\s+(?:period|quarter)\s+)?end(?:ed|ing)\s+(?P<m2>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y2>\d{4})"
+    # "filed its Form 10-Q quarterly report ... for the period ended March 31, 2020" (MGT)
+    r"|\bquarterly\s+report\b[^.]{0,80}?\bfor\s+the\s+(?:quarterly\s+)?period\s+ended\s+(?P<m3>[A-Za-z]{3,9})\.?\s+\d{1,2},?\s+(?P<y3>\d{4})", re.I)
 
 
 def _results_period(head: str) -> Period | None:
     m = _RESULTS_FOR.search(re.sub(r"\s+", " ", head))
-    if m is None or m.group("m").lower().rstrip(".") not in MONTHS:
+    month = m and (m.group("m") or m.group("m2") or m.group("m3")).lower().rstrip(".")
+    if m is None or month not in MONTHS:
         return None
-    return quarter_ending(int(m.group("y")), MONTHS[m.group("m").lower().rstrip(".")])
+    return quarter_ending(int(m.group("y") or m.group("y2") or m.group("y3")), MONTHS[month])
 
 
 def _document_period(doc: Document, title_period: Period | None, table_periods: list[Period],

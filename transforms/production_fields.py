@@ -26,8 +26,9 @@ FIELD_UNITS: dict[str, tuple[frozenset[str], float, float]] = {
     "btc_sold": (_COUNT, 0, 2_000_000),
     "btc_sale_proceeds_usd": (frozenset({"usd"}), 0, 2e11),
     "btc_avg_sale_price_usd": (frozenset({"usd", "usd_per_btc"}), 1, 10_000_000),
-    "hashrate_deployed_ehs": (frozenset({"ehs"}), 1e-6, 5_000),
-    "hashrate_operating_ehs": (frozenset({"ehs"}), 1e-6, 5_000),
+    # at least 1 PH/s: a figure below is one machine's rating ("S21 Pro miners, operating at 234 TH/s"), not a fleet's
+    "hashrate_deployed_ehs": (frozenset({"ehs"}), 1e-3, 5_000),
+    "hashrate_operating_ehs": (frozenset({"ehs"}), 1e-3, 5_000),
     "efficiency_j_per_th": (frozenset({"j_per_th"}), 1, 1_000),
     "power_cost_usd_per_kwh": (frozenset({"usd_per_kwh"}), -2, 2),
     "power_credits_usd": (frozenset({"usd"}), 0, 1e10),

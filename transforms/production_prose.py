@@ -37,6 +37,9 @@ _CURRENTLY = re.compile(r"\b(?:currently|presently|today|as\s+of\s+(?:today|now|
 _TO_BE_ENERGIZED = re.compile(r"\b(?:will|to)\s+be\s+(?:fully\s+)?(?:energized|energised|deployed|installed|online|"
                               r"operational|hashing)\b", re.I)
 _RECORD_WORD = re.compile(r"record", re.I)
+_AFTER_THE_PERIOD = re.compile(r"[\s•●▪◦*-]*(?:post|subsequent(?:ly)?\s+to|after)\s+(?:the\s+)?(?:end\s+of\s+the\s+)?"
+                               r"(?:quarter|period|month|year)(?:[- ]end)?\b", re.I)
+_OWN_PERIOD_WORDS = re.compile(r"\b(?:for|in|during)\s+the\s+(?:quarter|month|period)\b|\bthis\s+(?:quarter|month)\b", re.I)
 # "energy cost per kilowatt-hour from $0.040 in Q1 2024 to $0.032 in Q2 2024": the level reached
 _COST_PER_ENERGY_FROM_TO = re.compile(r"\bcosts?\s+per\s+(?P<u>MWh|kWh|kilowatt[- ]hour|megawatt[- ]hour)\s+from\s+[^;]{0,60}?\bto\s+$", re.I)
 # ("BTC inventory increased by 13% since March 31, 2020 to 929 BTC", Riot 2020)
@@ -58,7 +61,7 @@ _FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|target\w*|plan(?:s|ned)?|goa
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bversus|\bvs\.?|\bcompared (?:to|with)|\bthan|\bover|\bprior|\bprevious(?:ly)?|\blast (?:month|year|quarter)"
     r"|\byear[- ]ago|\bup|\bdown|\bincrease (?:of|by)|\bdecrease (?:of|by)|\bincreased by|\bdecreased by|\bgrowth of"
-    r"|\bchange of|\bdecline of|\brise of|\bgain of|\bdrop of)\s+(?:approximately |about |roughly |an? )?"
+    r"|\bchange of|\bdecline of|\brise of|\bgain of|\bdrop of)\s+(?:approximately |about |roughly |an? |(?:just )?(?:under|over) |nearly |almost )?"
     # a name between ("compared to Riot's 460"), capitalised: under re.I a bare [A-Z] would take "to" too
     r"(?:(?-i:[A-Z])[a-z]+(?:'s|’s)?\s+)?$", re.I)
 
@@ -126,6 +129,8 @@ _PLAIN_CREDITS_AFTER = re.compile(r"^\s*(?:in|of) (?:(?:power|energy) (?:curtail
 _AVG_PRICE_BEFORE = re.compile(r"\baverage (?:net )?(?:sales? |selling |realized )?price(?: per (?:bitcoin|btc))?"
                                r"(?: of| was| were)?\s+(?:approximately |about )?$", re.I)
 _DEPLOYED = re.compile(r"\b(?:deployed|energized|energised|installed|hashing capacity|total hashrate|"
+                       # "1,500 ... miners ..., collectively rated at approximately 80 Ph/s" (MGT, 2020)
+                       r"rated at|"
                        r"total hash rate|current hashrate|current hash rate|(?:mining |self-mining )?capacity|"
                        # "May end of month hash rate at approximately 1.50 Exahash": the level at the month's end
                        r"end[- ]of[- ](?:the[- ])?month hash ?rate|month[- ]end hash ?rate)\b", re.I)
@@ -161,6 +166,17 @@ _GROWING_TO = re.compile(r"\b(?:increasing|expanding|growing|raising|lifting|bri
 # "a maximum total hash rate of 1.6 EH/s": the rated ceiling of a fleet (partly offline or in transit), not a level
 _NOT_OPERATING = re.compile(r"\b(?:peak|network|global|nameplate|capacity of up to|maximum|max\.|theoretical)\b",
                             re.I)
+# "109 MW power capacity able to support approximately 35,480 miners or 3.7 EH/s": what the site could hold
+_ABLE_TO_SUPPORT = re.compile(r"\b(?:able\s+to|capable\s+of|can|could|sufficient\s+to)\s+(?:support|supporting|accommodate|"
+                              r"accommodating|host|hosting|power|powering)\b", re.I)
+# "achieving its efficiency target of 21 w/TH three months ahead of schedule": a target reached is a level
+_ACHIEVED_TARGET = re.compile(r"\b(?:achiev|reach|hitt?|met\b|meet)\w*\s+(?:its|the|our)\s+(?:[\w-]+\s+)?target\b", re.I)
+_END_OF_BEFORE = re.compile(r"\bend\s+of\s+(?:the\s+month\s+of\s+)?$", re.I)
+_AT_A_SCALE = re.compile(r"(?:^|[•●▪◦*-])\s*At\s+(?:approximately\s+)?\d[\d.,]*\s*EH/s\s*,", re.I)
+_SPLIT_INTO_SELF_MINING = re.compile(r"\s*,?\s*(?:consisting\s+of|comprised\s+of|comprising|made\s+up\s+of)\s+(?:approximately\s+)?"
+                                     r"\d[\d.,]*\s*EH/s\s+(?:of\s+)?self[- ]mining\b", re.I)
+_PART_OF_TOTAL = re.compile(r",?\s*(?:consisting\s+of|comprised\s+of|comprising|made\s+up\s+of)\s+(?:approximately\s+)?$", re.I)
+_SELF_MINING_AFTER = re.compile(r"\s*(?:of\s+)?self[- ]mining\b", re.I)
 _UNDER_MANAGEMENT = re.compile(r"\bunder\s+management\b", re.I)
 # "approximately 3.0 EH/s of combined capacity for both datacenter hosting and cryptocurrency mining"
 _COMBINED_WITH_HOSTING = re.compile(r"[^.;]{0,40}?\b(?:combined|total)\b[^.;]{0,40}?\bhosting\b", re.I)
@@ -453,8 +469,10 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         name = _classify(q, before, after, sentence)
         if name is None:
             continue
-        if _FORWARD.search(sentence[seg[0]:seg[1]]) or _COMPARISON_BEFORE.search(before[-60:]):
+        if _FORWARD.search(_ACHIEVED_TARGET.sub(" ", sentence[seg[0]:seg[1]])) or _COMPARISON_BEFORE.search(before[-60:]):
             continue
+        if _AFTER_THE_PERIOD.match(sentence):
+            continue    # "Post quarter end, a ... connection agreement was executed ..., increasing power capacity to ~22 EH/s"
         if _PARTICIPLE_START.match(sentence, seg[0]) and _FORWARD.search(sentence[:seg[0]]):
             continue    # "... expected to be 1.5 Exahash, producing approximately 6.8 bitcoin per day": still the forecast
         point = name in ("btc_held", "btc_held_restricted", "hashrate_deployed_ehs")
@@ -465,7 +483,7 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             continue
         if name.startswith("hashrate") and _TO_BE_ENERGIZED.search(sentence):
             continue    # "These miners provide ... hash rate capacity of nearly 1.6 EH/s, and ... all will be energized by ..."
-        if point and any(not _mention_ok(mt, own, True) for mt in mentions
+        if (point or name.startswith("hashrate")) and any(not _mention_ok(mt, own, True) for mt in mentions
                          if (q.end <= mt.start <= q.end + 100 or q.start - 160 <= mt.start < q.start)
                          and _AS_OF_BEFORE.search(sentence[max(0, mt.start - 12):mt.start])):
             # "1,610 BTC and 3,950 ETH as of October-end 2025" in a Q3 release, "balance as of November 10, 2021,
@@ -487,6 +505,14 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
             # (a balance at a "record-high 1,057 Bitcoins" is still the balance)
             # "Record BTC Production of 1,853 BTC in December": a record named beside the report's own month
             # is that month's figure
+            checked = [mt for mt in checked if not (mt.kind == "cumulative" and _RECORD_WORD.fullmatch(sentence[mt.start:mt.end]))]
+        if point or name.startswith("hashrate"):
+            # "increased our operating hashrate to 1.0 EH/s at the end of June 2023" in a Q2 release: the level at
+            # the quarter's last day
+            checked = [mt for mt in checked if not (mt.kind == "month" and mt.period is not None and mt.period.end == own.end
+                                                    and _END_OF_BEFORE.search(sentence, max(0, mt.start - 20), mt.start))]
+        if _OWN_PERIOD_WORDS.search(sentence):
+            # "Record average operating hashrate of 685 PH/s ... for the quarter": the quarter's record
             checked = [mt for mt in checked if not (mt.kind == "cumulative" and _RECORD_WORD.fullmatch(sentence[mt.start:mt.end]))]
         if not all(_mention_ok(mt, own, point) for mt in checked):
             continue
@@ -769,9 +795,18 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     if q.kind == "ehs":
         window = before
         growing = _GROWING_TO.search(before[-90:]) and not _AT_A_DATE_AFTER.match(after)
-        if _NOT_OPERATING.search(before[-40:]) or growing \
+        if _NOT_OPERATING.search(before[-40:]) or growing or _ABLE_TO_SUPPORT.search(before[-90:]) \
                 or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
             return None
+        if _SPLIT_INTO_SELF_MINING.match(sentence, q.end):
+            return None     # "total hash rate of 20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting"
+        if _PART_OF_TOTAL.search(before) and _SELF_MINING_AFTER.match(after):
+            # ... the self-mining part is the company's own hash rate, of the kind the total's words name
+            total = _PART_OF_TOTAL.search(sentence[:q.start])
+            head = sentence[:total.start()]
+            if _OPERATING.search(head) and re.search(r"\baverag", head, re.I):
+                return "hashrate_operating_ehs"
+            return "hashrate_deployed_ehs"
         if _UNDER_MANAGEMENT.search(before[-90:]) or _FOR_CUSTOMERS.match(after) or _CUSTOMERS_BEFORE.search(before[-50:]) \
                 or _WITH_HOSTING.search(sentence[max(0, q.start - 120):q.end + 80]) or _COMBINED_WITH_HOSTING.match(sentence, q.end):
             # "total mining capacity under management ... 28.6 EH/s" adds hosted and cloud customers' machines
@@ -823,6 +858,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         return "hashrate_deployed_ehs" if (max(dep) if dep else -1) > (max(op) if op else -1) \
             else "hashrate_operating_ehs"
     if q.kind == "j_per_th":
+        if _AT_A_SCALE.search(sentence[:q.start]):
+            return None     # "At 30 EH/s, nameplate fleet efficiency of 16 J/TH": the fleet of a plan, at that size
         if _IMPROVES_FROM.search(sentence[max(0, q.start - 120):q.start]):
             return None     # "New ... purchase of S21 XP miners (improves efficiency from 16 J/TH to 15 J/TH ...)": a projection
         if re.search(r"efficien", before + " " + after[:20], re.I):
