@@ -23,7 +23,7 @@ from transforms.debt_text import MappedText, Sentence, document_text, normalize,
 from transforms.errors import ParseError
 from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-17"  # debt-17: loan documents filed as exhibits (heldout17/18): an executed note's "promises to pay ... the principal amount of", an equipment finance agreement's disclosure box, "shall accrue at the annualized rate", "Interest Rate: 1%", a defined "Applicable Interest Rate", the one dated maturity among events, an amendment recalling its note's principal; a repayment paid with new notes is about the debt repaid, "repaid" wording is a repayment whatever the instrument, a spun "choice to purchase ... as much as a further" option; debt-16: debt-16: a loan row of a filing note's table "in thousands" is scaled, capped calls "entered into" close nothing, an offering "expected to close on" a day is priced, a repurchase of common stock is no retirement (heldout13/16 dev data); debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-18"  # debt-18: a payoff letter is a repayment, an "amended and restated" note in force is amended, a side letter's maximum loan amount, an "RLOC facility" (heldout18 dev data); debt-17: loan documents filed as exhibits (heldout17/18): an executed note's "promises to pay ... the principal amount of", an equipment finance agreement's disclosure box, "shall accrue at the annualized rate", "Interest Rate: 1%", a defined "Applicable Interest Rate", the one dated maturity among events, an amendment recalling its note's principal; a repayment paid with new notes is about the debt repaid, "repaid" wording is a repayment whatever the instrument, a spun "choice to purchase ... as much as a further" option; debt-16: a loan row of a filing note's table "in thousands" is scaled, capped calls "entered into" close nothing, an offering "expected to close on" a day is priced, a repurchase of common stock is no retirement (heldout13/16 dev data); debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -536,6 +536,8 @@ _OF_STOCK_RE = re.compile(r"\s+(?:of\s+)?(?:approximately\s+|up\s+to\s+)?(?:(?:U
                           r"(?:(?:its|the\s+company['’]s|our)\s+)?(?:common\s+stock|ordinary\s+shares|shares)\b", re.I)
 
 
+_PAYOFF_LETTER_RE = re.compile(r"\bpayoff\s+letter\b", re.I)
+_RESTATED_TITLE_RE = re.compile(r"\bamended\s+and\s+restated\s+(?:[\w-]+\s+){0,3}?(?:promissory\s+)?note\b", re.I)
 _PAID_WITH_PROCEEDS_RE = re.compile(r"\b(?:repaid|repays|prepaid|redeemed|retired|paid\s+off)\b[^.;]{0,120}?\b(?:with|using)\s+"
                                     r"(?:the\s+)?(?:net\s+)?proceeds\s+(?:from|of)\b", re.I)
 _FUNDING_BEFORE_RE = re.compile(
@@ -590,6 +592,9 @@ _NEW_DEBT_WORDS_RE = re.compile(
 
 def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     """The document's event and the sentence that states it."""
+    if _PAYOFF_LETTER_RE.search(doc.text[:300]):
+        # a lender's "PAYOFF LETTER" re a credit agreement: the debt is paid off, whatever the agreement's name says
+        return "repaid", doc.sentence_at(_PAYOFF_LETTER_RE.search(doc.text[:300]).start())
     for i in head:
         s = doc.sents[i].text
         stripped = _strip_retire_clauses(s)
@@ -631,7 +636,10 @@ def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     # the executed agreement or note itself: it is in force, so the instrument is closed
     em = P.EXECUTED_INSTRUMENT_RE.search(doc.text[:4000])
     if em:
-        return "closed", doc.sentence_at(em.start())
+        # "AMENDED AND RESTATED BRIDGE PROMISSORY NOTE ... Amendment and Restatement Effective Date": the note in force
+        # is the amended one
+        amended = _RESTATED_TITLE_RE.search(doc.text[:400])
+        return ("amended", doc.sentence_at(amended.start())) if amended else ("closed", doc.sentence_at(em.start()))
     # a prospectus (supplement) cover: "We are offering $150,000,000 aggregate principal amount of ..."
     pm = P.PROSPECTUS_OFFER_RE.search(doc.text[:6000])
     if pm:

@@ -66,6 +66,8 @@ LOAN_RE = re.compile(
     # "its bitcoin-backed revolving credit facility", "a bitcoin-backed line of credit"
     r"|(?:(?:bitcoin|btc)[- ](?:backed|collateralized)\s+(?:revolving\s+)?(?:loan|credit\s+facility|facility|credit\s+line|line\s+of\s+credit))"
     r"|(?:(?:revolving\s+)?(?:credit\s+line|line\s+of\s+credit))"
+    # Marathon's "RLOC facility": its revolving line of credit
+    r"|(?:(?-i:RLOC)(?:\s+facility)?)"
     # Marathon's "Revolving Credit and Security Agreement" with Silvergate and its "revolving credit note"
     r"|(?:(?:revolving\s+)?credit\s+and\s+security\s+agreement)|(?:revolving\s+credit\s+note)"
     # a lender's loan against named assets: Argo's "new asset-backed loan" from Galaxy, Stronghold's
@@ -473,8 +475,11 @@ LOANS_UP_TO_RE = re.compile(
     # a filing note's "Celsius Mining LLC loaned Luna Squares LLC a principal amount of $20 million", an amendment's
     # "totaling $12,622,816 of additional borrowing capacity"
     r"|\bloaned\s+(?:[\w.&,-]+\s+){1,6}?(?:a|the)\s+(?:total\s+|aggregate\s+)?principal\s+amount\s+of\s+(?P<money8>" + MONEY + r")"
-    r"|(?P<money9>" + MONEY + r")\s+(?:of|in)\s+additional\s+borrowing\s+capacity\b", I)
-LOANS_UP_TO_GROUPS = ("money", "money2", "money3", "money4", "money5", "money6", "money7", "money8", "money9")
+    r"|(?P<money9>" + MONEY + r")\s+(?:of|in)\s+additional\s+borrowing\s+capacity\b"
+    # a lender's side letter: "the Borrower is currently approved to borrow an indicative maximum Loan Amount of
+    # USD300,000,000"
+    r"|\bborrow\s+(?:an?\s+)?(?:indicative\s+)?maximum\s+(?:loan\s+)?amount\s+of\s+(?P<money10>" + MONEY + r")", I)
+LOANS_UP_TO_GROUPS = ("money", "money2", "money3", "money4", "money5", "money6", "money7", "money8", "money9", "money10")
 #: A lender's commitment to lend later: the loan is proposed, not entered into ("entered into a commitment letter
 #: ... to provide for committed financing").
 COMMITMENT_LETTER_RE = re.compile(r"\bcommitment\s+letter\b", I)
@@ -518,7 +523,7 @@ DEBT_VOCAB_RE = re.compile(
     r"|\bdebt\s+facility\b|\b(?:million|billion)\s+of\s+secured\s+debt\b|\bcredit\s+and\s+security\s+agreement\b"
     r"|\brevolving\s+credit\b|\bfinancing\s+facility\b|\bproject\s+financing\b|\bconstruction\s+loan\b"
     r"|\bbridge\s+loan\b|\blending\s+facility\b|\bmortgage\b|\bloan\s+notes?\b|\bdebt\s+settlement\s+agreement\b"
-    r"|\bequipment\s+financ\w+\s+(?:and\s+security\s+)?agreement|\bMEFAs?\b|\bcommitment\s+letter\b"
+    r"|(?-i:\bRLOC\b)|\bequipment\s+financ\w+\s+(?:and\s+security\s+)?agreement|\bMEFAs?\b|\bcommitment\s+letter\b"
     r"|\bmaster\s+loan\b|\bloan\s+and\s+pledge\s+agreements?\b|\bdebtor[- ]in[- ]possession\b", I,
 )
 
