@@ -543,16 +543,21 @@ _PAID_WITH_PROCEEDS_RE = re.compile(r"\b(?:repaid|repays|prepaid|redeemed|retire
 _FUNDING_BEFORE_RE = re.compile(
     r"\b(?:with|using|from|funded\s+by)\s+(?:the\s+)?(?:net\s+)?proceeds\s+(?:from|of)\s+(?:its\s+|the\s+|our\s+)?(?:recent\s+|new\s+)?"
     r"(?:offering|issuance|sale|private\s+placement)\s+of\s+[^.;]{0,40}$"
-    r"|\bas\s+compared\s+to\s+(?:[^.;]|\.(?=\d)){0,20}\bfor\s+the\s+new\s+[^.;]{0,20}$"
-    r"|\b(?:our|its|the)\s+recent\s+[^.;]{0,20}$", re.I)
+    r"|\bas\s+compared\s+to\s+(?:[^.;]|\.(?=\d)){0,20}\bfor\s+the\s+new\s+[^.;]{0,20}$", re.I)
+#: "Our recent convertible note issue": the issue, not a debt the company still owes ("repaid its recent bridge loan")
+_RECENT_BEFORE_RE = re.compile(r"\b(?:our|its)\s+recent\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ISSUE_AFTER_RE = re.compile(r"\s+(?:issue|issuance|offering)\b", re.I)
 
 
 def _funds_the_retirement(doc: _Doc, inst: "_Instrument") -> bool:
     """Every mention of `inst` names it as the money a retirement was paid with ("with proceeds from its offering of
     convertible senior notes", "as compared to 3% for the new convertible notes", "Our recent convertible note
     issue")."""
-    return all(_FUNDING_BEFORE_RE.search(doc.text[max(doc.sents[m.sentence].start, m.start - 120):m.start])
-               for m in inst.mentions)
+    def funding(m: _Mention) -> bool:
+        before = doc.text[max(doc.sents[m.sentence].start, m.start - 120):m.start]
+        return bool(_FUNDING_BEFORE_RE.search(before)
+                    or (_RECENT_BEFORE_RE.search(before) and _ISSUE_AFTER_RE.match(doc.text, m.end)))
+    return all(funding(m) for m in inst.mentions)
 
 
 _REPAY_WORD_RE = re.compile(r"(?i)\b(?:re|pre)?pa(?:id|ys?|yment)\b|\bpaid\s+off\b")
@@ -592,9 +597,10 @@ _NEW_DEBT_WORDS_RE = re.compile(
 
 def _doc_event(doc: _Doc, head: list[int]) -> tuple[str | None, int | None]:
     """The document's event and the sentence that states it."""
-    if _PAYOFF_LETTER_RE.search(doc.text[:300]):
+    payoff = _PAYOFF_LETTER_RE.search(doc.text[:300])
+    if payoff:
         # a lender's "PAYOFF LETTER" re a credit agreement: the debt is paid off, whatever the agreement's name says
-        return "repaid", doc.sentence_at(_PAYOFF_LETTER_RE.search(doc.text[:300]).start())
+        return "repaid", doc.sentence_at(payoff.start())
     for i in head:
         s = doc.sents[i].text
         stripped = _strip_retire_clauses(s)
@@ -1432,13 +1438,14 @@ def _parse(content: bytes | str, ticker: str | None, announced_date: date | None
             continue
         if retire_doc or any(not _retire_context(doc, m) for m in in_head):
             primaries.append(inst)
-    if retire_doc and any(not _funds_the_retirement(doc, inst) for inst in insts.values()):
-        # "has repaid a total of $267 million in debt with proceeds from its offering of convertible senior notes":
-        # the notes paid for the retirement; the debt repaid is what the release is about
-        primaries = [p for p in primaries if not _funds_the_retirement(doc, p)]
+    # "has repaid a total of $267 million in debt with proceeds from its offering of convertible senior notes": the
+    # notes paid for the retirement; the debt repaid is what the release is about
+    funding = {inst.key for inst in insts.values() if _funds_the_retirement(doc, inst)} if retire_doc else set()
+    if funding and len(funding) < len(insts):
+        primaries = [p for p in primaries if p.key not in funding]
     if not primaries:
         for inst in sorted(insts.values(), key=lambda x: x.first):
-            if retire_doc and _funds_the_retirement(doc, inst):
+            if inst.key in funding and len(funding) < len(insts):
                 continue
             if retire_doc or any(not _retire_context(doc, m) for m in inst.mentions):
                 primaries.append(inst)

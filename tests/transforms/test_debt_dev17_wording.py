@@ -58,3 +58,11 @@ def test_a_modification_agreement_recalls_the_notes_original_principal():
              "May 9, 2024, in the original principal amount of $7,000,000 (as amended, the \u201cNote\u201d); and\n"
              "WHEREAS, the parties wish to amend the Note to extend its maturity.", ticker="EXSL")
     assert (e.instrument, e.event, e.principal_usd) == ("other", "amended", 7_000_000)
+
+
+def test_a_recent_loan_repaid_with_new_notes_is_the_loan_repaid():
+    e = _one("Example Mining Repays Bridge Loan\nDALLAS, June 2, 2025 -- Example Mining, Inc. (NASDAQ: EXMG) today announced "
+             "it has repaid its recent $10 million bridge loan in full with proceeds from its offering of convertible "
+             "senior notes.", ticker="EXMG")
+    assert (e.event, e.principal_usd) == ("repaid", 10e6)
+    assert e.instrument != "convertible_notes"
