@@ -469,7 +469,10 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         name = _classify(q, before, after, sentence)
         if name is None:
             continue
-        if _FORWARD.search(_ACHIEVED_TARGET.sub(" ", sentence[seg[0]:seg[1]])) or _COMPARISON_BEFORE.search(before[-60:]):
+        seg_text = sentence[seg[0]:seg[1]]
+        if "arget" in seg_text:
+            seg_text = _ACHIEVED_TARGET.sub(" ", seg_text)     # a target reached is no forecast
+        if _FORWARD.search(seg_text) or _COMPARISON_BEFORE.search(before[-60:]):
             continue
         if _AFTER_THE_PERIOD.match(sentence):
             continue    # "Post quarter end, a ... connection agreement was executed ..., increasing power capacity to ~22 EH/s"
@@ -800,9 +803,9 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             return None
         if _SPLIT_INTO_SELF_MINING.match(sentence, q.end):
             return None     # "total hash rate of 20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting"
-        if _PART_OF_TOTAL.search(before) and _SELF_MINING_AFTER.match(after):
+        total = _PART_OF_TOTAL.search(sentence[:q.start]) if _SELF_MINING_AFTER.match(after) else None
+        if total:
             # ... the self-mining part is the company's own hash rate, of the kind the total's words name
-            total = _PART_OF_TOTAL.search(sentence[:q.start])
             head = sentence[:total.start()]
             if _OPERATING.search(head) and re.search(r"\baverag", head, re.I):
                 return "hashrate_operating_ehs"
