@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-16"  # hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
+PARSER_VERSION = "hpc-17"  # hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -123,7 +123,10 @@ _BACKSTOP_AFTER_RE = re.compile(
     re.I,
 )
 _BACKSTOP_BEFORE_RE = re.compile(
-    r"(?:backstop(?:ped|s)?|backed|guaranteed|credit support|guarantee)\s+(?:\w+\s+){0,3}(?:by|from)\s+$", re.I
+    r"(?:backstop(?:ped|s)?|backed|guaranteed|credit support|guarantee)\s+(?:\w+\s+){0,3}(?:by|from)\s+$"
+    # a deck's "Tenant Guarantor: Amazon.com, Inc.", "Tenant Lease Guarantee : Amazon.com", "Serving as the
+    # Guarantor of rent and operating expenses,(2) Meta"
+    r"|\bGuarant(?:or|ee|y)\s*:\s*$|\bserving\s+as\s+(?:the\s+)?guarantor\b[^.;:]{0,80}?,\s*(?:\(\d\)\s*)?$", re.I
 )
 _UNKNOWN_TENANT_RE = re.compile(
     rf"\b{_CONTRACT_NOUN}\b[^.;]{{0,60}}?\bwith\s+(?:the\s+)?"
@@ -165,8 +168,9 @@ _COMPANY_SUFFIX_RE = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L
 _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
     ("terminated", re.compile(
         # "with the ability of each party to terminate within 45 days": a right, not a termination
-        # "no termination for convenience" is a term of the contract, not its end
-        r"(?<!\bto )(?<!\bmay )(?<!\bcan )(?<!\bno )(?<!\bwithout )\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)(?!\s+for\s+convenience)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
+        # "no termination for convenience" is a term of the contract, not its end; so are a deck's "termination
+        # notice" and "termination fee"
+        r"(?<!\bto )(?<!\bmay )(?<!\bcan )(?<!\bno )(?<!\bwithout )\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)(?!\s+for\s+convenience)(?!\s+(?:notices?|fees?|payments?|clauses?|provisions?|events?|penalt\w+)\b)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
     ("amended", re.compile(
         # "the Securities Act of 1933, as amended" is no amendment; "has amended its lease" is
         r"(?<!\bas )\bamend(?:s|ed|ing|ment|ments)\b(?!,? and restated credit)|"
@@ -183,7 +187,10 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         r"\bexpand(?:s|ed)\b(?!\s+into\b|\s+to\s+(?-i:[A-Z][a-z]))(?!\s+(?:(?:its|the|their|our|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}"
         r"(?:partnership|relationship|platform|portfolio|footprint|presence|business|pipeline)\b)|"
         r"\bexpansion of (?:its|the|their|our)\b(?!\s+(?:[\w-]+\s+){0,2}(?:partnership|relationship|platform|portfolio|footprint|presence|business)\b)|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
-        r"\bupsiz(?:e|es|ed)\b|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
+        r"\bupsiz(?:e|es|ed)\b|"
+        # "352 MW IT lease doubles the existing high-investment-grade tenant's contracted capacity to 704 MW"
+        r"\b(?:doubl|tripl|increas|grow)(?:es|ed|ing|e|s)?\s+(?:the\s+|its\s+)?existing\s+(?:[\w-]+\s+){0,3}"
+        r"(?:tenant|customer|client)['’]s\s+(?:contracted\s+)?(?:capacity|commitment|lease)|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
         re.I)),
     ("signed", re.compile(
         r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|"
@@ -229,7 +236,7 @@ _HEADLINE_VERBS = (
     r"Signs|Expands|Amends|Extends|Terminates|Announces|Secures|Enters|Adds|Increases|Forms|Launches|"
     r"Receives|Completes|Reports|Upsizes|Exercises|Provides|Backstops"
 )
-_HEADLINE_SPLIT_RE = re.compile(rf";|\s+\|\s+|\s+-\s+|\s+and\s+(?=(?:{_HEADLINE_VERBS})\b)|:\s+")
+_HEADLINE_SPLIT_RE = re.compile(rf"\s+\.(?:\s+\.)*\s+|;|\s+\|\s+|\s+-\s+|\s+and\s+(?=(?:{_HEADLINE_VERBS})\b)|:\s+")
 
 
 # --- text units ----------------------------------------------------------------------------
@@ -601,8 +608,24 @@ def _option_exercised(text: str) -> bool:
 _ADDITIONAL_MW_RE = re.compile(r"\badditional\b[^.;]{0,20}\d[\d,.]*\s?(?:MW|megawatts)\b", re.I)
 
 
+#: A lease described as in force, with no verb of its signing: "Developing Black Pearl ..., leased to Amazon Data
+#: Services", "This lease represents approximately $7.5 billion in total contracted value over an estimated 15-year
+#: lease term", "175 MW Critical IT Load Under Contract". A deck or a later filing describes a contract already
+#: signed, so it is read as signed.
+_IN_FORCE_RE = re.compile(
+    r"\b(?:leased|pre-leased|contracted)\s+to\s+(?!be\b)|\bunder\s+contract\b|\bthis\s+(?:lease|contract|agreement)\s+"
+    r"(?:represents|covers|provides|has)\b|\b(?:base[- ])?lease\s+term\b|\bcontracted\s+lease\s+payments\b", re.I)
+
+
 def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
     event, evidence = _stated_event(group, single, headline_units)
+    if event is None:
+        heads = group.headline_units or (headline_units if single else [])
+        unit = next((u for u in heads + group.units if _IN_FORCE_RE.search(u.text)
+                     and not _NOT_A_CONTRACT_RE.search(u.text)
+                     and not re.search(r"\b(?:if|would|could|may|expects?|anticipates?)\b", u.text, re.I)), None)
+        if unit is not None:
+            return "signed", unit.text.strip()
     if event == "signed":
         heads = group.headline_units or (headline_units if single else [])
         for unit in group.units:

@@ -28,7 +28,7 @@ _EXCLUDE_MONEY_RE = re.compile(
 # single deal's value) nor "total contracted revenue of $7 billion" in a signing release.
 _CUMULATIVE_RE = re.compile(
     r"\bbring(?:s|ing)?\b|\bto date\b|\bcombined\b|(?-i:\btogether\b)(?!\s+AI)|\bcollectively\b|\bacross (?:all|both|its|our|the)\b|\bin aggregate\b|"
-    r"\bnow totals?\b|\btotal of all\b|\bacross (?:these|those|the|its|our|all)\s+(?:[\w-]+\s+){0,3}(?:leases|agreements|contracts|deals)\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
+    r"\bnow totals?\b|\bcampus-level\b|\bfor\s+the\s+(?:full|entire|whole)\s+(?:[\w,-]+\s+){0,3}(?:campus|site|portfolio)\b|\btotal of all\b|\bacross (?:these|those|the|its|our|all)\s+(?:[\w-]+\s+){0,3}(?:leases|agreements|contracts|deals)\b|\bpartnership total\b|\b(?:increas|rais)(?:es|ing|ed|e) (?:the |its |our )?total\b|"
     r"\btotal\b[^$]{0,60}\b(?:of|under|for|with|across|at) (?:the |its |our |this )?(?:partnership|relationship|campus|all|both)\b|"
     r"\b(?:partnership|relationship|platform|portfolio)\b[^$]{0,40}\bto (?:approximately |about |over |more than |~)?$|"
     r"\btotal\b[^$.;]{0,80}\b(?:now|reach(?:es|ed|ing)?|ris(?:es|en|ing)|stands at|grows? to|growing to|increases? to|increasing to)\b|"
@@ -83,7 +83,8 @@ _BARE_POTENTIAL_RE = re.compile(r"\bpotential\b", re.I)
 _OVER_THE_TERM_RE = re.compile(
     r"^\s+over\s+(?:the\s+|their\s+|its\s+)?(?:(?:\d+|[a-z]+)[- ]years?\b|(?:initial\s+|full\s+)?(?:[\w-]+\s+)?(?:terms?|contracts?)\b)", re.I)
 _ANNUAL_RE = re.compile(
-    r"\bannual(?:ly)?\b|\bannuali[sz]ed\b|\bper year\b|\bper annum\b|\ba year\b|\beach year\b|\bARR\b|"
+    # "inclusive of a 3.0% annual base rent escalator": a rent's yearly step-up, not a yearly figure
+    r"\bannual(?:ly)?\b(?!\s+(?:base\s+)?(?:rent\s+)?escalat)|\bannuali[sz]ed\b|\bper year\b|\bper annum\b|\ba year\b|\beach year\b|\bARR\b|"
     r"\brun[- ]rate\b|\byearly\b",
     re.I,
 )
@@ -102,7 +103,7 @@ _EXPANSION_OPTION_RE = re.compile(
 )
 # "IT" alone only in capitals: "announced that it has ..." is not information technology.
 _CRITICAL_IT_RE = re.compile(r"critical IT|critical[- ]load|IT load|IT capacity|IT power|critical power|(?-i:\bIT\b)", re.I)
-_GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility power\b|\bof power\b|\bpower capacity\b|\baccess to power\b", re.I)
+_GROSS_RE = re.compile(r"\bgross\b|\btotal power\b|\butility (?:power|capacity)\b|\bof power\b|\bpower capacity\b|\baccess to power\b", re.I)
 # "Under the original agreement, the Company ... had access to 297 megawatts (MW) of power": the figure an
 # amendment replaces
 _ORIGINAL_TERMS_RE = re.compile(r"\b(?:under|in)\s+the\s+(?:original|prior|previous|initial)\s+(?:agreements?|leases?|contracts?|terms?)\b", re.I)
@@ -192,7 +193,7 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None  # "reported revenue of $88 million for the third quarter": the company's results, no contract's
     if _SHARES_NEAR_RE.search(before[-60:]) or _SHARES_NEAR_RE.match(after[:60]):
         return None  # "issue 2.0 million shares valued at $40 million", "$12 per share"
-    if (_EXCLUDE_MONEY_RE.search(clause) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before)
+    if (_EXCLUDE_MONEY_RE.search(_own_words(clause, rel_start, rel_end)) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before)
             or _TARGET_RE.search(_local_words(before, after)[1])):
         return None
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
@@ -235,6 +236,20 @@ _OTHER_FIGURE_RE = re.compile(r"(?:US\s?)?\$\s?\d")
 # Where the words about a figure stop: the next verb phrase that adds another term ("and includes two
 # extension options", "and has an average ...").
 _AFTER_STOP_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:includ|ha[sv]e?\b|contain|provid|grant|carr)", re.I)
+
+
+# "... $19 billion of contracted lease revenue over the initial term and is expected to be supported by an
+# investment-grade ...": a second predicate of the sentence says nothing of the figure, nor does the next figure's
+# label ("~$6.6 billion of base-term contract value and ~$330 million of average annual NOI").
+_NEXT_PREDICATE_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:is|are|was|were|will|includ|ha[sv]e?\b|contain|provid|grant|carr)",
+                                re.I)
+
+
+def _own_words(clause: str, rel_start: int, rel_end: int) -> str:
+    """The clause up to the figure and on to the next predicate or figure: what its exclusions are read in."""
+    after = clause[rel_end:]
+    stops = [m.start() for m in (_NEXT_PREDICATE_RE.search(after), _OTHER_FIGURE_RE.search(after)) if m]
+    return clause[:rel_end] + after[:min(stops, default=len(after))]
 
 
 def _local_words(before: str, after: str, reach: int = 90) -> tuple[str, str]:

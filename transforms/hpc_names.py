@@ -25,7 +25,9 @@ class Mention:
 
 # canonical name -> pattern (case-sensitive: "Meta" the company, not "meta").
 KNOWN_PARTIES: dict[str, str] = {
-    "Amazon Web Services": r"Amazon Web Services(?:,? Inc\.)?(?: \(AWS\))?|\bAWS\b|\bAmazon\b",
+    # the parent is a party of its own: "Tenant Guarantor: Amazon.com, Inc." backs a lease to its subsidiary
+    "Amazon.com": r"\bAmazon\.com(?:,? Inc\.?)?",
+    "Amazon Web Services": r"Amazon Web Services(?:,? Inc\.)?(?: \(AWS\))?|\bAWS\b|\bAmazon\b(?!\.com)",
     "Microsoft": r"\bMicrosoft(?: Corporation| Corp\.?)?",
     "Google": r"\bGoogle(?: LLC)?|\bAlphabet(?: Inc\.)?",
     "Fluidstack": r"\bFluid[Ss]tack(?: Ltd\.?)?",
@@ -69,7 +71,7 @@ KNOWN_SITES = (
 )
 # Single-word names that are also ordinary words are only taken with a site noun after them.
 _NEEDS_SITE_NOUN = {"Bear", "Chief", "Sharon", "Helios", "Vega", "Marble", "Medina"}
-_SITE_NOUN = r"(?:campus|site|facility|data cent(?:er|re)s?(?: campus)?|project|hub)"
+_SITE_NOUN = r"(?:campus|site|facility|data cent(?:er|re)s?(?: campus)?|project|hub|(?-i:Premises))"
 _STATES = (
     r"(?:Texas|New York|North Dakota|Louisiana|Oklahoma|Georgia|Kentucky|North Carolina|Ohio|"
     r"Pennsylvania|Tennessee|Nebraska|Wyoming|Arkansas|Mississippi|South Carolina|Washington|Quebec|"
@@ -78,8 +80,22 @@ _STATES = (
 _SITE_PATTERN_RE = re.compile(
     rf"\b(?:at|in|for|of)\s+(?:its|the|our|their|the Company['’]s|[A-Z][A-Za-z0-9]+['’]s)\s+"
     # "at WhiteFiber’s NC-1 data center campus": a site code as the name
-    rf"(?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,2}}(?:\s\d)?|[A-Z]{{2,5}}-\d{{1,2}})(?:,\s{_STATES})?\s+{_SITE_NOUN}\b"
+    rf"(?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,2}}(?:\s\d)?|[A-Z]{{2,5}}-\d{{1,2}})(?:,\s{_STATES},?)?\s+{_SITE_NOUN}\b"
 )
+_SITE_NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?)"
+#: Names the lexicon lacks, in the other ways releases and decks put them: a title's "1 GW Beacon Point AI Data
+#: Center Campus"; a deck's "Developing Sandersville, a 175 MW critical IT AI data center campus"; "the HPC data
+#: center at Stingray"; "The CB-5 Premises" (a site code); "Initial operations at Delta Forge 1" (a numbered
+#: campus).
+_FREE_SITE_RES = (
+    re.compile(rf"\b(?:MW|GW|the|its|our|their)\s+{_SITE_NAME}\s+(?:(?:AI|HPC|AI/HPC)\s+)?(?:Data\s+Cent(?:er|re)\s+)?Campus\b(?!-)"),
+    re.compile(rf"\b{_SITE_NAME},\s+(?:an?|the|its|our)\s+(?:[\w/-]+\s+){{0,8}}?(?:data\s+cent(?:er|re)\s+)?campus\b(?!-)"),
+    re.compile(rf"\b(?:data\s+cent(?:er|re)|campus|facility)\s+at\s+{_SITE_NAME}\b(?![\s,]+(?:LLC|Inc|Corp))"),
+    re.compile(r"\b(?P<name>[A-Z]{2,5}-\d{1,2})\s+(?:Premises|campus|site|facility|data\s+cent(?:er|re))\b"),
+    re.compile(r"\bat\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s\d{1,2})\b(?![\d,.%]|\s*(?:MW|GW|megawatts?|%))"),
+)
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"}
 # "a new data center site in Saint-Jérôme, Québec ("MTL-3")": a site code defined in brackets.
 _SITE_CODE_RE = re.compile(
     r"\b(?:site|campus|facility|data cent(?:er|re))\b[^.()]{0,60}\(\s*[“\"](?P<name>[A-Z]{2,6}-?\d{1,2})[”\"]\s*\)")
@@ -131,9 +147,18 @@ def find_sites(text: str) -> list[Mention]:
         name = m.group("name").strip()
         if name.split()[0] in _SITE_STOPWORDS or any(f.start <= m.start("name") < f.end for f in found):
             continue
-        if name.split()[-1] in _SITE_STOPWORDS:
+        if name.split()[-1] in _SITE_STOPWORDS and not (name.split()[-1] == "Data" and len(name.split()) > 1
+                                                        and re.match(r"\s+(?:campus|site)\b", text[m.end("name"):])):
             continue
         found.append(Mention(name, m.start("name"), m.end("name"), name))
+    for pattern in _FREE_SITE_RES:
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            words = name.split()
+            if (words[0] in _SITE_STOPWORDS or words[0] in _MONTH_NAMES or words[-1] in _SITE_STOPWORDS
+                    or any(f.start <= m.start("name") < f.end or m.start("name") <= f.start < m.end("name") for f in found)):
+                continue
+            found.append(Mention(name, m.start("name"), m.end("name"), name))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -74,8 +74,10 @@ _MONEY_RE = re.compile(
 
 # "200 MW", "200MW", "1.4 GW", "168 megawatts", "160-MW"; never "MWh" (energy, not capacity).
 _POWER_RE = re.compile(
-    # "120 incremental MW of critical IT load": a word of increment between the number and its unit
-    _QUAL + _NUM + r"(?:\s?-?\s?|\s+(?:incremental|additional|new|net)\s+)(?P<unit>MW|megawatts?|GW|gigawatts?)(?:s)?(?![A-Za-z])",
+    # "120 incremental MW of critical IT load": a word of increment between the number and its unit;
+    # "300 Gross MW / 216 MW Critical IT Load", "70 IT MW": a deck's basis between them
+    _QUAL + _NUM + r"(?:\s?-?\s?|\s+(?:incremental|additional|new|net|gross|(?:critical\s+)?IT)\s+)"
+    r"(?P<unit>MW|megawatts?|GW|gigawatts?)(?:s)?(?![A-Za-z])",
     re.IGNORECASE,
 )
 

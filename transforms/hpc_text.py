@@ -41,6 +41,12 @@ _CHAR_MAP = str.maketrans({
 })
 _BULLETS = "\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u00b7\u2219\u25cb\u2027\uf0b7"
 _BULLET_LINE_RE = re.compile(rf"^\s*(?:[{_BULLETS}*]|-(?=\s))\s*")
+#: A bullet inside a line: investor decks flattened to text run their bullets together ("... Inc • Terms: •
+#: MW IT Load: 216 MW • Tenor: 15-year lease"); each bullet is a sentence of its own.
+_INLINE_BULLET_RE = re.compile(rf"\s+[{_BULLETS}](?:\s+[{_BULLETS}])*\s+")
+#: A hyphen a PDF extraction spaced out between a number and its unit ("15 - year lease", "5 - year tenant
+#: extension options"): the compound is read as written in the deck, "15-year".
+_SPACED_COMPOUND_RE = re.compile(r"(?<=\d) - (?=(?:year|month|day|MW|megawatt)s?\b)", re.IGNORECASE)
 
 # Where the release proper ends: everything after is boilerplate that names partners in passing.
 _TAIL_HEADING_RE = re.compile(
@@ -312,7 +318,7 @@ def _read_document(content: bytes | str) -> Document:
         lines = _plain_lines(unescape_embedded_json(text))
     lines = [_BULLET_LINE_RE.sub("", line).strip() if _BULLET_LINE_RE.match(line) else line.strip()
              for line in lines]
-    lines = [line for line in lines if line]
+    lines = [_SPACED_COMPOUND_RE.sub("-", line) for line in lines if line]
     if not lines:
         raise ParseError("no text in document")
 
@@ -401,11 +407,11 @@ def _sentences(doc: Document) -> list[Sentence]:
             out.append(Sentence(base, base + len(line), line, i, True))
             continue
         start = dateline_body_offset(line) if i == doc.dateline_line else 0
-        for m in _SENTENCE_END_RE.finditer(line):
+        for m in _sentence_breaks(line):
             if m.start() < start:
                 continue
             before = line[start:m.start()]
-            tail = re.search(r"([A-Za-z.]+)\.$", before.rstrip("\"')]"))
+            tail = None if m.re is _INLINE_BULLET_RE else re.search(r"([A-Za-z.]+)\.$", before.rstrip("\"')]"))
             if tail and (tail.group(1).rstrip(".") in _ABBREVIATIONS or len(tail.group(1).rstrip(".")) == 1):
                 continue
             piece = line[start:m.start()]
@@ -416,3 +422,9 @@ def _sentences(doc: Document) -> list[Sentence]:
         if piece.strip():
             out.append(Sentence(base + start, base + len(line), piece, i))
     return out
+
+
+def _sentence_breaks(line: str) -> list[re.Match]:
+    """Where sentences of a prose line end: at a full stop before a capital, or at an inline bullet."""
+    breaks = list(_SENTENCE_END_RE.finditer(line)) + list(_INLINE_BULLET_RE.finditer(line))
+    return sorted(breaks, key=lambda m: m.start())
