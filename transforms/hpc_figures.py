@@ -182,7 +182,8 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
     """The field of the dollar amount at `clause[rel_start:rel_end]`, or None (purchase, fee, old figure...)."""
     before = clause[:rel_start]
     after = clause[rel_end:]
-    if _BACKSTOP_RE.search(clause):
+    own_words = _own_words(clause, rel_start, rel_end)
+    if _BACKSTOP_RE.search(own_words):
         if re.search(r"\b(?:by|from)\s+$", before) and re.match(r"^\s+to\s", after):
             return None  # "increased its backstop by $1.4 billion to $3.2 billion": keep the total
         if re.search(r"\b(?:increas\w*|rais\w*|expand\w*|grow\w*)\b[^$]{0,40}\bby\s+(?:approximately\s+|about\s+|an additional\s+)?$",
@@ -193,7 +194,7 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None  # "reported revenue of $88 million for the third quarter": the company's results, no contract's
     if _SHARES_NEAR_RE.search(before[-60:]) or _SHARES_NEAR_RE.match(after[:60]):
         return None  # "issue 2.0 million shares valued at $40 million", "$12 per share"
-    if (_EXCLUDE_MONEY_RE.search(_own_words(clause, rel_start, rel_end)) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before)
+    if (_EXCLUDE_MONEY_RE.search(own_words) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before)
             or _TARGET_RE.search(_local_words(before, after)[1])):
         return None
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):

@@ -155,10 +155,14 @@ def find_sites(text: str) -> list[Mention]:
         for m in pattern.finditer(text):
             name = m.group("name").strip()
             words = name.split()
+            if len(words) > 1 and words[0].endswith("ing"):
+                # "Developing Sandersville, a 175 MW ... campus": the deck's verb is no part of the name
+                name, words = " ".join(words[1:]), words[1:]
+            start = m.end("name") - len(name)
             if (words[0] in _SITE_STOPWORDS or words[0] in _MONTH_NAMES or words[-1] in _SITE_STOPWORDS
-                    or any(f.start <= m.start("name") < f.end or m.start("name") <= f.start < m.end("name") for f in found)):
+                    or any(f.start <= start < f.end or start <= f.start < m.end("name") for f in found)):
                 continue
-            found.append(Mention(name, m.start("name"), m.end("name"), name))
+            found.append(Mention(name, start, m.end("name"), name))
     return sorted(found, key=lambda m: m.start)
 
 

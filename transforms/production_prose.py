@@ -212,10 +212,13 @@ _RESTRICTED_NUMBER = re.compile(
     r"(?:that\s+|which\s+)?(?:in\s+|of\s+|is\s+|are\s+|was\s+|were\s+|have\s+been\s+|had\s+been\s+)?"
     r"(?:restricted|pledged|loaned|encumbered|(?:posted|held|pledged)\s+as\s+collateral)", re.I)
 # a 10-Q note's "As of June 30, 2024, 30 bitcoin with a fair value of $1.9 million were pledged"
+# ("approximately 79 Bitcoin (with an approximate fair value of $5.0 million) and Bitcoin were held in a custody
+# account as collateral": a bracketed value, and a second date's figure the filing lost)
 _PLEDGED_NUMBER = re.compile(
-    r"(?<![\d,.$])(?P<n>\d[\d,.]*)\s+(?:bitcoins?|btc)\s+(?:with\s+an?\s+(?:fair|carrying|market)\s+value\s+of\s+\$?[\d,.]+"
-    r"(?:\s+(?:thousand|million|billion))?\s+)?(?:were|was|are|is|have\s+been|had\s+been)\s+"
-    r"(?:pledged|restricted|loaned|encumbered|(?:posted|held)\s+as\s+collateral)\b", re.I)
+    r"(?<![\d,.$])(?P<n>\d[\d,.]*)\s+(?:bitcoins?|btc)\s+(?:\(?with\s+an?\s+(?:approximate\s+)?(?:fair|carrying|market)\s+value\s+"
+    r"of\s+(?:approximately\s+)?\$?[\d,.]+(?:\s+(?:thousand|million|billion))?\)?\s+)?"
+    r"(?:and\s+(?:\d[\d,.]*\s+)?(?:bitcoins?|btc)\s+)?(?:were|was|are|is|have\s+been|had\s+been)\s+"
+    r"(?:pledged|restricted|loaned|encumbered|(?:posted|held)\s+(?:in\s+an?\s+(?:[\w-]+\s+){0,2}account\s+)?as\s+collateral)\b", re.I)
 # "Treasury holdings of BTC were 808.2", "holdings of bitcoin increased to 588.4": a bare figure (no unit after it)
 # whose subject names the bitcoin holdings
 _HELD_NUMBER_BEFORE = re.compile(
@@ -496,7 +499,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     quantities = find_quantities(sentence, locale, parens_negative=False) if has_digit else []
     # a first, cheap look with the whole sentence as context: most sentences state no metric at all
     pairs = _HOLDINGS_RESPECTIVELY.search(sentence) is not None
-    dated_pairs = "espectively" in sentence and _HELD_AT_DATES_RESPECTIVELY.search(sentence) is not None
+    dated_pairs = "espectively" in sentence and (_HELD_AT_DATES_RESPECTIVELY.search(sentence) is not None
+                                                  or _DATES_THEN_HELD_RESPECTIVELY.search(sentence) is not None)
     hash_pairs = "espectively" in sentence and _HASHRATES_RESPECTIVELY.search(sentence) is not None
     if not zero and not spelled and not pairs and not hash_pairs and not dated_pairs and not _RESTRICTED_NUMBER.search(sentence) \
             and not _PLEDGED_NUMBER.search(sentence) \
@@ -751,6 +755,13 @@ _HELD_AT_DATES_RESPECTIVELY = re.compile(
     r"\b(?:held|holds|had|owned)\s+(?:approximately\s+|about\s+)?(?P<n1>\d[\d,.]*\d|\d),?\s+and\s+(?:approximately\s+|about\s+)?"
     r"(?P<n2>\d[\d,.]*\d|\d)\s+(?:bitcoins?|btc)\s+(?:at|as\s+of|on)\s+(?P<dates>[^;]{5,80}?),?\s+respectively\b", re.I)
 
+#: The dates first: "As of December 31, 2025 and September 30, 2025, the Company held 11,452 and 10,428 bitcoin,
+#: respectively" (a 10-Q note).
+_DATES_THEN_HELD_RESPECTIVELY = re.compile(
+    r"\b(?:as\s+of|as\s+at|at)\s+(?P<dates>[^;]{5,80}?),\s+(?:the\s+Company|we|it|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
+    r"(?:held|holds|had|owned)\s+(?:approximately\s+|about\s+)?(?P<n1>\d[\d,.]*\d|\d),?\s+and\s+(?:approximately\s+|about\s+)?"
+    r"(?P<n2>\d[\d,.]*\d|\d)\s+(?:bitcoins?|btc),?\s+respectively\b", re.I)
+
 _HASH_FIGURE = r"[\d.,]+\s?(?:EH/s|PH/s|EH|PH)"
 _HASHRATES_RESPECTIVELY = re.compile(
     r"\b(?P<w1>[A-Za-z]+)\s+and\s+(?P<w2>[A-Za-z]+)\s+hash\s?rates?\s+(?:of\s+)?(?:approximately\s+|about\s+)?"
@@ -778,8 +789,9 @@ def _hashrates_respectively(sentence: str, own: Period, locale: Locale, mentions
 
 
 def _held_at_dates(sentence: str, own: Period, locale: Locale, mentions: list[Mention], order: int) -> list[Finding]:
-    """The balance paired with the period's last day in "held ... N1, and N2 bitcoin at D1, and D2, respectively"."""
-    m = _HELD_AT_DATES_RESPECTIVELY.search(sentence)
+    """The balance paired with the period's last day in "held ... N1, and N2 bitcoin at D1, and D2, respectively"
+    (or with the dates first: "As of D1 and D2, the Company held N1 and N2 bitcoin, respectively")."""
+    m = _HELD_AT_DATES_RESPECTIVELY.search(sentence) or _DATES_THEN_HELD_RESPECTIVELY.search(sentence)
     if m is None:
         return []
     dates = [mt for mt in mentions if m.start("dates") <= mt.start < m.end("dates") and mt.kind == "date"]
