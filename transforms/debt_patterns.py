@@ -153,6 +153,8 @@ CLOSED_RE = re.compile(
     # "With a first financing tranche of US$5.6 million already disbursed"
     r"|\b(?:tranche|loan|advance|draw(?:down)?)\b(?:[^.;]|\.(?=\d)){0,60}?\balready\s+(?:been\s+)?(?:disbursed|drawn|funded|advanced)\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
+    # "Cipher raised $1.4 billion in aggregate principal of senior secured notes"; "Notes sold in the Offering"
+    r"|(?<!\bbe\s)\braised\s+(?:approximately\s+|about\s+)?(?:US)?\$|\bnotes\s+sold\s+in\s+the\s+offering\b"
     # an 8-K's "the Company issued secured convertible promissory notes to investors", not "will be issued"
     # (a 10-Q's "The Company issued the following convertible notes ... in private offerings")
     r"|(?<!\bbe\s)\b(?:issued|sold)\s+(?:(?:a|an|its|the)\s+)?(?:following\s+)?(?:(?:secured|unsecured|senior|convertible|promissory|subordinated|bridge)\s+){1,4}"

@@ -271,6 +271,11 @@ def normalize(plain: str) -> tuple[MappedText, list[str]]:
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n")
     # A word broken at a line end ("con-\nvertible") is one word.
     mt = mt.sub(r"(?<=[a-z])-\n(?=[a-z])", "")
+    # A long line that ends without a stop before a capital is a sentence of its own: copies that keep one sentence
+    # per line and drop the full stops ("... was $1.59 billion\nThe Issuer intends ..."). Hard wraps are far
+    # shorter, and a line that ends on a joining word goes on.
+    mt = mt.sub(r"(?<=[^\n]{150})(?<![,;:(\-])(?<!\bthe)(?<!\bof)(?<!\band)(?<!\bto)(?<!\ba)(?<!\ban)(?<!\bwith)"
+                r"(?<!\bby)(?<!\bfor)(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bor)\n(?!\n)(?=[A-Z])", "\n\n")
     # Hard line-wraps inside a paragraph (Business Wire text, ../shared/reference/press/corz_*) join.
     mt = mt.sub(r"(?<!\n)\n(?!\n)", " ")
     mt = mt.sub(r"[ \t\f\v]{2,}|[\t\f\v]", " ")
