@@ -167,6 +167,8 @@ FUTURE_CLOSE_RE = re.compile(
     r"|\bprior\s+to\s+(?:the\s+)?closing\b|\bcustomary\s+closing\b|\bclosing\s+conditions\b", I,
 )
 UPSIZED_RE = re.compile(
+    # "the facility size was increased from $5 million to $6.7 million"
+    r"\b(?:size|amount|commitments?|capacity)\s+(?:was|were|has\s+been|had\s+been)\s+(?:increased|upsized)\b|"
     r"\bupsiz(?:e|es|ed|ing)\b|\bincreas(?:e|es|ed|ing)\s+(?:the\s+)?(?:aggregate\s+|total\s+|maximum\s+)?(?:size|amount|borrowing\s+capacity|capacity|commitments?)\b"
     r"|\bexercis(?:e|es|ed)\s+(?:in\s+full\s+|in\s+part\s+)?(?:of\s+)?(?:its|their|the)\s+(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)"
     r"|\b(?:full\s+|partial\s+)?exercise\s+of\s+(?:the\s+|its\s+)?(?:initial\s+purchasers'?\s+|underwriters'?\s+)?(?:option|over-allotment|greenshoe)", I,
@@ -313,6 +315,10 @@ COUPON_SENTENCE_RES = (
     # a loan form's box: "Interest Rate: 1%", "Interest Rate   16.5 % per annum"
     re.compile(r"\binterest\s+rate\s+(?P<coupon>" + NUMBER + r")\s?%\s+per\s+annum", I),
     re.compile(r"\binterest\s+rate\s*:\s*(?P<coupon>" + NUMBER + r")\s?%", I),
+    # a release's loan bullets: "Rate: 13 % APR, payable monthly"; a 10-K note's "The interest rate of the Loan
+    # Agreement is 0%"
+    re.compile(r"(?:^|(?<=[\s*\u2022-]))Rate\s*:\s*(?P<coupon>" + NUMBER + r")\s?%\s*(?:APR\b|per\s+annum\b|annual\b|fixed\b)", I),
+    re.compile(r"\binterest\s+rate\s+(?:of|on|under)\s+the\s+(?:[\w-]+\s+){1,4}?is\s+(?P<coupon>" + NUMBER + r")\s?%", I),
     # "which has a two-year term and 12.5% interest rate"
     re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
     re.compile(r"\bcoupon\s+(?:rate\s+)?of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
@@ -491,7 +497,10 @@ SECURED_TRUE_RE = re.compile(
     # a filing note's collateral: "transfer certain amounts of its BTC to the Lender as collateral", "pledged 330
     # Bitcoins as collateral", "The loan is secured against the Company's digital currency assets", "pledged as
     # security $50.0 million in cash collateral" (not a retired loan's rigs that "served as collateral")
-    r"|(?<!served\s)(?<!serve\s)(?<!serves\s)\bas\s+collateral\b|\bsecured\s+against\b|\bpledged\s+as\s+security\b", I,
+    r"|(?<!served\s)(?<!serve\s)(?<!serves\s)\bas\s+collateral\b|\bsecured\s+against\b|\bpledged\s+as\s+security\b"
+    # cash a borrower puts up: "funded the entire $50.0 million amount of the Revolving Facility as security into a
+    # control account maintained by the lender"
+    r"|\bas\s+security\s+(?:into|in)\s+a\s+(?:[\w-]+\s+){0,2}account\b", I,
 )
 #: A retired loan's collateral: "to return approximately 26,000 Bitcoin mining rigs that served as collateral under
 #: equipment financing agreements" (read only for a retirement: a new facility's release may recall old ones).

@@ -142,10 +142,27 @@ def load_document(content: bytes | str) -> Document:
         text = _XML_INCOMPATIBLE.sub(" ", text)     # stray control characters read as gaps (lxml refuses them)
     if is_html:
         return _load_html(text)
-    text = unescape_embedded_json(text)
+    text = zero_width_cells(unescape_embedded_json(text))
     cleaned = _drop_breaks(unwrap_hard_wrapped(reflow_pipe_cells(join_split_currency(
         _clean_lines_keeping_breaks(split_flat_markdown_rows(text))))))
     return Document(text=cleaned, locale=detect_locale(cleaned))
+
+
+_ZERO_WIDTH_RUN = re.compile(r"[ \t]*\u200b(?:[ \t]*\u200b)*[ \t]*")
+
+
+def zero_width_cells(text: str) -> str:
+    """A table copied as text out of an EDGAR filing keeps the zero-width spaces of its empty spacer cells
+    ("Rockdale Facility \u200b \u200b 14.1 \u200b \u200b 9.2"): each run of them is a cell boundary, and a line of
+    nothing else is a row break. Prose keeps no such characters, so only table rows change."""
+    if "\u200b" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if "\u200b" in line:
+            line = _ZERO_WIDTH_RUN.sub(" | ", line).strip(" |")
+        lines.append(line)
+    return "\n".join(lines)
 
 
 _MD_RULE = re.compile(r"\|\s*:?-{3,}:?\s*\|")

@@ -502,7 +502,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
     dated_pairs = "espectively" in sentence and (_HELD_AT_DATES_RESPECTIVELY.search(sentence) is not None
                                                   or _DATES_THEN_HELD_RESPECTIVELY.search(sentence) is not None)
     hash_pairs = "espectively" in sentence and _HASHRATES_RESPECTIVELY.search(sentence) is not None
-    if not zero and not spelled and not pairs and not hash_pairs and not dated_pairs and not _RESTRICTED_NUMBER.search(sentence) \
+    credit_pairs = "espectively" in sentence and _QUARTERS_RESPECTIVELY.search(sentence) is not None
+    if not zero and not spelled and not pairs and not hash_pairs and not dated_pairs and not credit_pairs and not _RESTRICTED_NUMBER.search(sentence) \
             and not _PLEDGED_NUMBER.search(sentence) \
             and not _COST_PER_ENERGY_HINT.search(sentence) \
             and not any(
@@ -616,6 +617,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         out.extend(_hashrates_respectively(sentence, own, locale, mentions, order))
     if dated_pairs:
         out.extend(_held_at_dates(sentence, own, locale, mentions, order))
+    if credit_pairs:
+        out.extend(_credits_for_quarters(sentence, own, locale, order))
     if pairs:        # "Treasury holdings of BTC and ETH were 820.8 and 13,783.4" (with or without "respectively")
         out.extend(_respectively(sentence, own, locale, mentions, order))
     w = spelled_m
@@ -761,6 +764,39 @@ _DATES_THEN_HELD_RESPECTIVELY = re.compile(
     r"\b(?:as\s+of|as\s+at|at)\s+(?P<dates>[^;]{5,80}?),\s+(?:the\s+Company|we|it|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
     r"(?:held|holds|had|owned)\s+(?:approximately\s+|about\s+)?(?P<n1>\d[\d,.]*\d|\d),?\s+and\s+(?:approximately\s+|about\s+)?"
     r"(?P<n2>\d[\d,.]*\d|\d)\s+(?:bitcoins?|btc),?\s+respectively\b", re.I)
+
+#: A 10-Q's two quarters in one sentence: "Power curtailment credits for the three months ended September 30, 2025 and
+#: 2024 were $30.6 million and $12.4 million, respectively", "during the three months ended June 30, 2024 and 2023,
+#: we earned $13.9 million and $13.5 million, respectively, in power credits".
+_MONEY_FIGURE = r"\$\s?[\d.,]+(?:\s?(?:million|billion|thousand))?"
+_CREDITS_WORDS = r"(?:power|energy|curtailment|demand[- ]response)\s+(?:curtailment\s+)?credits"
+_QUARTERS_RESPECTIVELY = re.compile(
+    r"(?P<lead>\b" + _CREDITS_WORDS + r"\s+)?(?:for|during)\s+the\s+three\s+months\s+ended\s+(?P<md>[A-Z][a-z]+\.?\s+\d{1,2}),\s+"
+    r"(?P<y1>(?:19|20)\d\d)\s+and\s+(?P<y2>(?:19|20)\d\d),?\s+(?:we\s+(?:earned|received|recognized)|(?:were|was|totaled|totalled))\s+"
+    r"(?:approximately\s+)?(?P<n1>" + _MONEY_FIGURE + r")\s+and\s+(?:approximately\s+)?(?P<n2>" + _MONEY_FIGURE + r"),?\s+"
+    r"respectively(?P<tail>,?\s+(?:in|of)\s+" + _CREDITS_WORDS + r")?", re.I)
+
+
+def _credits_for_quarters(sentence: str, own: Period, locale: Locale, order: int) -> list[Finding]:
+    """The power credits of the own quarter from a sentence that gives this year's and last year's."""
+    m = _QUARTERS_RESPECTIVELY.search(sentence)
+    if m is None or not (m.group("lead") or m.group("tail")) or own.type != "quarter":
+        return []
+    mentions = find_mentions(f"{m.group('md')}, {m.group('y1')}", None)
+    day = next((mt.day for mt in mentions if mt.kind == "date"), None)
+    if day is None:
+        return []
+    slot = next((k for k in (1, 2) if day.replace(year=int(m.group(f"y{k}"))) == own.end), None)
+    if slot is None:
+        return []
+    qs = find_quantities(m.group(f"n{slot}"), locale)
+    if not qs or qs[0].value is None:
+        return []
+    q = Quantity(qs[0].value, qs[0].kind, qs[0].raw, m.start(f"n{slot}"), m.end(f"n{slot}"), decimals=qs[0].decimals)
+    reading = check_quantity("power_credits_usd", q)
+    return [Finding("power_credits_usd", own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
+                    order + m.start(f"n{slot}"))]
+
 
 _HASH_FIGURE = r"[\d.,]+\s?(?:EH/s|PH/s|EH|PH)"
 _HASHRATES_RESPECTIVELY = re.compile(

@@ -1,0 +1,59 @@
+"""Debt wording met in the twenty-ninth and thirtieth held-out sets (each scored once, then development data),
+rewritten as invented passages: notes "raised" in "aggregate principal" (no "amount"), a "private offering" of notes,
+notes named only by their defined term in a closing 8-K, one quoted sentence per line without full stops, a release's
+loan bullets ("Principal:", "Rate: 13 % APR"), a word-spelled loan term before the loan, cash put up "as security"
+into a lender's account, a term loan facility drawn in "one or more loans", and a facility's size "was increased"."""
+from __future__ import annotations
+
+from tests.transforms.helpers import only_debt_event as _one
+
+
+def test_notes_raised_in_aggregate_principal_are_a_closing_with_their_principal():
+    e = _one("In the first transaction, Example Mining raised $900 million in aggregate principal of senior secured notes "
+             "due 2031 at 7.5%.", ticker="EXDB")
+    assert (e.instrument, e.event, e.principal_usd) == ("senior_secured_notes", "closed", 900e6)
+
+
+def test_a_private_offering_of_notes_gives_its_principal():
+    e = _one("Completed a $1.2 billion private offering of 8.75% senior secured notes due 2031, issued at 98% of par.",
+             ticker="EXDB")
+    assert (e.event, e.principal_usd, e.coupon_pct) == ("closed", 1.2e9, 8.75)
+
+
+def test_notes_named_only_by_their_defined_term_one_sentence_per_line():
+    e = _one("The aggregate principal amount of Notes sold in the Offering was $2,100 million\n"
+             "The Issuer intends to use the proceeds from the Offering to finance the construction of a data center campus "
+             "leased to an investment-grade tenant, fund debt service reserves and pay fees and expenses of the Offering\n"
+             "The Indenture limits the ability of the Issuer to incur additional indebtedness", ticker="EXDB")
+    assert (e.instrument, e.event, e.principal_usd) == ("other", "closed", 2.1e9)
+
+
+def test_a_bare_notes_term_beside_a_full_descriptor_is_the_same_notes():
+    e = _one("On October 2, 2025, the Company closed its offering of $150 million aggregate principal amount of its 4.00% "
+             "Convertible Senior Notes due 2030. The Indenture governs the notes. The initial conversion rate is 240.3846 "
+             "ordinary shares per $1,000 principal amount of Notes.", ticker="EXDB")
+    assert (e.instrument, e.principal_usd, e.conversion_rate_per_1000_usd) == ("convertible_notes", 150e6, 240.3846)
+
+
+def test_a_releases_loan_bullets():
+    e = _one("Example Holdings Secures $500,000 Financing\nExample Holdings, Inc. (OTC: EXHO) today announced it has closed "
+             "a $500,000 three-year term loan.\nLoan Highlights\n* Principal: $500,000\n* Term: 36 months\n* Rate: 11 % APR, "
+             "payable monthly", ticker="EXHO")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct) == ("term_loan", "closed", 500_000, 11.0)
+
+
+def test_cash_funded_as_security_into_a_control_account_secures_the_facility():
+    e = _one("In July 2024, the Company entered into a one-year $40.0 million Revolving Credit Facility. Concurrent with entry "
+             "into the Revolving Facility, the Company funded the entire $40.0 million amount of the Revolving Facility as "
+             "security into a control account maintained by the lender.", ticker="EXDB")
+    assert (e.instrument, e.principal_usd, e.secured) == ("credit_facility", 40e6, True)
+
+
+def test_a_term_loan_facility_drawn_in_one_or_more_loans_and_its_increased_size():
+    facility = _one("On May 9, 2023, the Company entered into a Term Loan Facility and Security Agreement with Example Hosting. "
+                    "Example Hosting may request one or more loans under a senior secured term loan facility in an aggregate "
+                    "principal amount not to exceed $5 million. The interest rate of the Loan Agreement is 0%.", ticker="EXDB")
+    assert (facility.instrument, facility.coupon_pct) == ("credit_facility", 0.0)
+    upsized = _one("Under the term loan facility, Example Hosting may request one or more loans. Specifically, the facility "
+                   "size was increased from $5 million to $6.7 million.", ticker="EXDB")
+    assert (upsized.event, upsized.principal_usd) == ("upsized", 6.7e6)
