@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-17"  # hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
+PARSER_VERSION = "hpc-18"  # hpc-18: infrastructure "to host" a tenant's operations names it, "under the terms of the agreements", "contracted critical load" and "Total contract value:" describe a contract in force, "IT MW", "critical load" and "data halls" are AI/HPC wording, "a modified gross lease" is no amendment, "annual rate escalators" and "annual increases" no annual revenue, revenue "per IT MW" no contract value, "Potential expansion" and a section title's "PARSER_VERSION = "hpc-17"  #  Expansion" no expansion, two words between "over the" and "term" (heldout29, after its one scoring); hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -80,7 +80,8 @@ class HpcContractEvent(BaseModel):
 # --- vocabulary ----------------------------------------------------------------------------
 _HPC_WORDS_RE = re.compile(
     r"\b(?:HPC|high[- ]performance comput\w*|artificial intelligence|AI|AI cloud|GPUs?|data cent(?:er|re)s?|"
-    r"colocation|co-location|hyperscal\w*|critical IT|neocloud|(?-i:IT)\s+(?:load|capacity))\b",
+    # a deck's "121 IT MW of contracted critical load" across "4 data halls"
+    r"colocation|co-location|hyperscal\w*|critical IT|neocloud|(?-i:IT)\s+(?:load|capacity|MW)|critical\s+load|data\s+halls?)\b",
     re.IGNORECASE,
 )
 _CONTRACT_WORDS_RE = re.compile(
@@ -101,6 +102,8 @@ _TENANT_BEFORE_RES = (
                r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})*,?\s+and\s+$", re.I),
     re.compile(r"\bbetween\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2}\s+and\s+$"),
     re.compile(r"\b(?:lease[sd]?|leasing|deliver(?:ed|ing)?|provid(?:e|es|ed|ing))\b[^.;]{0,60}\bto\s+$", re.I),
+    # "deliver approximately 200 MW of infrastructure to host CoreWeave's high-performance compute operations"
+    re.compile(r"\bto\s+host\s+$", re.I),
     re.compile(r"\b(?:tenants?|customers?|lessee|anchor tenant|counterpart(?:y|ies))\s*,?\s*(?:is\s+)?$", re.I),
 )
 _TENANT_AFTER_RES = (
@@ -175,7 +178,8 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         # "the Securities Act of 1933, as amended" is no amendment; "has amended its lease" is
         r"(?<!\bas )\bamend(?:s|ed|ing|ment|ments)\b(?!,? and restated credit)|"
         # "modify an additional 300 megawatts of our infrastructure" is a build-out, not a contract change
-        r"\bmodif(?:y|ies|ied|ication)\b(?=[^.]{0,50}\b(?:leases?|contracts?|agreements?|terms?)\b)|"
+        # ("a modified gross lease" is a kind of lease, not a change to one)
+        r"\bmodif(?:y|ies|ied|ication)\b(?!\s+gross\b)(?=[^.]{0,50}\b(?:leases?|contracts?|agreements?|terms?)\b)|"
         r"\brenegotiat\w*|\bextend(?:s|ed)\s+(?:the\s+)?(?:initial\s+)?(?:term|lease|contract|agreement)|\bterm extension\b|"
         r"\brestructur(?:e|es|ed)\s+(?:the|its)\s+(?:lease|contract|agreement)",
         re.I)),
@@ -203,7 +207,9 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         r"\bexecuted\b[^.]{0,30}\b(?:joint venture|JV)\b",
         re.I)),
 )
-_HEADLINE_EXPANSION_RE = re.compile(r"\bexpansion\b", re.I)
+# ("Potential expansion toward ~2x initial deployment", "expansion potential": a prospect, not the news; a deck's
+# section title "Capacity, Delivery & Expansion" names a topic)
+_HEADLINE_EXPANSION_RE = re.compile(r"(?<!potential )(?<!future )(?<!& )(?<!and )\bexpansion\b(?!\s+(?:potential|options?|rights?|opportunit\w*))", re.I)
 _LESSEE_RE = re.compile(r"\bLessee\s+Accounting\b|\bground\s+lease\b|\bright-of-use\s+asset|"
                         r"\blease\s+agreement\s+for\s+(?:a\s+data\s+cent(?:er|re)|(?:approximately\s+)?[\d.,]+\s+acres|land)\b",
                         re.I)
@@ -614,7 +620,7 @@ _ADDITIONAL_MW_RE = re.compile(r"\badditional\b[^.;]{0,20}\d[\d,.]*\s?(?:MW|mega
 #: signed, so it is read as signed.
 _IN_FORCE_RE = re.compile(
     r"\b(?:leased|pre-leased|contracted)\s+to\s+(?!be\b)|\bunder\s+contract\b|\bthis\s+(?:lease|contract|agreement)\s+"
-    r"(?:represents|covers|provides|has)\b|\b(?:base[- ])?lease\s+term\b|\bcontracted\s+lease\s+payments\b", re.I)
+    r"(?:represents|covers|provides|has)\b|\bcontracted\s+(?:critical\s+)?(?:IT\s+)?load\b|\btotal\s+contract\s+value\s*:|\bunder\s+the\s+terms\s+of\s+the\s+(?:agreements?|contracts?|leases?)\b|\b(?:base[- ])?lease\s+term\b|\bcontracted\s+lease\s+payments\b", re.I)
 
 
 def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:

@@ -21,7 +21,7 @@ _EXCLUDE_MONEY_RE = re.compile(
     r"financ|\bnotes?\b|\bdebt\b|\bloans?\b|credit facility|capex|capital expenditure|purchas|procure|acqui|"
     r"invest|warrant|prepay|deposit|\bcosts?\b|equity|offering|"
     r"\braise|proceeds|\bcash\b|liquidity|budget|\bspend|\bfund(?:ing|ed|s)?\b|market cap|"
-    r"\bprice\b|build-out cost|per MW|\bfees?\b|penalt",
+    r"\bprice\b|build-out cost|per (?:IT )?(?:MW|megawatt|kW)|/kW|\bfees?\b|penalt",
     re.I,
 )
 # Partnership totals. Not "cumulative revenue over the 12-year term" (Core Scientific's wording for a
@@ -83,15 +83,16 @@ _BARE_POTENTIAL_RE = re.compile(r"\bpotential\b", re.I)
 _OVER_THE_TERM_RE = re.compile(
     r"^\s+over\s+(?:the\s+|their\s+|its\s+)?(?:(?:\d+|[a-z]+)[- ]years?\b|(?:initial\s+|full\s+)?(?:[\w-]+\s+)?(?:terms?|contracts?)\b)", re.I)
 _ANNUAL_RE = re.compile(
-    # "inclusive of a 3.0% annual base rent escalator": a rent's yearly step-up, not a yearly figure
-    r"\bannual(?:ly)?\b(?!\s+(?:base\s+)?(?:rent\s+)?escalat)|\bannuali[sz]ed\b|\bper year\b|\bper annum\b|\ba year\b|\beach year\b|\bARR\b|"
+    # "inclusive of a 3.0% annual base rent escalator", "contractual annual rate escalators": a rent's yearly step-up,
+    # not a yearly figure
+    r"\bannual(?:ly)?\b(?!\s+(?:base\s+)?(?:rent\s+|rate\s+)?(?:escalat|increase))|\bannuali[sz]ed\b|\bper year\b|\bper annum\b|\ba year\b|\beach year\b|\bARR\b|"
     r"\brun[- ]rate\b|\byearly\b",
     re.I,
 )
 _CONTRACT_MONEY_RE = re.compile(
     r"\bcontract(?:s|ed)?\b|\bagreements?\b|\blease[sd]?\b|\bdeal\b|\brevenue\b|\bworth\b|\bvalued?\b|\bTCV\b|"
     r"\bcommitments?\b|\bcolocation\b|\bbacklog\b|"
-    r"\bover\s+the\s+(?:initial\s+|full\s+|contract\s+|lease\s+)?(?:[\w-]+\s+)?terms?\b",
+    r"\bover\s+the\s+(?:initial\s+|full\s+|contract\s+|lease\s+)?(?:[\w-]+\s+){0,2}terms?\b",
     re.I,
 )
 _EXPANSION_OPTION_RE = re.compile(

@@ -765,6 +765,9 @@ def _split_rows(text: str, start: int, limit: int, locale: Locale) -> list[tuple
         if tok.q is None and tok.text[0] in "-–—" and _LETTER.search(gap.split("\n")[-1]) \
                 and _starts_words(text, tok.end):
             continue        # a dash inside a label: "Bitcoin Sales - Net Proceeds"
+        if re.fullmatch(r"[1-9]", tok.text) and tok.start > 0 and text[tok.start - 1].isalpha() \
+                and re.match(r"[ \t]+[A-Za-z]", text[tok.end:tok.end + 3]):
+            continue        # a footnote mark glued inside a label: "Bitcoin1 Held": the label goes on
         if _LETTER.search(gap) and not (label is not None and _QUALIFIER_GAP.fullmatch(gap)):
             if label is not None:
                 rows.append((label, label_pos, values))

@@ -63,3 +63,27 @@ def test_a_verb_before_a_title_case_campus_is_no_site():
     c = _one("Example Mining Forms Joint Venture with Fluidstack to Build HPC Campus in Abernathy, Texas\nThe joint venture "
              "will deliver 160 MW of critical IT load under a 25-year lease.", ticker="EXDK")
     assert c.site != "Build"
+
+
+def test_infrastructure_to_host_a_tenants_operations_under_the_terms_of_the_agreements():
+    c = _one("Once the approximately 150 MW of HPC infrastructure is operational, the project is estimated to generate total "
+             "revenue of over $2.5 billion during the initial 12-year terms of the contracts. Under the terms of the "
+             "agreements, Example Mining will deliver approximately 150 megawatts of infrastructure to host CoreWeave's "
+             "high-performance compute operations.", ticker="EXDK")
+    assert (c.counterparty, c.event, c.term_years) == ("CoreWeave", "signed", 12)
+
+
+def test_a_deck_without_ai_words_a_modified_gross_lease_and_per_mw_revenue():
+    c = _one("Capacity and Delivery . . \u25cf Example Data Centers will deliver 90 IT MW of contracted critical load to "
+             "Nscale across 3 data halls . . \u25cf Total contract value: Approximately $3.1 billion over the initial 15-year "
+             "base term . . \u25cf Modified gross lease: electricity costs fully reimbursed by tenant . . \u25cf Revenue per IT "
+             "MW: Expected average annual revenue of $2.3 million per IT MW over 15 years . . \u25cf Escalators: 3% annual "
+             "increases on the lease . . \u25cf Potential expansion toward 2x the initial deployment", ticker="EXDK")
+    assert (c.counterparty, c.critical_it_mw, c.term_years, c.event) == ("Nscale", 90, 15, "signed")
+    assert (c.total_contract_value_usd, c.annual_revenue_usd) == (3.1e9, None)
+
+
+def test_contractual_annual_rate_escalators_name_no_annual_revenue():
+    c = _one("Example Mining signed a 10-year, 40 MW IT load agreement with Nscale. Total contract value of approximately "
+             "$865 million, inclusive of contractual annual rate escalators.", ticker="EXDK")
+    assert (c.total_contract_value_usd, c.annual_revenue_usd) == (865e6, None)

@@ -57,3 +57,13 @@ def test_credits_of_two_quarters_are_read_for_the_one_whose_end_the_sentence_nam
                    "30, 2024 and 2023, we earned $55.8 million and $49.7 million, respectively.", ticker="EXCG",
                    period="2024-Q2")
     assert revenue.power_credits_usd is None
+
+
+def test_a_footnote_mark_glued_inside_a_label_stays_in_the_quoted_evidence():
+    """Found by the mangling property test: "Bitcoin1 Held 2" in a table copied one cell per line. The row is still
+    the holdings row, and its evidence quotes the label as printed, so it is found in the text."""
+    text = ("Example Mining Reports December 2025 Production\n\nProduction Figures for December 2025\nMetric\n"
+            "December 2025\nNovember 2025\nBitcoin Produced\n460\n428\nBitcoin1 Held 2\n18,005\n19,368\n")
+    r = parse_production(text, ticker="EXCG")[0]
+    assert r.btc_held == 18_005
+    assert r.evidence["btc_held"].split(" | ")[0] in text
