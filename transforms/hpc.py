@@ -623,13 +623,17 @@ _IN_FORCE_RE = re.compile(
     r"(?:represents|covers|provides|has)\b|\bcontracted\s+(?:critical\s+)?(?:IT\s+)?load\b|\btotal\s+contract\s+value\s*:|\bunder\s+the\s+terms\s+of\s+the\s+(?:agreements?|contracts?|leases?)\b|\b(?:base[- ])?lease\s+term\b|\bcontracted\s+lease\s+payments\b", re.I)
 
 
+#: A lease only hoped for or conditional ("would be leased to", "expects ... under contract") is not in force.
+_HEDGED_RE = re.compile(r"\b(?:if|would|could|may|expects?|anticipates?)\b", re.I)
+
+
 def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
     event, evidence = _stated_event(group, single, headline_units)
     if event is None:
         heads = group.headline_units or (headline_units if single else [])
         unit = next((u for u in heads + group.units if _IN_FORCE_RE.search(u.text)
                      and not _NOT_A_CONTRACT_RE.search(u.text)
-                     and not re.search(r"\b(?:if|would|could|may|expects?|anticipates?)\b", u.text, re.I)), None)
+                     and not _HEDGED_RE.search(u.text)), None)
         if unit is not None:
             return "signed", unit.text.strip()
     if event == "signed":
