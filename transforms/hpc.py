@@ -629,15 +629,14 @@ _HEDGED_RE = re.compile(r"\b(?:if|would|could|may|expects?|anticipates?)\b", re.
 
 def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
     event, evidence = _stated_event(group, single, headline_units)
+    heads = group.headline_units or (headline_units if single else [])
     if event is None:
-        heads = group.headline_units or (headline_units if single else [])
         unit = next((u for u in heads + group.units if _IN_FORCE_RE.search(u.text)
                      and not _NOT_A_CONTRACT_RE.search(u.text)
                      and not _HEDGED_RE.search(u.text)), None)
         if unit is not None:
             return "signed", unit.text.strip()
     if event == "signed":
-        heads = group.headline_units or (headline_units if single else [])
         for unit in group.units:
             if _option_exercised(unit.text):
                 return "expanded", unit.text.strip()

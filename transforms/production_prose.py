@@ -782,20 +782,11 @@ def _credits_for_quarters(sentence: str, own: Period, locale: Locale, order: int
     m = _QUARTERS_RESPECTIVELY.search(sentence)
     if m is None or not (m.group("lead") or m.group("tail")) or own.type != "quarter":
         return []
-    mentions = find_mentions(f"{m.group('md')}, {m.group('y1')}", None)
-    day = next((mt.day for mt in mentions if mt.kind == "date"), None)
-    if day is None:
-        return []
-    slot = next((k for k in (1, 2) if day.replace(year=int(m.group(f"y{k}"))) == own.end), None)
-    if slot is None:
-        return []
-    qs = find_quantities(m.group(f"n{slot}"), locale)
-    if not qs or qs[0].value is None:
-        return []
-    q = Quantity(qs[0].value, qs[0].kind, qs[0].raw, m.start(f"n{slot}"), m.end(f"n{slot}"), decimals=qs[0].decimals)
-    reading = check_quantity("power_credits_usd", q)
-    return [Finding("power_credits_usd", own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
-                    order + m.start(f"n{slot}"))]
+    month_name, day = m.group("md").split()
+    month = MONTHS.get(month_name.rstrip(".").lower())
+    slot = next((k for k in (1, 2) if (int(m.group(f"y{k}")), month, int(day)) ==
+                 (own.end.year, own.end.month, own.end.day)), None)
+    return _slot_figure("power_credits_usd", None, sentence, m, slot, own, locale, order)
 
 
 _HASH_FIGURE = r"[\d.,]+\s?(?:EH/s|PH/s|EH|PH)"
@@ -847,14 +838,22 @@ def _respectively(sentence: str, own: Period, locale: Locale, mentions: list[Men
 
 def _held_figure(sentence: str, m: re.Match, slot: int | None, own: Period, locale: Locale, order: int) -> list[Finding]:
     """The bitcoin balance in group `n{slot}` of a "respectively" match (none when no slot is the period's)."""
+    return _slot_figure("btc_held", "btc", sentence, m, slot, own, locale, order)
+
+
+def _slot_figure(field: str, kind: str | None, sentence: str, m: re.Match, slot: int | None, own: Period,
+                 locale: Locale, order: int) -> list[Finding]:
+    """`field` read from group `n{slot}` of a "respectively" match, located in the sentence (none without a slot).
+    `kind` is the unit the match's wording gives a bare count ("11,452 and 10,428 bitcoin"); None keeps the figure's
+    own ("$30.6 million")."""
     if slot is None:
         return []
     qs = find_quantities(m.group(f"n{slot}"), locale)
     if not qs or qs[0].value is None:
         return []
-    q = Quantity(qs[0].value, "btc", qs[0].raw, m.start(f"n{slot}"), m.end(f"n{slot}"), decimals=qs[0].decimals)
-    reading = check_quantity("btc_held", q)
-    return [Finding("btc_held", own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
+    q = Quantity(qs[0].value, kind or qs[0].kind, qs[0].raw, m.start(f"n{slot}"), m.end(f"n{slot}"), decimals=qs[0].decimals)
+    reading = check_quantity(field, q)
+    return [Finding(field, own, reading.value, reading.reason, _evidence(sentence, q), TIER_PROSE,
                     order + m.start(f"n{slot}"))]
 
 
