@@ -42,14 +42,20 @@ _CUMULATIVE_RE = re.compile(
 #: "new liquid-cooled data centers that will collectively support 200MW of critical IT load": the buildings of one
 #: contract taken together, not a total across contracts.
 _FACILITIES_TOGETHER_RE = re.compile(
+    # "six data halls with a combined total of 352 megawatts": one data center's halls
     r"\b(?:data\s+cent(?:er|re)s|facilities|buildings|halls|phases|sites)\b[^.;$]{0,25}$", re.I)
+
+
+_BRINGS_AN_AMOUNT_RE = re.compile(r"\s+(?:in\s+)?(?:an?\s+additional\s+|approximately\s+|about\s+|over\s+|more than\s+|~)?$", re.I)
 
 
 def _cumulative(text: str) -> re.Match | None:
     """The first running-total cue in `text` that is not one contract's buildings "collectively"/"together"."""
     for m in _CUMULATIVE_RE.finditer(text):
-        if m.group(0).lower() in ("collectively", "together") and _FACILITIES_TOGETHER_RE.search(text[:m.start()]):
+        if m.group(0).lower() in ("collectively", "together", "combined") and _FACILITIES_TOGETHER_RE.search(text[:m.start()]):
             continue
+        if m.group(0).lower().startswith("bring") and _BRINGS_AN_AMOUNT_RE.match(text, m.end()):
+            continue  # "The new agreement brings $1.2 billion in contracted revenue": what it adds, no running total
         return m
     return None
 
@@ -123,6 +129,14 @@ _SITE_CAPACITY_CLAUSE_RE = re.compile(
 _FACILITY_WITH_ITS_OWN_IT_RE = re.compile(
     r"^\s*(?:[A-Z][\w-]+\s+){0,3}data cent(?:er|re)\b[^;]{0,80}?\d\s*(?:MW|megawatts?)\s+of\s+critical IT", re.I)
 _LEASE_CONTEXT_RE = re.compile(r"lease|contract|agreement|tenant|deliver|colocation|commit", re.I)
+# "modify a total of 100 MW of its owned infrastructure to deliver approximately 70 MW to host ...": the first figure
+# is the power converted (gross), the second what it delivers to the tenant (critical IT).
+_CONVERTED_POWER_AFTER_RE = re.compile(
+    r"^\s*of\s+(?:its|our|the\s+Company['’]s|their)?\s*(?:owned\s+|existing\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:infrastructure|capacity|power)\s+to\s+(?:deliver|provide|yield|support)\b", re.I)
+_DELIVERED_FROM_BEFORE_RE = re.compile(
+    r"\b(?:MW|megawatts?)\s+of\s+[^.;]{0,60}?\b(?:infrastructure|capacity|power)\s+to\s+(?:deliver|provide|yield)\s+$",
+    re.I)
 # "The first 100 MW is expected ..., with the remaining 150 MW in 2026": phases of the contracted total.
 _PHASE_BEFORE_RE = re.compile(
     r"\b(?:first|initial|remaining|second|third|final|next|last|balance of the)\s+(?:phase\s+(?:of\s+)?)?$", re.I
@@ -193,6 +207,8 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return "backstop_usd"
     if _PERIOD_RESULT_BEFORE_RE.search(before[-60:]) or _PERIOD_RESULT_AFTER_RE.match(after):
         return None  # "reported revenue of $88 million for the third quarter": the company's results, no contract's
+    if _TCV_LABEL_BEFORE_RE.search(before) and event in (None, "signed", "amended"):
+        return "total_contract_value_usd"  # a deck's "Total Contract Value (1) $865M": the label names the figure
     if _SHARES_NEAR_RE.search(before[-60:]) or _SHARES_NEAR_RE.match(after[:60]):
         return None  # "issue 2.0 million shares valued at $40 million", "$12 per share"
     if (_EXCLUDE_MONEY_RE.search(own_words) or _EARLIER_DEALS_RE.search(clause) or _TARGET_RE.search(before)
@@ -229,11 +245,13 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         return "potential_value_with_extensions_usd"
     if _ANNUAL_RE.search(near_before) or _ANNUAL_RE.search(near_after):
         return "annual_revenue_usd"
-    if _CONTRACT_MONEY_RE.search(clause):
-        return "total_contract_value_usd"
+    if _CONTRACT_MONEY_RE.search(clause) or (event == "expanded" and _NAMED_EXPANSION_AFTER_RE.match(after)):
+        return "total_contract_value_usd"  # ... or a title's "Announce $1.2 Billion Expansion at Denton"
     return None
 
 
+_TCV_LABEL_BEFORE_RE = re.compile(r"\btotal\s+contract\s+value\s*(?:\(\d\)\s*)?:?\s*$", re.I)
+_NAMED_EXPANSION_AFTER_RE = re.compile(r"\s+(?:(?:contract|lease|HPC|AI)\s+)?expansion\b", re.I)
 _OTHER_FIGURE_RE = re.compile(r"(?:US\s?)?\$\s?\d")
 # Where the words about a figure stop: the next verb phrase that adds another term ("and includes two
 # extension options", "and has an average ...").
@@ -247,10 +265,17 @@ _NEXT_PREDICATE_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:is|are|
                                 re.I)
 
 
+# "through ~$19 billion Anthropic lease at Justified and acquisition of the ... Muskie Data Campus": a second deal
+# joined by "and" is not the figure's, so its purchase does not exclude the lease's value.
+_OTHER_DEAL_AFTER_RE = re.compile(
+    r"\s(?:and|as well as|plus)\s+(?:the\s+|its\s+|an?\s+)?(?:acquisition|purchase|sale|divestiture)\s+of\b", re.I)
+
+
 def _own_words(clause: str, rel_start: int, rel_end: int) -> str:
     """The clause up to the figure and on to the next predicate or figure: what its exclusions are read in."""
     after = clause[rel_end:]
-    stops = [m.start() for m in (_NEXT_PREDICATE_RE.search(after), _OTHER_FIGURE_RE.search(after)) if m]
+    stops = [m.start() for m in (_NEXT_PREDICATE_RE.search(after), _OTHER_FIGURE_RE.search(after),
+                                 _OTHER_DEAL_AFTER_RE.search(after)) if m]
     return clause[:rel_end] + after[:min(stops, default=len(after))]
 
 
@@ -314,6 +339,10 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     if re.search(r"\b(?:at|in)\s+(?:our|its|their)\s+$", before) and re.match(
             r"^\s*(?:(?-i:[A-Z])[\w.-]*\s+){0,3}data\s+cent(?:er|re)s?\b", after, re.I):
         return None  # "operations ... at our 16-megawatt Austin data center": a site the company already runs
+    if _CONVERTED_POWER_AFTER_RE.match(after):
+        return "gross_mw"
+    if _DELIVERED_FROM_BEFORE_RE.search(before):
+        return "critical_it_mw"
     # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
     if _FACILITY_WITH_ITS_OWN_IT_RE.match(after):
         return "gross_mw"

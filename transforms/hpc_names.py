@@ -49,7 +49,7 @@ KNOWN_PARTIES: dict[str, str] = {
     "Cerebras": r"\bCerebras\b",
     "TensorWave": r"\bTensorWave\b",
     "Vultr": r"\bVultr\b",
-    "Nscale": r"\bNscale\b",
+    "Nscale": r"\bNscale\b|\bNSCALE\b",
     # Suppliers and lenders appear beside the tenant but are never one.
     "NVIDIA": r"\bNVIDIA\b|\bNvidia\b",
     "Dell": r"\bDell(?: Technologies)?\b",
@@ -88,10 +88,12 @@ _SITE_NAME = r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?)"
 #: center at Stingray"; "The CB-5 Premises" (a site code); "Initial operations at Delta Forge 1" (a numbered
 #: campus).
 _FREE_SITE_RES = (
-    re.compile(rf"\b(?:MW|GW|the|its|our|their)\s+{_SITE_NAME}\s+(?:(?:AI|HPC|AI/HPC)\s+)?(?:Data\s+Cent(?:er|re)\s+)?Campus\b(?!-)"),
+    re.compile(rf"\b(?:MW|GW|the|its|our|their)\s+{_SITE_NAME}\s+(?:(?:AI|HPC|AI/HPC)\s+)?(?:Data\s+(?:Cent(?:er|re)\s+)?)?Campus\b(?!-)"),
     re.compile(rf"\b{_SITE_NAME},\s+(?:an?|the|its|our)\s+(?:[\w/-]+\s+){{0,8}}?(?:data\s+cent(?:er|re)\s+)?campus\b(?!-)"),
     re.compile(rf"\b(?:data\s+cent(?:er|re)|campus|facility)\s+at\s+{_SITE_NAME}\b(?![\s,]+(?:LLC|Inc|Corp))"),
     re.compile(r"\b(?P<name>[A-Z]{2,5}-\d{1,2})\s+(?:Premises|campus|site|facility|data\s+cent(?:er|re))\b"),
+    # a deck's section title "NC-1: NSCALE ANCHOR CONTRACT"
+    re.compile(r"(?m)(?:^|[•▪●]\s*)(?!EX-)(?P<name>[A-Z]{2,5}-\d{1,2})(?::\s|\s*$)"),
     re.compile(r"\bat\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s\d{1,2})\b(?![\d,.%]|\s*(?:MW|GW|megawatts?|%))"),
 )
 _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -158,11 +160,16 @@ def find_sites(text: str) -> list[Mention]:
             if len(words) > 1 and words[0].endswith("ing"):
                 # "Developing Sandersville, a 175 MW ... campus": the deck's verb is no part of the name
                 name, words = " ".join(words[1:]), words[1:]
-            start = m.end("name") - len(name)
+            end = m.end("name")
+            if len(words) > 1 and words[-1] == "Data":
+                # "the Justified Data Campus": "Data" belongs to the campus noun, not the name
+                name, words = " ".join(words[:-1]), words[:-1]
+                end = m.start("name") + len(m.group("name").rstrip()) - len(" Data")
+            start = end - len(name)
             if (words[0] in _SITE_STOPWORDS or words[0] in _MONTH_NAMES or words[-1] in _SITE_STOPWORDS
-                    or any(f.start <= start < f.end or start <= f.start < m.end("name") for f in found)):
+                    or any(f.start <= start < f.end or start <= f.start < end for f in found)):
                 continue
-            found.append(Mention(name, start, m.end("name"), name))
+            found.append(Mention(name, start, end, name))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -47,6 +47,12 @@ _INLINE_BULLET_RE = re.compile(rf"\s+[{_BULLETS}](?:\s+[{_BULLETS}])*\s+")
 #: A hyphen a PDF extraction spaced out between a number and its unit ("15 - year lease", "5 - year tenant
 #: extension options"): the compound is read as written in the deck, "15-year".
 _SPACED_COMPOUND_RE = re.compile(r"(?<=\d) - (?=(?:year|month|day|MW|megawatt)s?\b)", re.IGNORECASE)
+# A deck's footnote mark between a label and its dollar figure ("Total Contract Value (1) $865M") would split the
+# clause at its bracket and part the figure from its label: it is dropped.
+_FOOTNOTE_BEFORE_MONEY_RE = re.compile(r"(?<=[A-Za-z])\s?\(\d\)(?=\s*(?:US\s?)?\$\s?\d)")
+# ... and a site code "NC - 1: NSCALE ANCHOR CONTRACT" is "NC-1" (units and figures left alone)
+_SPACED_SITE_CODE_RE = re.compile(
+    r"\b(?!(?:MW|GW|KW|EH|PH|TH|IT|USD|US|Q)\b)(?P<code>[A-Z]{2,5}) - (?P<n>\d{1,2})\b(?![\d.,%]|\s*(?:years?|months?|MW|GW|%))")
 
 # Where the release proper ends: everything after is boilerplate that names partners in passing.
 _TAIL_HEADING_RE = re.compile(
@@ -318,7 +324,8 @@ def _read_document(content: bytes | str) -> Document:
         lines = _plain_lines(unescape_embedded_json(text))
     lines = [_BULLET_LINE_RE.sub("", line).strip() if _BULLET_LINE_RE.match(line) else line.strip()
              for line in lines]
-    lines = [_SPACED_COMPOUND_RE.sub("-", line) for line in lines if line]
+    lines = [_FOOTNOTE_BEFORE_MONEY_RE.sub("", _SPACED_SITE_CODE_RE.sub(r"\g<code>-\g<n>", _SPACED_COMPOUND_RE.sub("-", line)))
+             for line in lines if line]
     if not lines:
         raise ParseError("no text in document")
 

@@ -1,0 +1,52 @@
+"""AI/HPC wording left over from the twenty-ninth held-out set (development data after its one scoring), rewritten
+as invented passages: power converted to deliver a smaller critical IT load, a "Data Campus", a lease's value
+beside another deal joined by "and acquisition of", a new agreement that "brings" an amount (no running total), a
+title's "$X Expansion", one data center's halls "combined", and a deck's section title "NC - 1: TENANT ANCHOR
+CONTRACT" with its "Total Contract Value (1) $X" and a "Target Expanded Gross Capacity" that is only a plan."""
+from __future__ import annotations
+
+from tests.transforms.helpers import only_hpc_contract as _one
+
+
+def test_power_converted_to_deliver_a_smaller_load_is_gross_then_critical_it():
+    c = _one("Under the terms of today's agreement, Example Mining will modify a total of 120 MW of its owned "
+             "infrastructure to deliver approximately 85 MW to host CoreWeave's GPUs for HPC operations over a "
+             "12-year contract.", ticker="EXMP")
+    assert (c.counterparty, c.gross_mw, c.critical_it_mw, c.term_years) == ("CoreWeave", 120, 85, 12)
+
+
+def test_a_data_campus_is_a_site_and_a_second_deal_after_and_does_not_exclude_the_lease_value():
+    c = _one("Entered into a 15-year data center lease with Anthropic for approximately 300 MW of critical IT capacity "
+             "at the Granite Data Campus. Grows the platform through ~$11 billion Anthropic lease at Granite and "
+             "acquisition of the gigawatt-scale Osprey Data Campus.", ticker="EXMP")
+    assert (c.site, c.critical_it_mw, c.total_contract_value_usd) == ("Granite", 300, 11_000_000_000)
+
+
+def test_an_agreement_that_brings_an_amount_adds_it_and_a_titles_expansion_is_its_value():
+    c = _one("Example Mining and CoreWeave Announce $0.9 Billion Expansion at Millbrook Site\n"
+             "The 50 MW of expansion at the Millbrook site brings the full critical IT load to just over 200 MW. "
+             "The new agreement brings $0.9 billion in contracted revenue across the Millbrook location over the "
+             "12-year term.", ticker="EXMP")
+    assert (c.event, c.critical_it_mw, c.total_contract_value_usd) == ("expanded", 50, 900_000_000)
+
+
+def test_one_data_centers_halls_combined_are_its_own_capacity():
+    c = _one("Proceeds will finance a turnkey data center comprising four data halls with a combined total of 240 "
+             "megawatts (\"MW\") of critical IT capacity, which data center facility will be leased to a tenant "
+             "that is a high-investment-grade company.", ticker="EXMP")
+    assert (c.critical_it_mw, c.event) == (240, "signed")
+
+
+DECK = ("KR - 2: NSCALE ANCHOR CONTRACT Customer IT Load 30 MW Term 10 Years \u2022 Modified gross lease \u2022 "
+        "Potential expansion toward ~2x initial deployment by end of 2027 \u2022 Total Contract Value (1) $640M "
+        "\u2022 45 MW Phase 1 Gross Capacity \u2022 80 MW Total Target Expanded Gross Capacity")
+
+
+def test_a_decks_section_title_names_site_tenant_and_a_signed_contract():
+    c = _one(DECK, ticker="EXMP")
+    assert (c.site, c.counterparty, c.critical_it_mw, c.term_years, c.event) == ("KR-2", "Nscale", 30, 10, "signed")
+
+
+def test_a_decks_labelled_contract_value_is_read_past_its_footnote_mark():
+    c = _one(DECK.replace(" \u2022 Modified gross lease", ""), ticker="EXMP")
+    assert c.total_contract_value_usd == 640_000_000
