@@ -150,6 +150,11 @@ CLOSED_RE = re.compile(
     r"|entered\s+into|enters\s+into|has\s+entered|secures|obtains|obtained|issued\s+and\s+sold"
     r"|established\s+(?:the|a|an)\b(?=[^.;]{0,80}\b(?:facility|loan|line\s+of\s+credit)\b)"
     r"|(?:has|have|had)\s+(?:secured|closed|completed|obtained|funded|drawn))\b"
+    # a results bullet's "Galaxy secured a $1.4 billion project financing facility", an MD&A's "the Company signed a
+    # credit facility for up to $300.0 million" (not the adjective of "secured notes")
+    r"|\b(?:secured|signed)\s+(?:a|an)\s+(?:[\w$.,-]+\s+){0,6}?(?:facility|loan|line\s+of\s+credit|financing)\b"
+    # "Refinanced the Company's $200.0 million ... credit facility through a new facility with FalconX"
+    r"|\brefinanc(?:ed|es)\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:through|with|via|into)\s+a\s+new\s+(?:[\w-]+\s+){0,3}?(?:facility|loan|notes?)\b"
     # "With a first financing tranche of US$5.6 million already disbursed"
     r"|\b(?:tranche|loan|advance|draw(?:down)?)\b(?:[^.;]|\.(?=\d)){0,60}?\balready\s+(?:been\s+)?(?:disbursed|drawn|funded|advanced)\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
@@ -328,6 +333,9 @@ COUPON_SENTENCE_RES = (
                r"(?:simple\s+|annual\s+)?interest\b", I),
     # a term-sheet bullet without brackets: "Net proceeds of approximately $534.9 million 3.50% coupon,30% conversion premium"
     re.compile(r"(?<![\d.])(?P<coupon>" + NUMBER + r")\s?%\s+coupon\b", I),
+    # "raised $1.4 billion in aggregate principal of senior secured notes at 7.125%" (not "at 98% of par")
+    re.compile(r"\b(?:notes|debentures|bonds)\s+at\s+(?:an?\s+(?:annual\s+|fixed\s+)?(?:interest\s+)?rate\s+of\s+)?(?P<coupon>"
+               + NUMBER + r")\s?%(?!\s*(?:of\b|premium\b|discount\b))", I),
 )
 #: The principal an executed loan document states for itself: a note's promise ("promises to pay to the order of ... the
 #: principal sum of $1,000,000", "the principal amount of TWELVE MILLION FIVE HUNDRED THOUSAND and 00/100 U.S. DOLLARS

@@ -57,3 +57,22 @@ def test_a_term_loan_facility_drawn_in_one_or_more_loans_and_its_increased_size(
     upsized = _one("Under the term loan facility, Example Hosting may request one or more loans. Specifically, the facility "
                    "size was increased from $5 million to $6.7 million.", ticker="EXDB")
     assert (upsized.event, upsized.principal_usd) == ("upsized", 6.7e6)
+
+
+# Later in the same development set (debt-24): a coupon named after "notes at", and results-release verbs of a
+# facility's closing ("secured a ... facility", "signed a credit facility", "refinanced ... through a new facility").
+def test_notes_at_a_rate_give_the_coupon_but_not_a_price_of_par():
+    e = _one("Example Mining raised $700 million in aggregate principal of senior secured notes at 6.875%.", ticker="EXDB")
+    assert e.coupon_pct == 6.875
+    e = _one("Example Mining raised $700 million in aggregate principal of senior secured notes at 99% of par.",
+             ticker="EXDB")
+    assert e.coupon_pct is None
+
+
+def test_results_bullets_that_secure_sign_or_refinance_into_a_facility_are_closings():
+    for text in ("\u2022 Example Mining secured a $600 million project financing facility, fully funding Phase I.",
+                 "On May 2, 2025, the Company signed a credit facility for up to $150.0 million with Example Capital.",
+                 "- Refinanced the Company's $90.0 million Bitcoin-backed credit facility through a new facility with "
+                 "Example Prime."):
+        e = _one(text, ticker="EXDB")
+        assert (e.instrument, e.event) == ("credit_facility", "closed"), text
