@@ -24,7 +24,7 @@ from transforms.debt_xbrl_details import DetailsFacts, is_details_page, read_det
 from transforms.errors import ParseError
 from transforms.tickers import EXCHANGE_TAG_RE, ticker_of
 
-PARSER_VERSION = "debt-24"  # debt-24: "notes at 7.125%" gives the coupon, a results release's "secured a ... facility", "signed a credit facility" and "refinanced ... through a new facility" are closings (heldout29 dev data); debt-23: a release's loan bullets ("Principal: $X", "Rate: 13 % APR"), "The interest rate of the Loan Agreement is 0%", a word-spelled term before a loan ("a $750,000 five-year term loan"), cash put "as security into a control account", a term loan facility drawn in "one or more loans" is a credit facility, a facility's size "was increased", a bare "Notes" beside a full descriptor is those notes (heldout30, after its one scoring; heldout29); debt-22: "raised $X in aggregate principal of" notes is a closing and its principal, a "$X private offering of" notes, notes named only by their defined term beside an Indenture ("principal amount of Notes sold in the Offering was $X"), a long line without a stop before a capital ends its sentence (heldout29, after its one scoring); debt-21: an R page of details whose rows carry a unit column ("| $") and whose title names the instrument beside older members, "convertible price", notes "issued ... to investors (...) for an aggregate principal amount of" in exchange for cash (a sale, not an exchange), "upon conversion of" is a term, a dated "the Company issued the Notes" is a closing, a lead that "completed the early repayment", "No security was granted", comma-separated facility qualifiers (heldout27/28 dev data); debt-20: a facility "which in September 2025, we increased to" (upsized), a delayed-draw term loan facility is a facility, a headline's rounded amount gives way to the body's exact one, debt cut by an amount with no instrument named ("a reduction in our debt of $40 million") is other debt repaid, a share buyback is no debt repurchase, a note sold "for a purchase price of" at par (heldout25/26 dev data); debt-19: a credit agreement's cover page ("U.S.$100,000,000 / CREDIT AGREEMENT / Dated as of") states its size and puts it in force, a line of credit that "provides for loans of up to", rates "at twelve percent (12%) per annum", "at the rate of 8% per annum" and after a defined term, a filing note's later upsizing, a note purchase agreement told after the fact is a closing, "note payable agreements", a note "having" or "in a" principal amount, a cap price after a long reference to the capped calls, an EDGAR R page of XBRL details read by its fact labels (heldout19/20 dev data), an Item 1.01 that tells the underwriting agreement and then 'the Company issued the Notes' is a closing, a master agreement that 'provided for up to' an amount (heldout21 dev data), a 10-Q's 'issued the following convertible notes', a variable rate plus a reference rate, drawdowns 'secured by', a later restated note and 'the interest rate was increased to' (heldout23/24 dev data), a prospectus supplement's 'we intend to offer', a rate left blank until pricing, an executed note purchase agreement is a pricing (heldout25 dev data); debt-18: a payoff letter is a repayment, an "amended and restated" note in force is amended, a side letter's maximum loan amount, an "RLOC facility" (heldout18 dev data); debt-17: loan documents filed as exhibits (heldout17/18): an executed note's "promises to pay ... the principal amount of", an equipment finance agreement's disclosure box, "shall accrue at the annualized rate", "Interest Rate: 1%", a defined "Applicable Interest Rate", the one dated maturity among events, an amendment recalling its note's principal; a repayment paid with new notes is about the debt repaid, "repaid" wording is a repayment whatever the instrument, a spun "choice to purchase ... as much as a further" option; debt-16: a loan row of a filing note's table "in thousands" is scaled, capped calls "entered into" close nothing, an offering "expected to close on" a day is priced, a repurchase of common stock is no retirement (heldout13/16 dev data); debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
+PARSER_VERSION = "debt-25"  # debt-25: a filing whose amounts are "($ in thousands)" scales a bare principal in its prose (not one whose thousands stand in its table), a note's latest dated step is its event (a later repayment, "During the three months ended ...", an amendment not negated by "has not been subsequently amended"), a rate "adjusted to", an amendment "to expand the availability of borrowings to $X", "require interest at 17% per annum" (heldout31, after its one scoring); debt-24: "notes at 7.125%" gives the coupon, a results release's "secured a ... facility", "signed a credit facility" and "refinanced ... through a new facility" are closings (heldout29 dev data); debt-23: a release's loan bullets ("Principal: $X", "Rate: 13 % APR"), "The interest rate of the Loan Agreement is 0%", a word-spelled term before a loan ("a $750,000 five-year term loan"), cash put "as security into a control account", a term loan facility drawn in "one or more loans" is a credit facility, a facility's size "was increased", a bare "Notes" beside a full descriptor is those notes (heldout30, after its one scoring; heldout29); debt-22: "raised $X in aggregate principal of" notes is a closing and its principal, a "$X private offering of" notes, notes named only by their defined term beside an Indenture ("principal amount of Notes sold in the Offering was $X"), a long line without a stop before a capital ends its sentence (heldout29, after its one scoring); debt-21: an R page of details whose rows carry a unit column ("| $") and whose title names the instrument beside older members, "convertible price", notes "issued ... to investors (...) for an aggregate principal amount of" in exchange for cash (a sale, not an exchange), "upon conversion of" is a term, a dated "the Company issued the Notes" is a closing, a lead that "completed the early repayment", "No security was granted", comma-separated facility qualifiers (heldout27/28 dev data); debt-20: a facility "which in September 2025, we increased to" (upsized), a delayed-draw term loan facility is a facility, a headline's rounded amount gives way to the body's exact one, debt cut by an amount with no instrument named ("a reduction in our debt of $40 million") is other debt repaid, a share buyback is no debt repurchase, a note sold "for a purchase price of" at par (heldout25/26 dev data); debt-19: a credit agreement's cover page ("U.S.$100,000,000 / CREDIT AGREEMENT / Dated as of") states its size and puts it in force, a line of credit that "provides for loans of up to", rates "at twelve percent (12%) per annum", "at the rate of 8% per annum" and after a defined term, a filing note's later upsizing, a note purchase agreement told after the fact is a closing, "note payable agreements", a note "having" or "in a" principal amount, a cap price after a long reference to the capped calls, an EDGAR R page of XBRL details read by its fact labels (heldout19/20 dev data), an Item 1.01 that tells the underwriting agreement and then 'the Company issued the Notes' is a closing, a master agreement that 'provided for up to' an amount (heldout21 dev data), a 10-Q's 'issued the following convertible notes', a variable rate plus a reference rate, drawdowns 'secured by', a later restated note and 'the interest rate was increased to' (heldout23/24 dev data), a prospectus supplement's 'we intend to offer', a rate left blank until pricing, an executed note purchase agreement is a pricing (heldout25 dev data); debt-18: a payoff letter is a repayment, an "amended and restated" note in force is amended, a side letter's maximum loan amount, an "RLOC facility" (heldout18 dev data); debt-17: loan documents filed as exhibits (heldout17/18): an executed note's "promises to pay ... the principal amount of", an equipment finance agreement's disclosure box, "shall accrue at the annualized rate", "Interest Rate: 1%", a defined "Applicable Interest Rate", the one dated maturity among events, an amendment recalling its note's principal; a repayment paid with new notes is about the debt repaid, "repaid" wording is a repayment whatever the instrument, a spun "choice to purchase ... as much as a further" option; debt-16: a loan row of a filing note's table "in thousands" is scaled, capped calls "entered into" close nothing, an offering "expected to close on" a day is priced, a repurchase of common stock is no retirement (heldout13/16 dev data); debt-15: filing notes and loan agreements (heldout14): master loan and pledge agreements are facilities, collateral transferred to a lender is security, a balance outstanding or a USDT amount stands for an unstated principal, renewals and term extensions amend, EDGAR R-page definitions are dropped; debt-14: rates spelled in words, loan note instruments, "repayable on", conversion and exchange rates quoted per $250,000 scaled to $1,000; debt-13: executed agreements and notes filed as exhibits, commitment letters, debt settlements, equipment financing and promissory notes are "other" (heldout11/12); debt-12: loans named like notes, repayments and prepayments, promissory notes, agreements providing for a loan; debt-11: "redeem all $X ... of its outstanding", "repaid in full the outstanding $X balance", bitcoin-backed is secured, C$/A$/HK$ amounts are no USD, denominations are no principal, retirements read the amount their verb governs, amendments that add a loan (heldout9/10); debt-10: loans settled with shares or collateral are repaid, loan agreements, restructured debt, debt settlements, cover pages, glued term sheets, revolving credit and security agreements
 
 Instrument = Literal["convertible_notes", "senior_secured_notes", "senior_notes", "term_loan", "credit_facility", "other"]
 Event = Literal["proposed", "priced", "closed", "upsized", "repurchased", "exchanged", "converted", "redeemed",
@@ -732,15 +732,29 @@ def _later_amendment(doc: _Doc, closed_at: int) -> tuple[str, int] | None:
     up = P.UPSIZED_LATER_RE.search(doc.sents[closed_at].text)
     if up and _DATED_CLAUSE_END_RE.search(doc.sents[closed_at].text[:up.start()]):
         return "upsized", closed_at     # the same sentence, where a lender's "Inc." hid the full stop
-    for j in range(closed_at + 1, min(closed_at + 8, len(doc.sents))):
+    latest = None
+    for j in range(closed_at + 1, min(closed_at + 20, len(doc.sents))):
         s = doc.sents[j].text
-        if not (_DATED_START_RE.match(s) and _THE_SAME_DEBT_RE.search(s)) or P.ADDITIONAL_LOAN_RE.search(s):
+        if not ((_DATED_START_RE.match(s) or _DURING_PERIOD_START_RE.match(s)) and _THE_SAME_DEBT_RE.search(s)) \
+                or P.ADDITIONAL_LOAN_RE.search(s):
             continue
         if P.UPSIZED_LATER_RE.search(s):
-            return "upsized", j
-        if any(_amends_debt(s, m) for m in P.AMENDMENT_RE.finditer(s)):
-            return "amended", j
-    return None
+            latest = ("upsized", j)
+        elif any(_amends_debt(s, m) for m in P.AMENDMENT_RE.finditer(s)
+                 if not _NOT_AMENDED_BEFORE_RE.search(s[:m.start()])):
+            latest = ("amended", j)
+        elif _LATER_REPAID_RE.search(s):
+            # "In December 2024, the Company repaid the $50,000 outstanding balance on the line of credit"
+            latest = ("repaid", j)
+    # a later step outranks an earlier one: "... repaid ... In April 2025, the Company amended the ... agreement"
+    return latest
+
+
+#: "During the three months ended December 31, 2024, the Company repaid ...": a 10-Q's dated step
+_DURING_PERIOD_START_RE = re.compile(r"^\W*During\s+the\s+(?:three|six|nine|twelve)\s+months\s+ended\s+" + P.MONTH, re.I)
+#: "... was adjusted to 8.5% per annum and has not been subsequently amended"
+_NOT_AMENDED_BEFORE_RE = re.compile(r"\bnot\s+(?:been\s+|yet\s+been\s+)?(?:subsequently\s+|further\s+)?$", re.I)
+_LATER_REPAID_RE = re.compile(r"\b(?:repaid|paid\s+off|prepaid)\s+(?:in\s+full\s+)?(?:the|all|its)\b", re.I)
 
 
 _COVER_END_RE = re.compile(r"Regulation\s+S-T\s+Rule\s+101\(b\)\(7\)|Form\s+20-F\s.{0,20}Form\s+40-F|"
@@ -1227,7 +1241,7 @@ def _own_stretch(s: Sentence, inst: _Instrument, others: list[_Instrument]) -> S
 
 def _start(m: re.Match, name: str) -> int:
     """Where group `name` (or its alternative spelling `name2`, `name3`) starts in a match."""
-    for g in (name, name + "2", name + "3"):
+    for g in (name, name + "2", name + "3", name + "4"):
         if g in m.re.groupindex and m.group(g) is not None:
             return m.start(g)
     return m.start(name)
@@ -1259,10 +1273,11 @@ def _event_fields(doc: _Doc, inst: _Instrument, event: str | None, terms: list[S
     f = _Fields()
     # principal: the money next to one of the instrument's own descriptors
     if inst.instrument in LOAN_INSTRUMENTS:
-        if event == "upsized":
-            # "increase the commitments ... from $100 million to $200 million": the new size
+        if event in ("upsized", "amended"):
+            # "increase the commitments ... from $100 million to $200 million": the new size (an amendment's only when
+            # it names one: "amended the ... agreement to expand the availability of borrowings to $200,000")
             for s in terms:
-                fm = P.FROM_TO_RE.search(s.text) or P.NEW_TOTAL_RE.search(s.text)
+                fm = (P.FROM_TO_RE.search(s.text) if event == "upsized" else None) or P.NEW_TOTAL_RE.search(s.text)
                 if fm:
                     mm = MONEY_RE.match(s.text, _start(fm, "money"))
                     f.set("principal_usd", money_from_match(mm) if mm else None, doc.ev(s.start + fm.start(), s.start + fm.end()))
@@ -1739,9 +1754,34 @@ _MONEY_FIELDS = ("principal_usd", "option_principal_usd", "conversion_price_usd"
 _FOREIGN_MONEY_RE = re.compile(r"(?:" + FOREIGN_DOLLAR_RE.pattern + r")\s?" + NUMBER + r"(?:\s?(?i:thousand|million|billion)\b)?")
 
 
+#: A filing that states its amounts in thousands ("($ in thousands)" over its tables, "(in thousands, except per share
+#: data)"): CleanSpark's notes then write "a credit limit of $50,000" for $50 million in their prose as well.
+_DOC_IN_THOUSANDS_RE = re.compile(r"\(\s*(?:\$|US\$|dollars|amounts)?\s*in\s+thousands\b", re.I)
+
+
+def _scale_prose_in_thousands(doc: _Doc, f: _Fields) -> None:
+    """Times 1,000 a principal read from a bare figure ("$7,000", no "million") in a filing whose amounts are in
+    thousands. A figure of seven or more digits ("$1,937,000") or with cents, or one whose thousands stand in a table of
+    the same filing, is taken as written in dollars."""
+    if not _DOC_IN_THOUSANDS_RE.search(doc.text):
+        return
+    for name in ("principal_usd", "option_principal_usd"):
+        value = f.values.get(name)
+        if value is None or name in f.derived or value >= 1_000_000:
+            continue
+        bare = [m for m in MONEY_RE.finditer(f.evidence.get(name, ""))
+                if money_from_match(m) == value and not _SCALED_RAW_RE.search(m.group(0)) and "." not in m.group(0)]
+        if bare and value % 1000 == 0 and re.search(rf"(?<![\d,.]){value / 1000:,.0f}(?![\d,]|\.\d)", doc.text):
+            continue    # a table row "Notes payable $750" beside the prose "a term loan of $750,000": the prose is in dollars
+        if bare:
+            f.values[name] = value * 1000
+            f.derived[name] = f"stated as {bare[0].group(0).strip()} in a filing whose amounts are in thousands, times 1,000"
+
+
 def _build(doc: _Doc, inst: _Instrument, event: str | None, event_sentence: int | None, f: _Fields,
            ticker: str | None, ticker_ev: str | None, ticker_reason: str | None,
            announced: date | None, date_ev: str | None, date_reason: str | None) -> DebtEvent:
+    _scale_prose_in_thousands(doc, f)
     v = dict(f.values)
     evidence = dict(f.evidence)
     reasons = dict(f.reasons)

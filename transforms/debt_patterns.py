@@ -285,7 +285,9 @@ CHANGED_RATE_RE = re.compile(
     r"\binterest\s+rate\b[^.;%]{0,80}?\b(?:increased|decreased|reduced|raised|lowered|amended|changed|reset)\s+"
     r"from\s+" + NUMBER + r"\s?%\s+to\s+(?P<coupon>" + NUMBER + r")\s?%"
     # "the interest rate was increased to 6% per annum"
-    r"|\binterest\s+rate\s+(?:was|has\s+been|is)\s+(?:increased|decreased|reduced|raised|lowered|amended|changed|reset)\s+"
+    # "the interest rate on the line of credit was adjusted to 8.5% per annum"
+    r"|\binterest\s+rate\s+(?:(?:on|of|under)\s+(?:the|its)\s+(?:[\w-]+\s+){0,4}?)?(?:was|has\s+been|is)\s+"
+    r"(?:increased|decreased|reduced|raised|lowered|amended|changed|reset|adjusted)\s+"
     r"to\s+(?P<coupon2>" + NUMBER + r")\s?%", I)
 #: A renewal's rate: "the Company renewed Term Loan 1 over a 1-year term at an interest rate of 4.39%" (the last
 #: renewal a note recounts is the rate in force).
@@ -333,6 +335,9 @@ COUPON_SENTENCE_RES = (
                r"(?:simple\s+|annual\s+)?interest\b", I),
     # a term-sheet bullet without brackets: "Net proceeds of approximately $534.9 million 3.50% coupon,30% conversion premium"
     re.compile(r"(?<![\d.])(?P<coupon>" + NUMBER + r")\s?%\s+coupon\b", I),
+    # an equipment finance note's "The terms of the financing agreement require interest at 17% per annum"
+    re.compile(r"\b(?:requires?|charges?|carr(?:y|ies))\s+interest\s+at\s+(?:the\s+rate\s+of\s+|a\s+rate\s+of\s+)?(?P<coupon>"
+               + NUMBER + r")\s?%\s+per\s+(?:annum|year)", I),
     # "raised $1.4 billion in aggregate principal of senior secured notes at 7.125%" (not "at 98% of par")
     re.compile(r"\b(?:notes|debentures|bonds)\s+at\s+(?:an?\s+(?:annual\s+|fixed\s+)?(?:interest\s+)?rate\s+of\s+)?(?P<coupon>"
                + NUMBER + r")\s?%(?!\s*(?:of\b|premium\b|discount\b))", I),
@@ -461,7 +466,11 @@ NEW_TOTAL_RE = re.compile(
     # a filing note: "this credit facility was upsized to a total commitment of $200.0 million"
     r"|\b(?:was|were|has\s+been|had\s+been)\s+(?:subsequently\s+)?upsized\s+to\s+(?:a\s+total\s+(?:commitment|capacity|"
     r"borrowing\s+capacity)\s+of\s+|an?\s+(?:aggregate\s+)?(?:principal\s+amount|commitment)\s+of\s+)?(?P<money2>" + MONEY + r")"
-    r"|\b(?:we|the\s+Company)\s+(?:subsequently\s+)?(?:upsized|increased)\s+(?:it\s+)?to\s+(?P<money3>" + MONEY + r")", I,
+    r"|\b(?:we|the\s+Company)\s+(?:subsequently\s+)?(?:upsized|increased)\s+(?:it\s+)?to\s+(?P<money3>" + MONEY + r")"
+    # an amendment "to expand the availability of borrowings to $200,000"
+    r"|\b(?:expand|increase|rais)(?:e|es|ed|ing)?\s+the\s+(?:availability\s+of\s+borrowings|credit\s+limit|borrowing\s+(?:capacity|limit|base)"
+    r"|(?:total\s+|aggregate\s+)?commitments?|maximum\s+(?:loan\s+|principal\s+)?amount)\s+(?:under\s+[^$.;]{0,40}?)?to\s+"
+    r"(?:approximately\s+|up\s+to\s+)?(?P<money4>" + MONEY + r")", I,
 )
 #: A filing note's later sentence: "On May 20, 2025, this credit facility was upsized to ...": the facility it entered
 #: into grew since (the note's event is the upsizing).

@@ -76,3 +76,35 @@ def test_results_bullets_that_secure_sign_or_refinance_into_a_facility_are_closi
                  "Example Prime."):
         e = _one(text, ticker="EXDB")
         assert (e.instrument, e.event) == ("credit_facility", "closed"), text
+
+
+# Filing notes of the thirty-first held-out set (after its one scoring, debt-25): amounts "($ in thousands)" in the
+# prose too, the latest dated step of a note's history (a later repayment, an amendment, a rate "adjusted to"), and an
+# amendment's new borrowing limit.
+_LINE_NOTE = ("9. LOANS\nThe following is a schedule of the Company's loans as of June 30, 2025:\n($ in thousands)\n[...]\n"
+              "Example Line of Credit\nOn March 3, 2024, the Company signed a Master Loan Agreement with Example Credit, "
+              "Inc. for a line of credit. The Master Loan has a credit limit of $40,000. The Company drew $40,000 from "
+              "the line of credit in March 2024, and pledged bitcoin as collateral. The line of credit initially bore "
+              "interest of 9% per annum. During May 2024, the interest rate on the line of credit was adjusted to 8.25% "
+              "per annum and has not been subsequently amended.\n")
+
+
+def test_a_note_in_thousands_scales_its_prose_and_a_later_repayment_is_the_news():
+    e = _one(_LINE_NOTE + "During the three months ended December 31, 2024, the Company repaid the $40,000 outstanding "
+             "balance on the line of credit.", ticker="EXDB")
+    assert (e.instrument, e.event, e.principal_usd, e.coupon_pct) == ("credit_facility", "repaid", 40e6, 8.25)
+    assert "in thousands" in e.derived["principal_usd"]
+
+
+def test_a_later_amendment_outranks_a_repayment_and_gives_the_new_limit():
+    e = _one(_LINE_NOTE + "In December 2024, the Company repaid the $40,000 outstanding balance on the line of credit. "
+             "In April 2025, the Company amended the Master Loan agreement to expand the availability of borrowings to "
+             "$150,000 with all other terms unchanged.", ticker="EXDB")
+    assert (e.event, e.principal_usd) == ("amended", 150e6)
+
+
+def test_an_equipment_note_that_requires_interest_at_a_rate_gives_its_coupon():
+    e = _one("The Company entered into an equipment finance agreement during May 2021 to finance miner equipment "
+             "purchases totaling $3.1 million with a third party. The terms of the financing agreement require interest "
+             "at 15% per annum.", ticker="EXDB")
+    assert e.coupon_pct == 15
