@@ -60,7 +60,9 @@ _LABELS: list[tuple[tuple[str, ...], str]] = [
      rf"|(?:total )?(?:{_B} )?holdings(?: {_B})?|hodl(?: {_B})?(?: position)?|{_B} hodl|{_B} reserve"
      rf"|{_B} held in treasury"),
     (("btc_held_restricted",),
-     rf"(?:of which )?restricted {_B}(?: held)?|{_B} (?:restricted|pledged(?: as collateral)?|loaned|encumbered)"),
+     rf"(?:of which )?restricted {_B}(?: held)?|{_B} (?:restricted|pledged(?: as collateral)?|loaned|encumbered)"
+     # MARA's "BTC utilized as collateral for borrowings"
+     rf"|{_B} (?:utili[sz]ed|used|posted|held) as collateral(?: for (?:borrowings|loans|the line of credit))?"),
     (("btc_sold",),
      rf"(?:total )?{_B} (?:sold|converted for operations(?: and growth)?|converted)|(?:total )?sold {_B}"
      rf"|{_B} sales? volume"),

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from transforms.production_fields import LabelMatch, check_quantity, match_label, normalize_label, read_value
 from transforms.production_periods import MONTHS, Mention, Period, find_mentions, fiscal_quarter
-from transforms.production_tables import TIER_LINE, TIER_PROSE, Finding
+from transforms.production_tables import IN_THOUSANDS_CAPTION, TIER_LINE, TIER_PROSE, Finding, dollar_row_of_a_count
 from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, narrow_locale
 
 _LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}?)\s*(?::|\|)\s*(?P<value>.*?)\s*$")
@@ -237,6 +237,11 @@ _PER_DAY_NUMBER = re.compile(r"\b(?:daily|per day)\b[^.;]{0,40}?\baverag(?:ed|in
 
 
 
+#: A cell that is a date or a period ("December 31, 2024", "Dec. 31, 2024", "June 2025", "Q4 2024"): a column head.
+_DATE_CELL = re.compile(
+    r"(?i)(?:as\s+of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}"
+    r"|q[1-4]\s*(?:19|20)\d{2}|(?:19|20)\d{2})\s*(?:\(\w+\))?")
+
 def _since_last_figure(before: str) -> str:
     """The words after the last figure before a quantity: in "cash cost of production of $17,600 was well below our average
     BTC sales price of", the cost belongs to the $17,600, not to the price that follows."""
@@ -285,7 +290,12 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     glued_rows = _glued_rows(all_lines)
     footnote_digits = _footnote_digits(text) if glued_rows else frozenset()
     other_month = False
+    in_dollars = False      # under a "($ in thousands)" caption, until running prose: the rows are dollars
     for n, line in enumerate(all_lines):
+        if IN_THOUSANDS_CAPTION.search(line):
+            in_dollars = True
+        elif "|" not in line and len(line) > 100:
+            in_dollars = False
         heading = _MONTH_SECTION.match(line)
         if heading:
             # "Preliminary February Operational Results" in a quarter's release: its bullets are that month's
@@ -313,6 +323,10 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
         locale = narrow_locale(detect_locale(line), doc_locale) if doc_locale == "mixed" else doc_locale
         m = _LABEL_LINE.match(line) if (":" in line or "|" in line) else None
         value = next((cell.strip() for cell in m.group("value").split("|") if cell.strip()), "") if m else ""
+        if m and value and _DATE_CELL.fullmatch(value):
+            continue    # a table's header row "Bitcoin holdings | December 31, 2024 | September 30, 2024": dates, no figure
+        if m and value and in_dollars and "|" in line and dollar_row_of_a_count(m.group("label")):
+            continue    # "Bitcoin sold | (127,829" in a roll-forward "($ in thousands)": dollars, not a count
         if m and value and _LABEL_HINT.search(m.group("label")):
             lm = match_label(m.group("label"))
             if lm is None and normalize_label(m.group("label"))[0] == "hashrate" \

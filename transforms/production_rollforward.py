@@ -21,8 +21,9 @@ _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?P<m>{_MON})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})"
 #: the header of a table that counts bitcoin in its first column
 #: (a cell of its own: "Number of / bitcoins", not the row "Number of Bitcoin held as of June 30, 2024")
+#: ("Quantity | Amounts": a header row whose first cell is the count, the rest other columns)
 _COUNT_HEADER_RE = re.compile(r"(?im)^[ \t|]*(?:number\s+of\s+(?:bitcoins?|btc)|quantity(?:\s+of\s+(?:bitcoins?|btc))?|"
-                              r"(?:bitcoins?|btc)\s+(?:quantity|units|count))[ \t|]*$")
+                              r"(?:bitcoins?|btc)\s+(?:quantity|units|count))[ \t]*(?:\|(?:[^\n\d]|\(\d\))*)?$")
 _BALANCE_RE = re.compile(rf"^(?:ending\s+|closing\s+|opening\s+|beginning\s+)?balance,?\s+(?:at|as\s+of|as\s+at)\s+{_DATE}\s*$", re.I)
 #: a row that names the count of bitcoin held on a date, in any table
 _COUNT_HELD_RE = re.compile(rf"^number\s+of\s+(?:bitcoins?|btc)\s+(?:held\s+)?(?:as\s+of|at|as\s+at)\s+{_DATE}\s*$", re.I)
@@ -32,7 +33,11 @@ _SOLD_ROW_RE = re.compile(r"\b(?:sales?|sold|disposals?|disposed)\b", re.I)
 _NOT_SOLD_ROW_RE = re.compile(r"\b(?:exchange\w*|fair\s+value|other\s+digital)\b", re.I)
 _DAY = timedelta(days=1)
 #: a line that opens a balance row or names a count held: the document may hold a roll-forward
-_ANY_ROW_RE = re.compile(r"(?im)^[ \t|]*(?:(?:ending\s+|closing\s+|opening\s+|beginning\s+)?balance\b|number\s+of\s+(?:bitcoins?|btc)\b)")
+_ANY_ROW_RE = re.compile(r"(?im)^[ \t|]*(?:(?:ending\s+|closing\s+|opening\s+|beginning\s+)?balance\b|number\s+of\s+(?:bitcoins?|btc)\b|quantity\b)")
+#: "The following table presents the Company's significant digital assets holdings as of March 31, 2025:" above
+#: "Quantity | Cost Basis | Fair Value" and "BTC | 417.6 | $ | 25,456,846": a holdings table, one row per coin
+_HOLDINGS_AS_OF_RE = re.compile(rf"\bholdings?\s+(?:as\s+of|at|as\s+at)\s+{_DATE}", re.I)
+_BITCOIN_ROW_RE = re.compile(r"^(?:btc|bitcoins?)$", re.I)
 _VALUE_LINE_RE = re.compile(r"^[\s$]*\(?\s*-?[\d,]*\.?\d+\s*\)?\s*$|^\s*[-–—]\s*$")
 
 
@@ -53,6 +58,13 @@ def _rows(text: str) -> list[tuple[str, list[str]]]:
             if rows:
                 rows[-1][1].append(line)
             continue
+        if "|" in line:
+            # a row flattened with its cells between bars: "Balance as of December 31, 2024 | 17,722 | $ | 1,654,468"
+            cells = [c.strip() for c in line.split("|")]
+            values = [c for c in cells[1:] if c and c not in ("$", ")")]
+            if cells[0] and re.search(r"[A-Za-z]", cells[0]) and all(_VALUE_LINE_RE.match(v) or v.startswith("(") for v in values[:1]):
+                rows.append((cells[0], values))
+                continue
         m = re.match(r"^(?P<label>.*?[A-Za-z].*?)\s{2,}(?P<rest>[$(\d-].*)$", line)
         if m is None and rows and not rows[-1][1] and line[:1].islower():
             rows[-1] = (f"{rows[-1][0]} {line}", [])     # a label wrapped: "Balance" / "at September 30, 2025"
@@ -79,7 +91,16 @@ def read_rollforward(text: str, own: Period, locale: Locale, order0: int = 30_00
     opened = False
     mined: list[tuple[float, str]] = []
     sold: list[tuple[float, str]] = []
+    holdings_day: date | None = None
     for i, (label, values) in enumerate(rows):
+        hm = _HOLDINGS_AS_OF_RE.search(label)
+        if hm:
+            holdings_day = _date(hm)
+        if counted and holdings_day == own.end and _BITCOIN_ROW_RE.match(label) and values:
+            value = _count(values[0], locale)
+            if value is not None:
+                out.append(Finding("btc_held", own, value, None, f"{label} | {values[0].strip()}", TIER_TABLE, order0 + i))
+                break
         held = _COUNT_HELD_RE.match(label) or (_BALANCE_RE.match(label) if counted else None)
         if held:
             day = _date(held)

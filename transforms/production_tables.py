@@ -280,7 +280,9 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
     cols: list[_Column] = []
     result: TableResult | None = None
     section = None
+    in_thousands = False    # a "($ in thousands)" caption row: the rows under it are dollars
     for i, row in enumerate(table.rows):
+        in_thousands = in_thousands or any(IN_THOUSANDS_CAPTION.search(c.text) for c in row)
         header = _header_columns(row, table.rows[i - 1] if i else None, fy_end, anchor)
         if header:
             cols = header
@@ -302,7 +304,7 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
             if sec:
                 section = sec
             continue
-        if section == "other":
+        if section == "other" or (in_thousands and dollar_row_of_a_count(label)):
             continue
         values = []
         for c in value_cells:
@@ -313,6 +315,15 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
         assert result is not None
         _interpret_row(label, values, locale, result, order * 1000 + i, hash_unit)
     return prefer_self_mining(result) if result is not None else None
+
+
+def dollar_row_of_a_count(label: str) -> bool:
+    """A row that would read as a bitcoin count ("Bitcoin sold", "Addition of bitcoin from mining activities") but
+    names no count, in a table of dollars ("($ in thousands)"): its figures are dollars."""
+    label = re.sub(r"[\s|(]+$", "", label)     # "Bitcoin sold | (" of a negative cell split at its bracket
+    lm = match_label(label)
+    return (lm is not None and lm.unit is None and bool(lm.fields) and FIELD_UNITS[lm.fields[0]][0] == FIELD_UNITS["btc_sold"][0]
+            and not re.search(r"(?i)\b(?:number|quantity|count|units)\b|\(\s*(?:btc|bitcoins?)\s*\)", label))
 
 
 _SELF_MINING_LABEL = re.compile(r"self[- ]?min", re.I)
@@ -430,7 +441,9 @@ def _lone_metrics_column(text: str, m: re.Match) -> bool:
 #: A results release's metric table: "Three Months Ended Sep 30, | Metrics | 2024 | 2023": one quarter per
 #: year column (the quarter that ends on the date in each year).
 _QUARTER_YEARS_HEADER = re.compile(
-    rf"(?P<span>three\s+months\s+ended\s+(?P<m>{_MON_RE})\.?\s+\d{{1,2}}),?[\s|*]*(?:[A-Za-z][A-Za-z ()]{{0,30}}[\s|*]+)?"
+    # ("As of December 31, | 2024 | 2023 | 2022": balances at each year's quarter end, with a caption line between
+    # such as "BTC held at end of period:")
+    rf"(?P<span>(?:three\s+months\s+ended|as\s+of|as\s+at)\s+(?P<m>{_MON_RE})\.?\s+\d{{1,2}}),?[\s|*]*(?:[A-Za-z][A-Za-z ():]{{0,40}}[\s|*]+)?"
     r"(?P<years>(?:19|20)\d{2}(?:[\s|*]+(?:19|20)\d{2}){1,3})(?![\d.,])", re.I)
 
 _MAX_TABLE_CHARS = 30_000
@@ -576,7 +589,7 @@ def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None,
         else:
             # "The following table presents our cost to mine one Bitcoin (amounts in thousands, except ...)": dollar
             # rows that print no scale of their own are in thousands
-            caption = _IN_THOUSANDS_CAPTION.search(text[max(0, h_start - 300):h_start])
+            caption = IN_THOUSANDS_CAPTION.search(text[max(0, h_start - 300):pos])   # above or inside the header
             result = _scan_rows(text, pos, limit, [p for p, _ in periods], [h for _, h in periods], n_cmp,
                                 locale, n, hash_unit, usd_scale_unit="in thousands" if caption else None)
         if result is not None:
@@ -668,7 +681,7 @@ def _sentence_like(label: str) -> bool:
     return ", " in label and len(words) > 6
 
 
-_IN_THOUSANDS_CAPTION = re.compile(r"\((?:amounts\s+|dollars\s+|\$\s+|us\$\s+)?in\s+thousands\b", re.I)
+IN_THOUSANDS_CAPTION = re.compile(r"\((?:amounts\s+|dollars\s+|\$\s+|us\$\s+)?in\s+thousands\b", re.I)
 
 
 def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
@@ -704,6 +717,8 @@ def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers
                 and "usd" in FIELD_UNITS[lm.fields[0]][0] and lm.fields[0] != "btc_avg_sale_price_usd"):
             label = f"{label} ({usd_scale_unit})"
             lm = match_label(label)
+        if usd_scale_unit and dollar_row_of_a_count(label):
+            continue    # "Bitcoin sold | (127,829)" in a roll-forward "($ in thousands)": dollars, not a count of bitcoin
         if lm is not None and lm.unit is None and group_unit and lm.fields and \
                 (_label_unit_kind(group_unit) or ("",))[0] in FIELD_UNITS[lm.fields[0]][0]:
             label = f"{label} ({group_unit})"

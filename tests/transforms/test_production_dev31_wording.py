@@ -1,0 +1,60 @@
+"""Filing layouts of the thirty-first and thirty-second held-out sets (each scored once, then development data),
+rewritten as invented passages: a holdings table whose header row names dates (no figure in it), a roll-forward
+"($ in thousands)" whose "Bitcoin sold" row is dollars, an annual report's note that names only the years it ends,
+roll-forward rows flattened between bars under "Quantity | Amounts", a one-row-per-coin holdings table, balances
+under "As of September 30," with year columns, and bitcoin "utilized as collateral for borrowings"."""
+from __future__ import annotations
+
+from transforms.production import parse_production
+from tests.transforms.helpers import only_production_record as _one
+
+
+def test_a_header_row_of_dates_is_no_figure_and_a_dollar_rollforward_gives_no_count():
+    r = parse_production(
+        "4. BITCOIN\nThe following table presents the Company's bitcoin holdings as of March 31, 2025 and "
+        "December 31, 2024:\nAs of\nBitcoin holdings | March 31, 2025 | December 31, 2024\n"
+        "Number of bitcoin held | 8,431 | 7,102\nFair value of bitcoin (in '000s) | $ | 702,118 | $ | 661,504\n"
+        "The following table presents information based on the activity of bitcoin for the three months ended "
+        "March 31, 2025 and 2024:\nThree months ended | Three months ended\n($ in thousands) | March 31, 2025 | "
+        "March 31, 2024\nAddition of bitcoin from mining activities | 151,220 | 98,114\nBitcoin sold | (64,310 | ) | —\n",
+        ticker="EXPR")[0]
+    assert (r.period_end.isoformat(), r.btc_held, r.btc_sold, r.btc_produced) == ("2025-03-31", 8431, None, None)
+
+
+def test_an_annual_notes_balance_is_the_year_ends_quarter():
+    r = parse_production(
+        "Note 6. Bitcoin\nThe following table presents information about the Company's Bitcoin balance held:\n"
+        "Quantity | Amounts\nBalance as of December 31, 2023 | 5,210 | $ | 221,410\n"
+        "Revenue recognized from Bitcoin mined | 3,902 | 250,117\nProceeds from sale of Bitcoin | (410) | (20,880)\n"
+        "Balance as of December 31, 2024 | 8,702 | $ | 812,004\n"
+        "Realized gains on the sale of Bitcoin for the year ended December 31, 2024 | $ | 6,120\n"
+        "Balance as of December 31, 2022 | 4,001 | $ | 66,102\n"
+        "Realized gains on the sale of Bitcoin for the year ended December 31, 2023 | $ | 3,014\n", ticker="EXPR")[0]
+    # the year's mined and sold are no quarter's
+    assert (r.period_type, r.period_end.isoformat(), r.btc_held, r.btc_produced, r.btc_sold) == (
+        "quarter", "2024-12-31", 8702, None, None)
+
+
+def test_a_holdings_table_gives_the_bitcoin_row_at_the_quarter_end():
+    r = _one("6. DIGITAL ASSETS\nThe following table presents the Company's significant digital assets holdings as of "
+             "March 31, 2025:\nQuantity | Cost Basis | Fair Value\nBTC | 301.4 | $ | 18,200,000 | $ | 24,900,000\n"
+             "ETH | 12,000.0 | 30,100,000 | 21,800,000\nThe following table presents a roll-forward of BTC for the "
+             "three months ended March 31, 2025:", ticker="EXPR")
+    assert (r.period_end.isoformat(), r.btc_held) == ("2025-03-31", 301.4)
+
+
+def test_balances_under_an_as_of_header_with_year_columns():
+    r = parse_production(
+        "The Company produced 702 bitcoin in Q3 2022.\nAs of September 30,\n \nBTC held at end of period:\n \n2022\n \n"
+        "2021\n \nTotal BTC held\n \n9,210\n \n6,113\n \nBTC utilized as collateral for borrowings\n \n3,100\n \n-\n",
+        ticker="EXPR")[0]
+    assert (r.period_end.isoformat(), r.btc_produced, r.btc_held, r.btc_held_restricted) == ("2022-09-30", 702, 9210, 3100)
+
+
+def test_an_annual_reports_deployed_hash_rate_as_of_the_year_end_but_not_the_years_average():
+    records = parse_production(
+        "Bitcoin Mining Metrics\nYears Ended December 31,\n2024 | 2023\nHash rate, average operating (EH/s)\n"
+        "Combined hash rate, average operating | 14.0 | 8.1\nAs of December 31,\n2024 | 2023\n"
+        "Hash rate, deployed (EH/s)\nCombined hash rate, deployed | 30.2 | 11.9\n", ticker="EXPR")
+    own = records[0]
+    assert (own.period_end.isoformat(), own.hashrate_deployed_ehs, own.hashrate_operating_ehs) == ("2024-12-31", 30.2, None)
