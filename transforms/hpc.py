@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-19"  # hpc-19: power converted "to deliver" a smaller load is gross then critical IT, "the X Data Campus" names a site, a second deal joined by "and acquisition of" does not exclude a lease's value, a new agreement that "brings $X" adds it (no running total), a title's "$X Expansion" is the expansion's value, one data center's halls "combined" are its own capacity, a deck's "NC - 1: TENANT ANCHOR CONTRACT" title (site code, tenant, a contract in force), "Total Contract Value (1) $X" past its footnote mark, "Target Expanded Capacity" is a plan (heldout29 dev data); hpc-18: infrastructure "to host" a tenant's operations names it, "under the terms of the agreements", "contracted critical load" and "Total contract value:" describe a contract in force, "IT MW", "critical load" and "data halls" are AI/HPC wording, "a modified gross lease" is no amendment, "annual rate escalators" and "annual increases" no annual revenue, revenue "per IT MW" no contract value, "Potential expansion" and a section title's "Capacity, Delivery & Expansion" no expansion, two words between "over the" and "term" (heldout29, after its one scoring); hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
+PARSER_VERSION = "hpc-20"  # hpc-20: a renewal "unless terminated" is no termination, "supply its first customer with an additional N GPUs" and "signed two additional ... agreements with X" are expansions, "replaces the prior agreement" is an amendment, a new customer given a short name ("..., an AI Compute Fund managed by X (“DNA Fund”)") is the tenant, a prepayment's months are no term, "and features" ends a figure's words, GPU orders' months are contract wording (heldout31, after its one scoring); hpc-19: power converted "to deliver" a smaller load is gross then critical IT, "the X Data Campus" names a site, a second deal joined by "and acquisition of" does not exclude a lease's value, a new agreement that "brings $X" adds it (no running total), a title's "$X Expansion" is the expansion's value, one data center's halls "combined" are its own capacity, a deck's "NC - 1: TENANT ANCHOR CONTRACT" title (site code, tenant, a contract in force), "Total Contract Value (1) $X" past its footnote mark, "Target Expanded Capacity" is a plan (heldout29 dev data); hpc-18: infrastructure "to host" a tenant's operations names it, "under the terms of the agreements", "contracted critical load" and "Total contract value:" describe a contract in force, "IT MW", "critical load" and "data halls" are AI/HPC wording, "a modified gross lease" is no amendment, "annual rate escalators" and "annual increases" no annual revenue, revenue "per IT MW" no contract value, "Potential expansion" and a section title's "Capacity, Delivery & Expansion" no expansion, two words between "over the" and "term" (heldout29, after its one scoring); hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -88,7 +88,9 @@ _CONTRACT_WORDS_RE = re.compile(
     r"\b(?:lease[sd]?|agreements?|contract(?:s|ed)?|colocation|tenants?|joint venture|cloud services)\b", re.IGNORECASE
 )
 # "150MW" glues the unit to its number: no word boundary before it
-_QUANTITY_WORDS_RE = re.compile(r"(?:\b|(?<=\d))(?:MW|megawatts?|GW|billion|million|bn|years?)\b|\d+-year", re.IGNORECASE)
+# (GPU cloud orders run for months: "over a twenty-five month period", "a 24-month term")
+_QUANTITY_WORDS_RE = re.compile(r"(?:\b|(?<=\d))(?:MW|megawatts?|GW|billion|million|bn|years?|months?)\b|\d+-(?:year|month)",
+                                re.IGNORECASE)
 _CONTRACT_NOUN = (
     r"(?:agreements?|leases?|contracts?|colocation|partnership|deal|arrangements?|relationship|"
     r"joint venture|JV|MSA|services agreement|commitments?)"
@@ -144,6 +146,11 @@ _UNKNOWN_SUBJECT_TENANT_RE = re.compile(
     r"\s+(?:has|have)\s+(?:formally\s+)?(?:exercised\s+(?:its|an|the|a)\s+(?:[\w-]+\s+){0,2}option"
     r"|agreed\s+to\s+lease|signed\s+an?\s+(?:[\w-]+\s+){0,3}(?:lease|colocation|hosting|contract))"
 )
+#: A new customer described and then given a short name: "from a new customer, an AI Compute Fund managed by DNA
+#: Holdings Venture Inc. (“DNA Fund”)".
+_DEFINED_CUSTOMER_RE = re.compile(
+    r"\b(?:from|with|to)\s+(?:a|an|its|the)\s+(?:new\s+|first\s+|existing\s+)?(?:customer|client|tenant),\s+(?:[^.;()“”\"]|\.(?=\S)){3,120}?"
+    r"\s*\(\s*[“\"](?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})[”\"]\s*\)")
 #: The second of two tenants in one clause: "colocation agreements with Meridian AI for 80 MW and with Solace Labs
 #: for 40 MW".
 _SECOND_UNKNOWN_TENANT_RE = re.compile(
@@ -175,7 +182,8 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         # "with the ability of each party to terminate within 45 days": a right, not a termination
         # "no termination for convenience" is a term of the contract, not its end; so are a deck's "termination
         # notice" and "termination fee"
-        r"(?<!\bto )(?<!\bmay )(?<!\bcan )(?<!\bno )(?<!\bwithout )\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)(?!\s+for\s+convenience)(?!\s+(?:notices?|fees?|payments?|clauses?|provisions?|events?|penalt\w+)\b)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
+        # ("renews for successive one-month periods unless terminated by either party": a condition, no termination)
+        r"(?<!\bto )(?<!\bmay )(?<!\bcan )(?<!\bno )(?<!\bwithout )(?<!\bunless )(?<!\bif )(?<!\buntil )\bterminat(?:e|es|ed|ing|ion)\b(?![^.]{0,20}\bright)(?!\s+for\s+convenience)(?!\s+(?:notices?|fees?|payments?|clauses?|provisions?|events?|penalt\w+)\b)|\bcancel(?:s|ed|led|lation)\b|\bwalk(?:s|ed)? away\b", re.I)),
     ("amended", re.compile(
         # "the Securities Act of 1933, as amended" is no amendment; "has amended its lease" is
         r"(?<!\bas )\bamend(?:s|ed|ing|ment|ments)\b(?!,? and restated credit)|"
@@ -183,7 +191,9 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         # ("a modified gross lease" is a kind of lease, not a change to one)
         r"\bmodif(?:y|ies|ied|ication)\b(?!\s+gross\b)(?=[^.]{0,50}\b(?:leases?|contracts?|agreements?|terms?)\b)|"
         r"\brenegotiat\w*|\bextend(?:s|ed)\s+(?:the\s+)?(?:initial\s+)?(?:term|lease|contract|agreement)|\bterm extension\b|"
-        r"\brestructur(?:e|es|ed)\s+(?:the|its)\s+(?:lease|contract|agreement)",
+        r"\brestructur(?:e|es|ed)\s+(?:the|its)\s+(?:lease|contract|agreement)|"
+        # "This new agreement replaces the prior agreement whereby the Company was to provide ... 2,048 H100 GPUs"
+        r"\breplac(?:es|ed|ing)\s+(?:the|its)\s+(?:prior|previous|existing|original|earlier)\s+(?:agreement|contract|lease|order)",
         re.I)),
     ("expanded", re.compile(
         # "Expands Strategic Partnership with Fluidstack Through New 168 MW Joint Venture", "Expands
@@ -195,6 +205,9 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         r"(?:partnership|relationship|platform|portfolio|footprint|presence|business|pipeline)\b)|"
         r"\bexpansion of (?:its|the|their|our)\b(?!\s+(?:[\w-]+\s+){0,2}(?:partnership|relationship|platform|portfolio|footprint|presence|business)\b)|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
         r"\bupsiz(?:e|es|ed)\b|"
+        # "signed two additional cloud services agreements with DNA Fund": more contracts with a customer it serves
+        r"\b(?:sign(?:s|ed)?|enter(?:s|ed)?\s+into|execut(?:es|ed))\s+(?:two|three|four|several|an?|\d)?\s*additional\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:agreements?|contracts?|leases?|orders?)\s+with\b|"
         # "352 MW IT lease doubles the existing high-investment-grade tenant's contracted capacity to 704 MW"
         r"\b(?:doubl|tripl|increas|grow)(?:es|ed|ing|e|s)?\s+(?:the\s+|its\s+)?existing\s+(?:[\w-]+\s+){0,3}"
         r"(?:tenant|customer|client)['’]s\s+(?:contracted\s+)?(?:capacity|commitment|lease)|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
@@ -361,7 +374,7 @@ def _roles(units: list[_Span], issuer: str | None) -> tuple[dict[str, _Role], di
             if any(r.search(before) for r in _TENANT_BEFORE_RES) or any(r.match(after) for r in _TENANT_AFTER_RES):
                 tenants.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
         for m in [*_UNKNOWN_TENANT_RE.finditer(unit.text), *_SECOND_UNKNOWN_TENANT_RE.finditer(unit.text),
-                  *_UNKNOWN_SUBJECT_TENANT_RE.finditer(unit.text)]:
+                  *_UNKNOWN_SUBJECT_TENANT_RE.finditer(unit.text), *_DEFINED_CUSTOMER_RE.finditer(unit.text)]:
             words = _COMPANY_SUFFIX_RE.sub("", m.group("name").strip(" .,'")).split()
             while len(words) > 1 and words[-1] in {"of", "&"}:
                 words.pop()
@@ -615,6 +628,12 @@ def _option_exercised(text: str) -> bool:
         return True
     return False
 _ADDITIONAL_MW_RE = re.compile(r"\badditional\b[^.;]{0,20}\d[\d,.]*\s?(?:MW|megawatts)\b", re.I)
+#: A filing note's "an agreement to supply its first customer with an additional 2,048 GPUs": more for a customer
+#: already served ("This new agreement replaces the prior agreement" is an amendment instead)
+_MORE_FOR_THE_SAME_CUSTOMER_RE = re.compile(
+    r"\b(?:supply|provide)\s+(?:its|the|this|our)\s+(?:first|initial|existing|anchor)\s+customer\s+with\s+an\s+additional\s+"
+    r"[\d,]+\s+(?:[\w-]+\s+)?(?:GPUs|servers|MW|megawatts)\b", re.I)
+_REPLACES_RE = re.compile(r"\breplac(?:es|ed|ing)\s+(?:the|its)\s+(?:prior|previous|existing|original|earlier)\b", re.I)
 
 
 #: A lease described as in force, with no verb of its signing: "Developing Black Pearl ..., leased to Amazon Data
@@ -646,6 +665,13 @@ def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Ev
         for unit in heads:
             # "... holds an option for an additional 150 MW" is an option, not an expansion.
             if _ADDITIONAL_MW_RE.search(unit.text) and not re.search(r"\boptions?\b|\bright of first", unit.text, re.I):
+                return "expanded", unit.text.strip()
+        units = heads + group.units
+        replaces = next((u for u in units if _REPLACES_RE.search(u.text)), None)
+        if replaces is not None:
+            return "amended", replaces.text.strip()     # "This new agreement replaces the prior agreement ..."
+        for unit in units:
+            if _MORE_FOR_THE_SAME_CUSTOMER_RE.search(unit.text):
                 return "expanded", unit.text.strip()
     return event, evidence
 

@@ -151,7 +151,10 @@ _TERM_EXCLUDE_RE = re.compile(
     r"\bhistory\b|\bvest|\bago\b|\bpast\b",
     re.I,
 )
-_TERM_EXTENSION_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:extensions?|renewals?|options?|renewal options?)\b", re.I)
+_TERM_EXTENSION_AFTER_RE = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}(?:extensions?|renewals?|options?|renewal options?)\b"
+    # "features a two-month prepayment", "a 90-day notice period": a payment or notice, no term
+    r"|^\s*(?:(?:security|cash)\s+)?(?:prepayments?|deposits?|advances?|notice|payment)\b", re.I)
 _TERM_COUNT_BEFORE_RE = re.compile(r"(?:two|three|four|2|3|4|additional|optional|further|successive)\s+$", re.I)
 _TERM_AVERAGE_AFTER_RE = re.compile(r"^\s*(?:weighted[- ])?average\b", re.I)
 _TERM_AVERAGE_BEFORE_RE = re.compile(r"\baverage\s+(?:remaining\s+)?(?:contract\s+|lease\s+)?(?:term|duration)\s+(?:of\s+)?$", re.I)
@@ -255,13 +258,13 @@ _NAMED_EXPANSION_AFTER_RE = re.compile(r"\s+(?:(?:contract|lease|HPC|AI)\s+)?exp
 _OTHER_FIGURE_RE = re.compile(r"(?:US\s?)?\$\s?\d")
 # Where the words about a figure stop: the next verb phrase that adds another term ("and includes two
 # extension options", "and has an average ...").
-_AFTER_STOP_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:includ|ha[sv]e?\b|contain|provid|grant|carr)", re.I)
+_AFTER_STOP_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:includ|ha[sv]e?\b|contain|provid|grant|carr|feature)", re.I)
 
 
 # "... $19 billion of contracted lease revenue over the initial term and is expected to be supported by an
 # investment-grade ...": a second predicate of the sentence says nothing of the figure, nor does the next figure's
 # label ("~$6.6 billion of base-term contract value and ~$330 million of average annual NOI").
-_NEXT_PREDICATE_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:is|are|was|were|will|includ|ha[sv]e?\b|contain|provid|grant|carr)",
+_NEXT_PREDICATE_RE = re.compile(r"\s(?:and|which|while)\s+(?:also\s+)?(?:is|are|was|were|will|includ|ha[sv]e?\b|contain|provid|grant|carr|feature)",
                                 re.I)
 
 

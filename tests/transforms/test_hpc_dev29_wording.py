@@ -50,3 +50,33 @@ def test_a_decks_section_title_names_site_tenant_and_a_signed_contract():
 def test_a_decks_labelled_contract_value_is_read_past_its_footnote_mark():
     c = _one(DECK.replace(" \u2022 Modified gross lease", ""), ticker="EXMP")
     assert c.total_contract_value_usd == 640_000_000
+
+
+# GPU cloud contracts told in 10-K/10-Q notes (heldout31, after its one scoring; hpc-20), rewritten as invented passages.
+def test_a_renewal_unless_terminated_is_no_termination():
+    c = _one("In March 2026, we entered into a service order with a new customer to provide services utilizing a total of "
+             "64 H200 GPUs. The service order has an initial term of 24 months representing total contracted value of "
+             "approximately $3.1 million, after which it automatically renews for successive one-month periods unless "
+             "terminated by either party.", ticker="EXMP")
+    assert (c.event, c.term_years, c.total_contract_value_usd) == ("signed", 2, 3_100_000)
+
+
+def test_more_gpus_for_the_first_customer_are_an_expansion_and_a_replacement_an_amendment():
+    c = _one("On May 2, 2025, the Company announced that it had finalized an agreement to supply its first customer with "
+             "an additional 1,024 GPUs over a three-year term commencing upon deployment.", ticker="EXMP")
+    assert (c.event, c.term_years) == ("expanded", 3)
+    c = _one("In June 2025, the Company entered into a new agreement to supply its Initial Customer with an additional 256 "
+             "GPUs for a period of eighteen months. This new agreement replaces the prior agreement whereby the Company "
+             "was to provide 1,024 GPUs. The contract represents approximately $9 million of annualized revenue and "
+             "features a two-month prepayment from the customer.", ticker="EXMP")
+    assert (c.event, c.term_years, c.annual_revenue_usd) == ("amended", 1.5, 9_000_000)
+
+
+def test_a_new_customer_given_a_short_name_is_the_tenant_and_additional_agreements_expand():
+    c = _one("On December 2, 2025, we entered into a Master Services Agreement with a minimum purchase commitment of 16 "
+             "GPUs from a new customer, a compute fund managed by Example Ventures Inc.(“Example Fund”). The purchase "
+             "order provides for services utilizing 288 H200 GPUs over a twenty-five month period.", ticker="EXMP")
+    assert c.counterparty == "Example Fund"
+    c = _one("In April 2026, the Company signed two additional cloud services agreements with Example Fund for 96 H200 GPUs under "
+             "24-month terms.", ticker="EXMP")
+    assert c.event == "expanded"
