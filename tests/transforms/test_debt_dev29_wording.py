@@ -108,3 +108,13 @@ def test_an_equipment_note_that_requires_interest_at_a_rate_gives_its_coupon():
              "purchases totaling $3.1 million with a third party. The terms of the financing agreement require interest "
              "at 15% per annum.", ticker="EXDB")
     assert e.coupon_pct == 15
+
+
+def test_an_agreement_over_several_facilities_is_one_credit_facility_at_its_total():
+    e = _one("On March 2, 2026, the Company entered into a definitive credit agreement with Example Bank to finance its "
+             "data centers. The credit agreement provides for an aggregate amount of up to approximately USD $31.5 million "
+             "of financing. The agreement is comprised of three separate facilities:\n- Non-revolving lease facility in "
+             "the amount of USD $12.0 million.\n- Non-revolving term loan facility in the amount of USD $15.5 million.\n"
+             "- Revolver by way of letters of credit in the amount of USD $4.0 million.", ticker="EXDB")
+    assert (e.instrument, e.principal_usd) == ("credit_facility", 31.5e6)
+    assert "several facilities" in e.derived["principal_usd"]
