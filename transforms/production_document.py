@@ -222,7 +222,7 @@ def unwrap_hard_wrapped(text: str) -> str:
             out.append([ln])
             joining = short_words = False
             continue
-        if out and not _OPENS_ITEM.match(ln) and (joining or (short_words and ln[:1].islower())):
+        if out and not _OPENS_ITEM.match(ln) and (joining or (short_words and ln[:1].islower()) or _unit_goes_on(out[-1], ln)):
             out[-1].append(ln)
         else:
             out.append([ln])
@@ -232,6 +232,13 @@ def unwrap_hard_wrapped(text: str) -> str:
         # goes on in lower case on the next line
         short_words = not ends and ln.count(" ") >= 2 and "|" not in ln
     return "\n".join(" ".join(parts) for parts in out)
+
+
+def _unit_goes_on(parts: list[str], ln: str) -> bool:
+    """A bullet wrapped right after its figure ("- Produced 2,115" / "Bitcoin during the three-month period ended March
+    31, 2023, as"): the next line opens with the figure's unit and runs on at the wrap width."""
+    return (len(parts) == 1 and bool(_OPENS_ITEM.match(parts[0])) and parts[0][-1:].isdigit()
+            and len(ln) >= _WRAP_MIN and _UNIT_ONLY_LINE.match(ln) is not None)
 
 
 _UNIT_ONLY_LINE = re.compile(r"(?:EH/s|PH/s|TH/s|J/TH|W/TH|exahash|petahash|BTC|bitcoins?)\b[^\d|]{0,40}", re.I)

@@ -119,7 +119,7 @@ class Mention:
 _MENTION = re.compile(
     rf"""
     \b(?:
-    (?P<qended>(?:three|3)(?:\s+and\s+(?:six|nine|twelve|6|9|12))?[- ]months?\s+ended\s+(?P<qe_m>{_MON})\.?\s+(?P<qe_d>\d{{1,2}}),?\s+(?P<qe_y>\d{{4}})
+    (?P<qended>(?:three|3)(?:\s+and\s+(?:six|nine|twelve|6|9|12))?[- ]months?(?:\s+period)?\s+ended\s+(?P<qe_m>{_MON})\.?\s+(?P<qe_d>\d{{1,2}}),?\s+(?P<qe_y>\d{{4}})
        |quarter\s+ended\s+(?P<qe2_m>{_MON})\.?\s+(?P<qe2_d>\d{{1,2}}),?\s+(?P<qe2_y>\d{{4}}))
    |(?P<fq>(?:fiscal\s+(?:year\s+)?(?P<fq1_y>\d{{4}})\s+(?P<fq1_o>{_ORD})\s+quarter)
        |(?:(?P<fq2_o>{_ORD})\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+year|fiscal|FY)\s?'?(?P<fq2_y>\d{{2,4}}))

@@ -157,7 +157,7 @@ _EXITED_AT = re.compile(r"\bhash\s?rate\s+(?:finished|ended|exited|closed)\s+the
 # "Sphere 3D ended the quarter with 1.3 EH/s"
 _ENDED_WITH = re.compile(r"\b(?:ended|exited|finished|closed)\s+the\s+(?:month|quarter|period|year)\s+with\s+"
                          r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
-_BTC_EQUIVALENT_OF = re.compile(r"\b(?:btc|bitcoin)\s+equivalent(?:\[\d+\])?\s+of\b", re.I)
+_BTC_EQUIVALENT_OF = re.compile(r"\b(?:btc|bitcoin)\s+equivalent(?:\[\d+\]|\d)?\s+of\b", re.I)   # ("BTC equivalent2 of")
 _AT_A_DATE_AFTER = re.compile(r"^\s*(?:as\s+of|as\s+at|at|on)\s+(?:\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
 _WAS_HASHING_AFTER = re.compile(r"\s*,?\s*(?:was|were|is|are)\s+(?:actively\s+)?(?:hashing|mining)\b", re.I)
 _WAS_DEPLOYED_AFTER = re.compile(r"^\s*(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?(?:deployed|installed|energized|energised)\b", re.I)
@@ -903,6 +903,9 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
                 return None if name == "exclude" else name
         if _CHANGE_BY.search(before[-30:]) and re.match(r"\s*to\s+(?:approximately\s+|about\s+)?\d", after):
             return None     # "grows treasury by 154 BTC to 703 BTC": the change, then the level it reached
+        if re.match(r"\s*to\s+(?:approximately\s+|about\s+)?\d[\d,.]*\s*(?:btc|bitcoins?)\b", after, re.I) and re.search(
+                r"\b(?:grow|grew|increas|rais|lift|expand|took|take|brought|bring)\w*\b[^.;\d]{0,30}$", before, re.I):
+            return None     # "grows HODL 114 BTC to 549 BTC": the level it grew from, then the one it reached
         name = _nearest(before)
         if name is None and _AT_FIGURE_RESERVE.match(before) and _RESERVE_AFTER.match(sentence, q.end):
             name = "btc_held"   # "At 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves"

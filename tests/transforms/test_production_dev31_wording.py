@@ -58,3 +58,36 @@ def test_an_annual_reports_deployed_hash_rate_as_of_the_year_end_but_not_the_yea
         "Hash rate, deployed (EH/s)\nCombined hash rate, deployed | 30.2 | 11.9\n", ticker="EXPR")
     own = records[0]
     assert (own.period_end.isoformat(), own.hashrate_deployed_ehs, own.hashrate_operating_ehs) == ("2024-12-31", 30.2, None)
+
+
+# Results releases of the thirty-third held-out set (after its one scoring, production-28).
+def test_a_fiscal_quarter_title_of_a_calendar_year_ticker():
+    r = parse_production("Example Mining Announces Fiscal First Quarter 2024 Results\nFiscal First Quarter 2024 "
+                         "Highlights\n- Earned 1,925 self-mined bitcoin\n", ticker="EXPR")[0]
+    assert (r.period_end.isoformat(), r.btc_produced) == ("2024-03-31", 1925)
+
+
+def test_a_three_month_period_ended_and_a_bullet_wrapped_after_its_figure():
+    wrapped = ("Example Platforms, Inc. (NASDAQ: EXPR), an industry leader in Bitcoin mining and data\n"
+               "center hosting, reported financial results for the three-month\n"
+               "period ended March 31, 2023. The unaudited financial statements are\n"
+               "available on the Company's website and here for all investors.\n"
+               "Key financial and operational highlights for the first quarter\n"
+               "include the following items, with comparisons to last year:\n"
+               "- Total revenue of $61.2 million for the three-month period ended\n"
+               "March 31, 2023, as compared to $70.8 million for the same period\n"
+               "of 2022, driven by lower Bitcoin prices over the whole quarter.\n"
+               "- Produced 1,815\n"
+               "Bitcoin during the three-month period ended March 31, 2023, as\n"
+               "compared to 1,205 Bitcoin during the same three-month period in\n"
+               "2022, driven by a significant increase in miners deployed.\n")
+    r = parse_production(wrapped, ticker="EXPR")[0]
+    assert (r.period_end.isoformat(), r.btc_produced) == ("2023-03-31", 1815)
+
+
+def test_a_balance_grown_from_one_level_to_another_is_not_the_first_and_a_btc_equivalent_is_no_sale():
+    r = parse_production("Example Reports Second Quarter 2023 Results\n- Mines 1,013 BTC and grows HODL 98 BTC to 461 BTC "
+                         "in Q2 2023 -\nThe BTC equivalent2 of our digital asset holdings as of June 30, 2023 (defined as "
+                         "if all ETH and USDC holdings were converted into BTC as of that date) was approximately 1,502.4 "
+                         "BTC.", ticker="EXPR")[0]
+    assert r.btc_produced == 1013 and r.btc_held != 98 and r.btc_sold is None
