@@ -90,6 +90,8 @@ LOAN_RE = re.compile(
     r"|(?:(?<=principal\samount\s)loan)"
     # Applied Digital's "an unsecured loan with a maximum principal amount of $20 million"
     r"|(?:(?:senior\s+)?(?:secured|unsecured)\s+(?:promissory\s+)?loans?)"
+    # BitMine's "LOC Agreement" (its line of credit); Cango's "a mining machine loan bearing interest at 10% per annum"
+    r"|(?:(?-i:LOC)(?:\s+agreement)?)|(?:(?:mining\s+)?machine\s+loans?)"
     # a loan named by its amount and lender: "Full Repayment of $35 Million Galaxy Loan"
     r"|(?:(?<=million\s)|(?<=billion\s)|(?<=Million\s)|(?<=Billion\s))(?:(?-i:[A-Z])[\w.&-]*\s+)?loan"
     # debt cut by an amount ("reduced its outstanding debt by USD $2M"): kept only where DEBT_CUT_RE reads it
@@ -158,6 +160,10 @@ CLOSED_RE = re.compile(
     # "With a first financing tranche of US$5.6 million already disbursed"
     r"|\b(?:tranche|loan|advance|draw(?:down)?)\b(?:[^.;]|\.(?=\d)){0,60}?\balready\s+(?:been\s+)?(?:disbursed|drawn|funded|advanced)\b"
     r"|\b(?:issued|sold)\s+(?:an\s+aggregate\s+of\s+)?(?:US)?\$"
+    # an 8-K's "entered into a Securities Purchase Agreement ... pursuant to which the Company sold the Investor an unsecured
+    # promissory note" / "issued to an institutional accredited investor ... a Senior Convertible Promissory Note" /
+    # "received $1,335,000 in exchange for the issuance of" a note: the sale is done (not "agreed to sell")
+    r"|\bpursuant\s+to\s+which\s+(?:the\s+Company|we)\s+(?:sold|issued|received)\b"
     # "Cipher raised $1.4 billion in aggregate principal of senior secured notes"; "Notes sold in the Offering"
     r"|(?<!\bbe\s)\braised\s+(?:approximately\s+|about\s+)?(?:US)?\$|\bnotes\s+sold\s+in\s+the\s+offering\b"
     # an 8-K's "the Company issued secured convertible promissory notes to investors", not "will be issued"
@@ -607,6 +613,8 @@ DEBT_VOCAB_RE = re.compile(
     r"|\bbridge\s+loan\b|\blending\s+facility\b|\bmortgage\b|\bloan\s+notes?\b|\bdebt\s+settlement\s+agreement\b"
     r"|(?-i:\bRLOC\b)|\bequipment\s+financ\w+\s+(?:and\s+security\s+)?agreement|\bMEFAs?\b|\bcommitment\s+letter\b"
     r"|\bmaster\s+loan\b|\bloan\s+and\s+pledge\s+agreements?\b|\bdebtor[- ]in[- ]possession\b|\bnotes?\s+payable\s+agreements?\b"
+    # BitMine's "LOC Agreement with IDI"; Cango's "a mining machine loan bearing interest at 10% per annum"
+    r"|(?-i:\bLOC\b)(?:\s+agreement)?\b|\bloans?\s+(?:bearing|which\s+bears|that\s+bears)\s+interest\b"
     r"|" + _DEBT_CUT.replace("(?P<debt>", "(?:").replace("(?P<debt2>", "(?:") + r"(?:USD?|U\.S\.|\$)", I,
 )
 

@@ -118,3 +118,26 @@ def test_an_agreement_over_several_facilities_is_one_credit_facility_at_its_tota
              "- Revolver by way of letters of credit in the amount of USD $4.0 million.", ticker="EXDB")
     assert (e.instrument, e.principal_usd) == ("credit_facility", 31.5e6)
     assert "several facilities" in e.derived["principal_usd"]
+
+
+# Filings of smaller miners in the thirty-third held-out set (after its one scoring, debt-27), rewritten as invented
+# passages.
+def test_a_purchase_agreement_under_which_the_company_sold_a_note_is_a_closing():
+    e = _one("Item 1.01 Entry into a Material Definitive Agreement.\nEffective May 3, 2024, Example Mining, Inc. (the "
+             "“Company”) entered into a Securities Purchase Agreement with an accredited investor, pursuant to which the "
+             "Company sold the Investor an unsecured promissory note in the principal amount of $75,400.", ticker="EXDB")
+    assert (e.instrument, e.event, e.principal_usd, e.secured) == ("other", "closed", 75_400, False)
+
+
+def test_a_line_of_credit_named_loc_amended_with_its_new_limit():
+    e = _one("NOTE 9 - SUBSEQUENT EVENTS\nOn July 2, 2023, the Company amended and restated its LOC Agreement with "
+             "Example Lender. Under the new amended and restated LOC, the Company is entitled to borrow funds up to the "
+             "limit of $2,500,000 with a new maturity date of January 1, 2024.", ticker="EXDB")
+    assert (e.instrument, e.event, e.principal_usd) == ("credit_facility", "amended", 2_500_000)
+
+
+def test_a_mining_machine_loan_financing_an_amount_is_other_debt():
+    e = _one("On March 3, 2026, the Company entered into an arrangement to upgrade its mining machines. The first batch "
+             "of the upgrade, amounting to approximately US$9.10 million, will be financed through a mining machine loan "
+             "bearing interest at 9% per annum.", ticker="EXDB")
+    assert (e.instrument, e.principal_usd, e.coupon_pct) == ("other", 9.1e6, 9)
