@@ -94,8 +94,10 @@ _FREE_SITE_RES = (
     re.compile(r"\b(?P<name>[A-Z]{2,5}-\d{1,2})\s+(?:Premises|campus|site|facility|data\s+cent(?:er|re))\b"),
     # a deck's section title "NC-1: NSCALE ANCHOR CONTRACT"
     re.compile(r"(?m)(?:^|[•▪●]\s*)(?!EX-)(?P<name>[A-Z]{2,5}-\d{1,2})(?::\s|\s*$)"),
-    re.compile(r"\bat\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s\d{1,2})\b(?![\d,.%]|\s*(?:MW|GW|megawatts?|%))"),
+    # ("Signs 210 MW Lease at Delta Forge 2, Expanding ...": a comma after the number ends the name, "2,000" does not)
+    re.compile(r"\bat\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\s\d{1,2})\b(?!\d|[,.]\d|%|\s*(?:MW|GW|megawatts?|%))"),
 )
+_SITE_NUMBER_AFTER_RE = re.compile(r"\s(\d{1,2})\b(?![,.]\d|\s*(?:MW|GW|megawatts?|%|-))")
 _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"}
 # "a new data center site in Saint-Jérôme, Québec ("MTL-3")": a site code defined in brackets.
@@ -135,6 +137,12 @@ def find_sites(text: str) -> list[Mention]:
         tail = rf"(?:,\s{_STATES})?\s+{_SITE_NOUN}\b" if site in _NEEDS_SITE_NOUN else r"(?![A-Za-z])"
         for m in re.finditer(rf"\b{re.escape(site)}{tail}", text):
             if any(f.start <= m.start() < f.end for f in found):
+                continue
+            numbered = _SITE_NUMBER_AFTER_RE.match(text, m.start() + len(site))
+            if numbered and not site[-1].isdigit():
+                # "Polaris Forge 3": a numbered campus of a name the lexicon knows without its number
+                name = f"{site} {numbered.group(1)}"
+                found.append(Mention(name, m.start(), numbered.end(), name))
                 continue
             found.append(Mention(site, m.start(), m.start() + len(site), site))
     for m in _SITE_CODE_RE.finditer(text):

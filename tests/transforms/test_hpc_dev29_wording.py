@@ -80,3 +80,19 @@ def test_a_new_customer_given_a_short_name_is_the_tenant_and_additional_agreemen
     c = _one("In April 2026, the Company signed two additional cloud services agreements with Example Fund for 96 H200 GPUs under "
              "24-month terms.", ticker="EXMP")
     assert c.event == "expanded"
+
+
+# Leases of the thirty-third held-out set (after its one scoring, hpc-21), rewritten as invented passages.
+def test_a_numbered_campus_after_a_comma_and_a_numbered_campus_the_lexicon_knows_unnumbered():
+    c = _one("Example Digital Signs 180 MW Lease at Granite Forge 2, Expanding Its AI Factory Model\nThe agreement "
+             "covers 180 MW of critical IT load under a 15-year lease with a hyperscaler.", ticker="EXMP")
+    assert c.site == "Granite Forge 2"
+    c = _one("Example Digital signed a 15-year lease with CoreWeave for 150 MW of critical IT load at the Polaris Forge 3 "
+             "campus.", ticker="EXMP")
+    assert c.site == "Polaris Forge 3"
+
+
+def test_a_decks_capitalised_lease_with_an_unknown_tenant_and_a_titles_contract_value_is_no_tenant():
+    c = _one("5) Fjord, Norway - phase 1 60.0 Q4'26 Colocation $3.1 Billion, 15-Year AI/HPC Data Center Lease with "
+             "Kestrel. 100 IT MW will be configured to run NVIDIA GPUs for the end customer.", ticker="EXMP")
+    assert (c.counterparty, c.critical_it_mw, c.term_years, c.total_contract_value_usd) == ("Kestrel", 100, 15, 3.1e9)
