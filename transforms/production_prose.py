@@ -112,6 +112,8 @@ _BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amount
 # ("195.7 mined bitcoin on 0.8 EH/s" too)
 # ("Produced 281 newly minted bitcoins (BTC)", Riot 2020)
 _SELF_MINED_AFTER = re.compile(r"\s*(?:(?:self|newly)[- ])?(?:mined|minted)\s+(?:bitcoins?|btc)\b", re.I)
+_ENDED_THE_PERIOD_WITH = re.compile(r"\b(?:finished|ended|closed|exited)\s+the\s+(?:quarter|month|period|year)\s+with\b[^.;]{0,80}$",
+                                    re.I)
 _DAILY = re.compile(r"\b(?:daily|per day|a day)\b", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
@@ -913,6 +915,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             # "The company's hodl position at the end of November, 2023, was 1,627 BTC": the clause holding
             # the figure is only a verb; the subject before it names the metric
             name = _nearest(sentence[max(0, q.start - 120):q.start])
+        if name is None and _ENDED_THE_PERIOD_WITH.search(sentence[:q.start]):
+            name = "btc_held"   # "Riot finished the quarter with $290 million in cash on hand and 7,327 Bitcoin"
         if name == "btc_produced" and _DAILY.search(before):
             name = "btc_produced_per_day"       # "Average daily bitcoin production was 10.0 BTC"
         if name == "btc_produced_per_day" and not re.search(r"\b(?:produc\w*|mined|mining|earned|generated)\b",

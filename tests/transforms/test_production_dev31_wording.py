@@ -91,3 +91,10 @@ def test_a_balance_grown_from_one_level_to_another_is_not_the_first_and_a_btc_eq
                          "if all ETH and USDC holdings were converted into BTC as of that date) was approximately 1,502.4 "
                          "BTC.", ticker="EXPR")[0]
     assert r.btc_produced == 1013 and r.btc_held != 98 and r.btc_sold is None
+
+
+def test_a_quarter_finished_with_cash_and_bitcoin_gives_the_bitcoin_held():
+    r = parse_production("Example Platforms Reports Third Quarter 2023 Results\nExample finished the quarter with $210 million "
+                         "in cash on hand and 5,118 Bitcoin, representing a combined total of nearly $350 million in "
+                         "liquidity.", ticker="EXPR")[0]
+    assert (r.period_end.isoformat(), r.btc_held) == ("2023-09-30", 5118)
