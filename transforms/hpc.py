@@ -28,7 +28,7 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-21"  # hpc-21: a numbered campus before a comma ("at Delta Forge 2, Expanding"), a numbered campus of a name the lexicon knows unnumbered ("Polaris Forge 3"), a deck's capitalised "Lease with Volta", a title's "Lease with Total Contract Value of" names no tenant (heldout33, after its one scoring); hpc-20: a renewal "unless terminated" is no termination, "supply its first customer with an additional N GPUs" and "signed two additional ... agreements with X" are expansions, "replaces the prior agreement" is an amendment, a new customer given a short name ("..., an AI Compute Fund managed by X (“DNA Fund”)") is the tenant, a prepayment's months are no term, "and features" ends a figure's words, GPU orders' months are contract wording (heldout31, after its one scoring); hpc-19: power converted "to deliver" a smaller load is gross then critical IT, "the X Data Campus" names a site, a second deal joined by "and acquisition of" does not exclude a lease's value, a new agreement that "brings $X" adds it (no running total), a title's "$X Expansion" is the expansion's value, one data center's halls "combined" are its own capacity, a deck's "NC - 1: TENANT ANCHOR CONTRACT" title (site code, tenant, a contract in force), "Total Contract Value (1) $X" past its footnote mark, "Target Expanded Capacity" is a plan (heldout29 dev data); hpc-18: infrastructure "to host" a tenant's operations names it, "under the terms of the agreements", "contracted critical load" and "Total contract value:" describe a contract in force, "IT MW", "critical load" and "data halls" are AI/HPC wording, "a modified gross lease" is no amendment, "annual rate escalators" and "annual increases" no annual revenue, revenue "per IT MW" no contract value, "Potential expansion" and a section title's "Capacity, Delivery & Expansion" no expansion, two words between "over the" and "term" (heldout29, after its one scoring); hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
+PARSER_VERSION = "hpc-22"  # hpc-22: a tenant named by a defined term of its own name ("with a Neocloud (“Neocloud”)"), a name inside a defined term's bracket does not claim a segment, segments of a list cut at semicolons go on with the tenant before them, "Each of the Leases is for ..." speaks for every contract (heldout33 dev data); hpc-21: a numbered campus before a comma ("at Delta Forge 2, Expanding"), a numbered campus of a name the lexicon knows unnumbered ("Polaris Forge 3"), a deck's capitalised "Lease with Volta", a title's "Lease with Total Contract Value of" names no tenant (heldout33, after its one scoring); hpc-20: a renewal "unless terminated" is no termination, "supply its first customer with an additional N GPUs" and "signed two additional ... agreements with X" are expansions, "replaces the prior agreement" is an amendment, a new customer given a short name ("..., an AI Compute Fund managed by X (“DNA Fund”)") is the tenant, a prepayment's months are no term, "and features" ends a figure's words, GPU orders' months are contract wording (heldout31, after its one scoring); hpc-19: power converted "to deliver" a smaller load is gross then critical IT, "the X Data Campus" names a site, a second deal joined by "and acquisition of" does not exclude a lease's value, a new agreement that "brings $X" adds it (no running total), a title's "$X Expansion" is the expansion's value, one data center's halls "combined" are its own capacity, a deck's "NC - 1: TENANT ANCHOR CONTRACT" title (site code, tenant, a contract in force), "Total Contract Value (1) $X" past its footnote mark, "Target Expanded Capacity" is a plan (heldout29 dev data); hpc-18: infrastructure "to host" a tenant's operations names it, "under the terms of the agreements", "contracted critical load" and "Total contract value:" describe a contract in force, "IT MW", "critical load" and "data halls" are AI/HPC wording, "a modified gross lease" is no amendment, "annual rate escalators" and "annual increases" no annual revenue, revenue "per IT MW" no contract value, "Potential expansion" and a section title's "Capacity, Delivery & Expansion" no expansion, two words between "over the" and "term" (heldout29, after its one scoring); hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
 
@@ -152,6 +152,9 @@ _UNKNOWN_SUBJECT_TENANT_RE = re.compile(
 _DEFINED_CUSTOMER_RE = re.compile(
     r"\b(?:from|with|to)\s+(?:a|an|its|the)\s+(?:new\s+|first\s+|existing\s+)?(?:customer|client|tenant),\s+(?:[^.;()“”\"]|\.(?=\S)){3,120}?"
     r"\s*\(\s*[“\"](?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})[”\"]\s*\)")
+#: A tenant named by a defined term of its own name: "Lease Agreements ... with a Neocloud (“Neocloud”), for 152 MW".
+_SELF_DEFINED_TENANT_RE = re.compile(
+    r"\bwith\s+an?\s+(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s*\(\s*[“\"](?P=name)[”\"]\s*\)")
 #: The second of two tenants in one clause: "colocation agreements with Meridian AI for 80 MW and with Solace Labs
 #: for 40 MW".
 _SECOND_UNKNOWN_TENANT_RE = re.compile(
@@ -377,7 +380,8 @@ def _roles(units: list[_Span], issuer: str | None) -> tuple[dict[str, _Role], di
             if any(r.search(before) for r in _TENANT_BEFORE_RES) or any(r.match(after) for r in _TENANT_AFTER_RES):
                 tenants.setdefault(mention.name, (unit, unit.start + mention.start, unit.start + mention.end))
         for m in [*_UNKNOWN_TENANT_RE.finditer(unit.text), *_SECOND_UNKNOWN_TENANT_RE.finditer(unit.text),
-                  *_UNKNOWN_SUBJECT_TENANT_RE.finditer(unit.text), *_DEFINED_CUSTOMER_RE.finditer(unit.text)]:
+                  *_UNKNOWN_SUBJECT_TENANT_RE.finditer(unit.text), *_DEFINED_CUSTOMER_RE.finditer(unit.text),
+                  *_SELF_DEFINED_TENANT_RE.finditer(unit.text)]:
             words = _COMPANY_SUFFIX_RE.sub("", m.group("name").strip(" .,'")).split()
             while len(words) > 1 and words[-1] in {"of", "&"}:
                 words.pop()
@@ -406,6 +410,9 @@ def _mentioned(text: str, tenants: list[str]) -> list[str]:
 _TENANT_SEGMENT_RE = re.compile(r";\s+|:\s+|,\s+and\s+(?=(?:a|an|the|its|one)\b)|,?\s+and\s+(?=with\s)|,\s+(?=(?:a|an)\s+[\w-]+\s+(?:agreement|lease|contract))")
 
 
+_DEFINITION_BRACKET_RE = re.compile(r"\((?:[^()]*[“\"][^()]*)\)")
+
+
 def _split_by_tenant(sentence: _Span, names: list[str]) -> list[_Span]:
     """A sentence naming several tenants, each in a segment of its own, as those segments (else as is)."""
     if len(_mentioned(sentence.text, names)) < 2:
@@ -413,10 +420,22 @@ def _split_by_tenant(sentence: _Span, names: list[str]) -> list[_Span]:
     cuts = [0] + [m.end() for m in _TENANT_SEGMENT_RE.finditer(sentence.text)] + [len(sentence.text)]
     parts = [_Span(sentence.start + a, sentence.start + b, sentence.text[a:b]) for a, b in zip(cuts, cuts[1:])
              if sentence.text[a:b].strip()]
-    named = [_mentioned(p.text, names) for p in parts]
+    # a name inside a defined term's bracket ("(the “Neocloud Leases,” and collectively with the AMD Leases, the
+    # “Leases”)") refers back; it does not say whose segment this is
+    named = [_mentioned(p.text, names) if len(_mentioned(p.text, names)) < 2
+             else _mentioned(_DEFINITION_BRACKET_RE.sub(" ", p.text), names) for p in parts]
     if any(len(n) > 1 for n in named) or len({n[0] for n in named if n}) < 2:
         return [sentence]
-    return parts
+    # a segment that names no tenant ("Muskogee, OK", "and Hunt County, TX sites" of a list cut at its semicolons)
+    # goes on with the one before it
+    merged: list[_Span] = []
+    for part, n in zip(parts, named):
+        if merged and not n:
+            last = merged[-1]
+            merged[-1] = _Span(last.start, part.end, sentence.text[last.start - sentence.start:part.end - sentence.start])
+        else:
+            merged.append(part)
+    return merged
 
 
 def _groups(doc: Document, tenants: dict[str, _Role]) -> list[_Group]:
@@ -485,11 +504,25 @@ def _groups(doc: Document, tenants: dict[str, _Role]) -> list[_Group]:
         only.units[:0] = preamble
         only.headline_units = headline_units
     else:
+        last: tuple[str, ...] | None = None
         for unit in headline_units:
-            k = key_for(_mentioned(unit.text, names))
+            ms = _mentioned(unit.text, names)
+            if len(ms) > 1:
+                ms = _mentioned(_DEFINITION_BRACKET_RE.sub(" ", unit.text), names)
+            k = key_for(ms) if ms else last    # a segment naming no tenant goes on with the one before it
             if k is not None:
                 groups[k].headline_units.append(unit)
+            last = k
+        for sentence in preamble:
+            if _ALL_THE_CONTRACTS_RE.search(sentence.text):
+                for group in groups.values():   # "Each of the Leases is for a fifteen year term": every contract's
+                    group.units.append(sentence)
     return list(groups.values())
+
+
+_ALL_THE_CONTRACTS_RE = re.compile(
+    r"\b(?:each|all|both)\s+of\s+the\s+(?:leases|agreements|contracts)\b|\bthe\s+(?:leases|agreements|contracts)\s+(?:each|all|both)\b",
+    re.I)
 
 
 # --- figures -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ CONTRACT" with its "Total Contract Value (1) $X" and a "Target Expanded Gross Ca
 from __future__ import annotations
 
 from tests.transforms.helpers import only_hpc_contract as _one
+from transforms.hpc import parse_hpc
 
 
 def test_power_converted_to_deliver_a_smaller_load_is_gross_then_critical_it():
@@ -96,3 +97,13 @@ def test_a_decks_capitalised_lease_with_an_unknown_tenant_and_a_titles_contract_
     c = _one("5) Fjord, Norway - phase 1 60.0 Q4'26 Colocation $3.1 Billion, 15-Year AI/HPC Data Center Lease with "
              "Kestrel. 100 IT MW will be configured to run NVIDIA GPUs for the end customer.", ticker="EXMP")
     assert (c.counterparty, c.critical_it_mw, c.term_years, c.total_contract_value_usd) == ("Kestrel", 100, 15, 3.1e9)
+
+
+def test_two_tenants_in_one_sentence_one_named_by_its_own_defined_term_and_terms_for_each_of_the_leases():
+    contracts = parse_hpc(
+        "(“AMD”) for an aggregate of 240 MW of critical IT capacity at the Company’s Pecos, TX; Muskogee, OK; and Hunt "
+        "County, TX sites; and Lease Agreements (the “Neocloud Leases,” and collectively with the AMD Leases, the "
+        "“Leases”) with a Neocloud (“Neocloud”), for 96 MW of critical IT capacity at the Company’s Dalton, GA site\n\n"
+        "Each of the Leases is for a fifteen year term with three five-year options.", ticker="EXMP")
+    got = {(c.counterparty, c.critical_it_mw, c.term_years) for c in contracts}
+    assert got == {("AMD", 240, 15), ("Neocloud", 96, 15)}

@@ -5,8 +5,8 @@ roll-forward rows flattened between bars under "Quantity | Amounts", a one-row-p
 under "As of September 30," with year columns, and bitcoin "utilized as collateral for borrowings"."""
 from __future__ import annotations
 
-from transforms.production import parse_production
 from tests.transforms.helpers import only_production_record as _one
+from transforms.production import parse_production
 
 
 def test_a_header_row_of_dates_is_no_figure_and_a_dollar_rollforward_gives_no_count():
