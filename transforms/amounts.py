@@ -35,6 +35,10 @@ SCALES = {
     "billion": 1e9, "bn": 1e9, "b": 1e9,
 }
 
+#: A filing's statement that its amounts are in thousands: a table caption "(in thousands)", "($ in thousands)",
+#: "(amounts in thousands, except per share data)", "(US$ in thousands)".
+IN_THOUSANDS_RE = re.compile(r"\(\s*(?:\$|us\$|dollars|amounts)?\s*in\s+thousands\b", re.I)
+
 #: A number as written in English-language releases: 1,234,567.89 or 1234.5 or .5
 NUMBER = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?!\d|,\d)"
 

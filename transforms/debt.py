@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from transforms import debt_patterns as P
-from transforms.amounts import FOREIGN_DOLLAR_RE, MONEY_RE, NUMBER, money_from_match, parse_number
+from transforms.amounts import FOREIGN_DOLLAR_RE, IN_THOUSANDS_RE, MONEY_RE, NUMBER, money_from_match, parse_number
 from transforms.debt_text import MappedText, Sentence, document_text, normalize, sentences
 from transforms.debt_xbrl_details import DetailsFacts, is_details_page, read_details
 from transforms.errors import ParseError
@@ -900,7 +900,6 @@ def _retired_amount(text: str, event: str | None) -> re.Match | None:
 
 
 #: A filing note's table caption: "Long-term debt consists of the following (in thousands):"
-_IN_THOUSANDS_RE = re.compile(r"\((?:dollars\s+|amounts\s+)?in\s+thousands\b", re.I)
 _SCALED_RAW_RE = re.compile(r"\d\s*(?:million|billion|thousand|mn|bn|m|k)\b", re.I)
 
 
@@ -914,7 +913,7 @@ def _table_scale(text: str, pos: int) -> int:
         return 1        # a sentence, or "$146.0 million"
     above = text[max(0, line_start - 600):line_start]
     caption = None
-    for caption in _IN_THOUSANDS_RE.finditer(above):
+    for caption in IN_THOUSANDS_RE.finditer(above):
         pass
     if caption is None or re.search(r"[a-z]{3}\.\s+(?-i:[A-Z])[^\n]{100,}", above[caption.end():]):
         return 1        # no caption, or prose between the caption and this row
@@ -1788,16 +1787,13 @@ _MONEY_FIELDS = ("principal_usd", "option_principal_usd", "conversion_price_usd"
 _FOREIGN_MONEY_RE = re.compile(r"(?:" + FOREIGN_DOLLAR_RE.pattern + r")\s?" + NUMBER + r"(?:\s?(?i:thousand|million|billion)\b)?")
 
 
-#: A filing that states its amounts in thousands ("($ in thousands)" over its tables, "(in thousands, except per share
-#: data)"): CleanSpark's notes then write "a credit limit of $50,000" for $50 million in their prose as well.
-_DOC_IN_THOUSANDS_RE = re.compile(r"\(\s*(?:\$|US\$|dollars|amounts)?\s*in\s+thousands\b", re.I)
-
-
 def _scale_prose_in_thousands(doc: _Doc, f: _Fields) -> None:
     """Times 1,000 a principal read from a bare figure ("$7,000", no "million") in a filing whose amounts are in
     thousands. A figure of seven or more digits ("$1,937,000") or with cents, or one whose thousands stand in a table of
     the same filing, is taken as written in dollars."""
-    if not _DOC_IN_THOUSANDS_RE.search(doc.text):
+    # (a filing that states its amounts in thousands, "($ in thousands)" over its tables: CleanSpark's notes then write
+    # "a credit limit of $50,000" for $50 million in their prose as well)
+    if not IN_THOUSANDS_RE.search(doc.text):
         return
     for name in ("principal_usd", "option_principal_usd"):
         value = f.values.get(name)

@@ -24,7 +24,7 @@ from transforms.production_document import Document, GridTable, load_document
 from transforms.production_fields import METRIC_FIELDS
 from transforms.production_periods import (FISCAL_YEAR_END_MONTH, MONTHS, Period, find_mentions, fiscal_quarter,
                                            month_period,
-                                           parse_column_label, parse_hint, quarter_ending)
+                                           parse_column_label, parse_hint, quarter_ending, safe_date)
 from transforms.production_prose import _FORWARD, extract_lines
 from transforms.production_rollforward import read_rollforward
 from transforms.production_tables import Finding, TableResult, implied_hash_unit, read_grid_table, scan_text_tables
@@ -415,18 +415,11 @@ _YEAR_ENDED_RE = re.compile(r"\b(?:fiscal\s+)?years?\s+ended\s+(?P<mon>[A-Za-z]{
                             re.I)
 
 
-def _safe_day(m: re.Match) -> date | None:
-    mon = MONTHS.get(m.group("mon").lower().rstrip("."))
-    try:
-        return date(int(m.group("year")), mon, int(m.group("day"))) if mon else None
-    except ValueError:
-        return None
-
-
 def _year_end_quarter(text: str) -> Period | None:
     """An annual report's section ("for the year ended December 31, 2024", beside the year before) reports balances
     at its latest year end, the close of that year's last quarter; the year's flows are no quarter's."""
-    year_ends = [d for d in (_safe_day(m) for m in _YEAR_ENDED_RE.finditer(text))
+    year_ends = [d for d in (safe_date(int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day")))
+                             for m in _YEAR_ENDED_RE.finditer(text) if m.group("mon").lower().rstrip(".") in MONTHS)
                  if d is not None and (d.month, d.day) in ((3, 31), (6, 30), (9, 30), (12, 31))]
     if not year_ends:
         return None

@@ -12,9 +12,10 @@ import dataclasses
 import re
 from datetime import timedelta
 
+from transforms.amounts import IN_THOUSANDS_RE
 from transforms.production_fields import LabelMatch, check_quantity, match_label, normalize_label, read_value
 from transforms.production_periods import MONTHS, Mention, Period, find_mentions, fiscal_quarter
-from transforms.production_tables import IN_THOUSANDS_CAPTION, TIER_LINE, TIER_PROSE, Finding, dollar_row_of_a_count
+from transforms.production_tables import TIER_LINE, TIER_PROSE, Finding, dollar_row_of_a_count
 from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, narrow_locale
 
 _LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}?)\s*(?::|\|)\s*(?P<value>.*?)\s*$")
@@ -294,7 +295,7 @@ def extract_lines(text: str, own: Period, doc_locale: Locale, fy_end: int | None
     other_month = False
     in_dollars = False      # under a "($ in thousands)" caption, until running prose: the rows are dollars
     for n, line in enumerate(all_lines):
-        if IN_THOUSANDS_CAPTION.search(line):
+        if IN_THOUSANDS_RE.search(line):
             in_dollars = True
         elif "|" not in line and len(line) > 100:
             in_dollars = False

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from transforms.amounts import IN_THOUSANDS_RE
 from transforms.production_document import Cell, GridTable
 from transforms.production_glued import decode_row, split_glued_line
 from transforms.production_fields import (FIELD_UNITS, LabelMatch, Reading, _label_unit_kind, check_quantity, match_label,
@@ -282,7 +283,7 @@ def read_grid_table(table: GridTable, doc_locale: Locale, fy_end: int | None, or
     section = None
     in_thousands = False    # a "($ in thousands)" caption row: the rows under it are dollars
     for i, row in enumerate(table.rows):
-        in_thousands = in_thousands or any(IN_THOUSANDS_CAPTION.search(c.text) for c in row)
+        in_thousands = in_thousands or any(IN_THOUSANDS_RE.search(c.text) for c in row)
         header = _header_columns(row, table.rows[i - 1] if i else None, fy_end, anchor)
         if header:
             cols = header
@@ -589,7 +590,7 @@ def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None,
         else:
             # "The following table presents our cost to mine one Bitcoin (amounts in thousands, except ...)": dollar
             # rows that print no scale of their own are in thousands
-            caption = IN_THOUSANDS_CAPTION.search(text[max(0, h_start - 300):pos])   # above or inside the header
+            caption = IN_THOUSANDS_RE.search(text[max(0, h_start - 300):pos])   # above or inside the header
             result = _scan_rows(text, pos, limit, [p for p, _ in periods], [h for _, h in periods], n_cmp,
                                 locale, n, hash_unit, usd_scale_unit="in thousands" if caption else None)
         if result is not None:
@@ -681,7 +682,6 @@ def _sentence_like(label: str) -> bool:
     return ", " in label and len(words) > 6
 
 
-IN_THOUSANDS_CAPTION = re.compile(r"\((?:amounts\s+|dollars\s+|\$\s+|us\$\s+)?in\s+thousands\b", re.I)
 
 
 def _scan_rows(text: str, start: int, limit: int, periods: list[Period], headers: list[str], n_cmp: int,
