@@ -197,9 +197,7 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         # ("a modified gross lease" is a kind of lease, not a change to one)
         r"\bmodif(?:y|ies|ied|ication)\b(?!\s+gross\b)(?=[^.]{0,50}\b(?:leases?|contracts?|agreements?|terms?)\b)|"
         r"\brenegotiat\w*|\bextend(?:s|ed)\s+(?:the\s+)?(?:initial\s+)?(?:term|lease|contract|agreement)|\bterm extension\b|"
-        r"\brestructur(?:e|es|ed)\s+(?:the|its)\s+(?:lease|contract|agreement)|"
-        # "This new agreement replaces the prior agreement whereby the Company was to provide ... 2,048 H100 GPUs"
-        r"\breplac(?:es|ed|ing)\s+(?:the|its)\s+(?:prior|previous|existing|original|earlier)\s+(?:agreement|contract|lease|order)",
+        r"\brestructur(?:e|es|ed)\s+(?:the|its)\s+(?:lease|contract|agreement)",
         re.I)),
     ("expanded", re.compile(
         # "Expands Strategic Partnership with Fluidstack Through New 168 MW Joint Venture", "Expands
@@ -413,6 +411,13 @@ _TENANT_SEGMENT_RE = re.compile(r";\s+|:\s+|,\s+and\s+(?=(?:a|an|the|its|one)\b)
 _DEFINITION_BRACKET_RE = re.compile(r"\((?:[^()]*[“\"][^()]*)\)")
 
 
+def _owner_names(text: str, names: list[str]) -> list[str]:
+    """The tenants a segment is about: those it names, less one named only inside a defined term's bracket when it
+    names several."""
+    named = _mentioned(text, names)
+    return named if len(named) < 2 else _mentioned(_DEFINITION_BRACKET_RE.sub(" ", text), names)
+
+
 def _split_by_tenant(sentence: _Span, names: list[str]) -> list[_Span]:
     """A sentence naming several tenants, each in a segment of its own, as those segments (else as is)."""
     if len(_mentioned(sentence.text, names)) < 2:
@@ -422,8 +427,7 @@ def _split_by_tenant(sentence: _Span, names: list[str]) -> list[_Span]:
              if sentence.text[a:b].strip()]
     # a name inside a defined term's bracket ("(the “Neocloud Leases,” and collectively with the AMD Leases, the
     # “Leases”)") refers back; it does not say whose segment this is
-    named = [_mentioned(p.text, names) if len(_mentioned(p.text, names)) < 2
-             else _mentioned(_DEFINITION_BRACKET_RE.sub(" ", p.text), names) for p in parts]
+    named = [_owner_names(p.text, names) for p in parts]
     if any(len(n) > 1 for n in named) or len({n[0] for n in named if n}) < 2:
         return [sentence]
     # a segment that names no tenant ("Muskogee, OK", "and Hunt County, TX sites" of a list cut at its semicolons)
@@ -506,9 +510,7 @@ def _groups(doc: Document, tenants: dict[str, _Role]) -> list[_Group]:
     else:
         last: tuple[str, ...] | None = None
         for unit in headline_units:
-            ms = _mentioned(unit.text, names)
-            if len(ms) > 1:
-                ms = _mentioned(_DEFINITION_BRACKET_RE.sub(" ", unit.text), names)
+            ms = _owner_names(unit.text, names)
             k = key_for(ms) if ms else last    # a segment naming no tenant goes on with the one before it
             if k is not None:
                 groups[k].headline_units.append(unit)
@@ -669,7 +671,9 @@ _ADDITIONAL_MW_RE = re.compile(r"\badditional\b[^.;]{0,20}\d[\d,.]*\s?(?:MW|mega
 _MORE_FOR_THE_SAME_CUSTOMER_RE = re.compile(
     r"\b(?:supply|provide)\s+(?:its|the|this|our)\s+(?:first|initial|existing|anchor)\s+customer\s+with\s+an\s+additional\s+"
     r"[\d,]+\s+(?:[\w-]+\s+)?(?:GPUs|servers|MW|megawatts)\b", re.I)
-_REPLACES_RE = re.compile(r"\breplac(?:es|ed|ing)\s+(?:the|its)\s+(?:prior|previous|existing|original|earlier)\b", re.I)
+#: "This new agreement replaces the prior agreement whereby the Company was to provide ... 2,048 H100 GPUs": an amendment
+_REPLACES_RE = re.compile(r"\breplac(?:es|ed|ing)\s+(?:the|its)\s+(?:prior|previous|existing|original|earlier)\s+"
+                          r"(?:agreement|contract|lease|order)", re.I)
 
 
 #: A lease described as in force, with no verb of its signing: "Developing Black Pearl ..., leased to Amazon Data
@@ -688,6 +692,10 @@ _HEDGED_RE = re.compile(r"\b(?:if|would|could|may|expects?|anticipates?)\b", re.
 def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
     event, evidence = _stated_event(group, single, headline_units)
     heads = group.headline_units or (headline_units if single else [])
+    if event in (None, "signed"):
+        replaces = next((u for u in heads + group.units if _REPLACES_RE.search(u.text)), None)
+        if replaces is not None:
+            return "amended", replaces.text.strip()     # "This new agreement replaces the prior agreement ..."
     if event is None:
         unit = next((u for u in heads + group.units if _IN_FORCE_RE.search(u.text)
                      and not _NOT_A_CONTRACT_RE.search(u.text)
@@ -702,11 +710,7 @@ def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Ev
             # "... holds an option for an additional 150 MW" is an option, not an expansion.
             if _ADDITIONAL_MW_RE.search(unit.text) and not re.search(r"\boptions?\b|\bright of first", unit.text, re.I):
                 return "expanded", unit.text.strip()
-        units = heads + group.units
-        replaces = next((u for u in units if _REPLACES_RE.search(u.text)), None)
-        if replaces is not None:
-            return "amended", replaces.text.strip()     # "This new agreement replaces the prior agreement ..."
-        for unit in units:
+        for unit in heads + group.units:
             if _MORE_FOR_THE_SAME_CUSTOMER_RE.search(unit.text):
                 return "expanded", unit.text.strip()
     return event, evidence
