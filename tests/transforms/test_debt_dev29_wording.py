@@ -141,3 +141,10 @@ def test_a_mining_machine_loan_financing_an_amount_is_other_debt():
              "of the upgrade, amounting to approximately US$9.10 million, will be financed through a mining machine loan "
              "bearing interest at 9% per annum.", ticker="EXDB")
     assert (e.instrument, e.principal_usd, e.coupon_pct) == ("other", 9.1e6, 9)
+
+
+def test_a_results_releases_prose_stays_in_dollars_beside_statements_in_thousands():
+    e = _one("DENVER, May 2, 2025 (GLOBE NEWSWIRE) -- Example Mining, Inc. (NASDAQ: EXDB) today announced that it closed a "
+             "secured promissory note of $750,000 with Example Lender.\nCondensed Balance Sheets\n(in thousands)\n"
+             "Total assets $ 12,400", ticker="EXDB")
+    assert e.principal_usd == 750_000
