@@ -331,6 +331,8 @@ COUPON_SENTENCE_RES = (
     # a release's loan bullets: "Rate: 13 % APR, payable monthly"; a 10-K note's "The interest rate of the Loan
     # Agreement is 0%"
     re.compile(r"(?:^|(?<=[\s*\u2022-]))Rate\s*:\s*(?P<coupon>" + NUMBER + r")\s?%\s*(?:APR\b|per\s+annum\b|annual\b|fixed\b)", I),
+    # a loan confirmation's rows: "|Borrower APR" / "|4.5%", "|Borrow Fee Per Annum:" / "|11.5%"
+    re.compile(r"(?:^|\|)\s*(?:borrower\s+)?(?:APR|borrow\s+fee\s+per\s+annum|interest\s+rate)\s*:?\s*\|\s*(?P<coupon>" + NUMBER + r")\s?%\s*(?=\||$)", I),
     re.compile(r"\binterest\s+rate\s+(?:of|on|under)\s+the\s+(?:[\w-]+\s+){1,4}?is\s+(?P<coupon>" + NUMBER + r")\s?%", I),
     # "which has a two-year term and 12.5% interest rate"
     re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
@@ -523,8 +525,13 @@ SECURED_TRUE_RE = re.compile(
     r"|(?<!served\s)(?<!serve\s)(?<!serves\s)\bas\s+collateral\b|\bsecured\s+against\b|\bpledged\s+as\s+security\b"
     # cash a borrower puts up: "funded the entire $50.0 million amount of the Revolving Facility as security into a
     # control account maintained by the lender"
-    r"|\bas\s+security\s+(?:into|in)\s+a\s+(?:[\w-]+\s+){0,2}account\b", I,
+    r"|\bas\s+security\s+(?:into|in)\s+a\s+(?:[\w-]+\s+){0,2}account\b"
+    # "the monetary value of the cryptocurrency collateral the Company posted at the lender-designated wallets"
+    r"|\bcollateral\s+(?:that\s+)?(?:the\s+Company|we)\s+(?:has\s+|have\s+)?posted\b", I,
 )
+#: A loan confirmation's collateral row: "|Total Collateral Amount" / "|1504 BTC", "|Type Collateral:" / "|BTC".
+COLLATERAL_ROW_RE = re.compile(r"(?:^|\|)\s*(?:(?:total|initial)\s+)?(?:collateral\s+(?:amount|type)|type\s+collateral)\s*:?\s*\|\s*"
+                               r"(?:[\d,.]+\s*)?(?:BTC|bitcoins?|ETH)\s*(?=\||$)", I)
 #: A retired loan's collateral: "to return approximately 26,000 Bitcoin mining rigs that served as collateral under
 #: equipment financing agreements" (read only for a retirement: a new facility's release may recall old ones).
 SERVED_AS_COLLATERAL_RE = re.compile(r"\b(?:served|serve|serves)\s+as\s+collateral\b", I)

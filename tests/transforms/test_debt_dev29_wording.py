@@ -148,3 +148,22 @@ def test_a_results_releases_prose_stays_in_dollars_beside_statements_in_thousand
              "secured promissory note of $750,000 with Example Lender.\nCondensed Balance Sheets\n(in thousands)\n"
              "Total assets $ 12,400", ticker="EXDB")
     assert e.principal_usd == 750_000
+
+
+# Loan confirmations and a filing note of the thirty-fourth held-out set (after its one scoring, debt-29), rewritten as
+# invented passages: the rows of a lender's term sheet copied one cell per line, and collateral a borrower "posted".
+def test_a_loan_confirmations_rows_give_amount_rate_maturity_and_collateral():
+    e = _one("Exhibit 10.4\nLOAN TERM SHEET\nThe following loan confirmation dated March 3rd, 2022 incorporates all of the "
+             "terms of the Master Loan Agreement entered into by Example Lender, LLC and Example Mining Inc. on March 3rd, "
+             "2022 and the following specific terms:\n|Borrower:\n|EXAMPLE MINING INC.\n|Loan Amount\n|$30,000,000\n"
+             "|Borrower APR\n|5.25%\n|Loan Date\n|3/3/2022\n|Maturity Date\n|6/1/2022\n|Total Collateral Amount\n"
+             "|900 BTC\n", ticker="EXDB")
+    assert (e.principal_usd, e.coupon_pct, e.maturity_date.isoformat(), e.secured) == (30e6, 5.25, "2022-06-01", True)
+
+
+def test_a_credit_line_against_collateral_the_company_posted_is_secured():
+    e = _one("10. SHORT-TERM DEBTS\nOn May 5, 2025, the Company signed a Master Loan Agreement with a lender in which "
+             "the lender agreed to grant a credit line to the Company. The amount the Company is able to draw from the "
+             "credit line is determined by the monetary value of the cryptocurrency collateral the Company posted at the "
+             "lender-designated wallets.", ticker="EXDB")
+    assert (e.instrument, e.secured) == ("credit_facility", True)
