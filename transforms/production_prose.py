@@ -113,6 +113,9 @@ _BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amount
 # ("195.7 mined bitcoin on 0.8 EH/s" too)
 # ("Produced 281 newly minted bitcoins (BTC)", Riot 2020)
 _SELF_MINED_AFTER = re.compile(r"\s*(?:(?:self|newly)[- ])?(?:mined|minted)\s+(?:bitcoins?|btc)\b", re.I)
+# "The number of bitcoins earned from bitcoin mining business was 739.51": a count the subject names, no unit after it
+_NUMBER_OF_BITCOINS_BEFORE = re.compile(r"\bnumber\s+of\s+(?:bitcoins?|btc)\b[^.;\d]{0,60}\b(?:was|were|is|totall?ed|amounted\s+to|of)\s+"
+                                        r"(?:approximately\s+|about\s+)?$", re.I)
 _ENDED_THE_PERIOD_WITH = re.compile(r"\b(?:finished|ended|closed|exited)\s+the\s+(?:quarter|month|period|year)\s+with\b[^.;]{0,80}$",
                                     re.I)
 _DAILY = re.compile(r"\b(?:daily|per day|a day)\b", re.I)
@@ -437,7 +440,7 @@ def _sentences_of(line: str) -> list[tuple[int, str]]:
 # number: anything else is not worth reading
 _SENTENCE_HINT = re.compile(   # applied to the lower-cased sentence
     r"\d\s?(?:self[- ]mined\s)?(?:eh|ph|th|exa|peta|j/|w/|c/kwh|¢|cents?\b|/kwh|per kwh|per kilowatt|/mwh|btc|bitcoins?\b)|"
-    r"(?:produc|mined|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
+    r"(?:produc|mined|earned|held|holding|sold|sale|proceeds|credits|averag|daily|per day|restricted|pledged|loaned|"
     r"treasury|reserve|balance|cost per [mk]wh|cost per (?:kilo|mega)watt)[^.;\d]{0,60}\d|\d[^.;]{0,40}(?:credits|proceeds|restricted|pledged|loaned|curtailment)")
 
 
@@ -896,7 +899,7 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
     """Which field a number in prose states, from its unit and the nearest metric word; None when unclear."""
     if q.value is None and q.kind == "number":
         return None
-    if q.kind == "btc" or (q.kind == "number" and _SELF_MINED_AFTER.match(after)):
+    if q.kind == "btc" or (q.kind == "number" and (_SELF_MINED_AFTER.match(after) or _NUMBER_OF_BITCOINS_BEFORE.search(before))):
         if _BTC_EQUIVALENT_OF.search(sentence[:q.start]):
             return None     # "The BTC equivalent of our digital asset holdings ... was approximately 1,480.0 BTC"
         if _SURPASSES.search(before[-30:]):

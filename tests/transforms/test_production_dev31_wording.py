@@ -98,3 +98,9 @@ def test_a_quarter_finished_with_cash_and_bitcoin_gives_the_bitcoin_held():
                          "in cash on hand and 5,118 Bitcoin, representing a combined total of nearly $350 million in "
                          "liquidity.", ticker="EXPR")[0]
     assert (r.period_end.isoformat(), r.btc_held) == ("2023-09-30", 5118)
+
+
+def test_the_number_of_bitcoins_earned_was_a_bare_figure():
+    r = parse_production("Example Digital Reports Third Quarter 2020 Financial Results\n- The number of bitcoins earned "
+                         "from bitcoin mining business was 612.45.\n", ticker="EXPR")[0]
+    assert (r.period_end.isoformat(), r.btc_produced) == ("2020-09-30", 612.45)
