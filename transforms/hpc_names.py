@@ -74,7 +74,7 @@ _NEEDS_SITE_NOUN = {"Bear", "Chief", "Sharon", "Helios", "Vega", "Marble", "Medi
 _SITE_NOUN = r"(?:campus|site|facility|data cent(?:er|re)s?(?: campus)?|project|hub|(?-i:Premises))"
 _STATES = (
     r"(?:Texas|New York|North Dakota|Louisiana|Oklahoma|Georgia|Kentucky|North Carolina|Ohio|"
-    r"Pennsylvania|Tennessee|Nebraska|Wyoming|Arkansas|Mississippi|South Carolina|Washington|Quebec|"
+    r"Pennsylvania|Tennessee|Nebraska|Wyoming|Arkansas|Mississippi|South Carolina|Washington|Quebec|Alabama|"
     r"British Columbia|Ontario|Alberta|Paraguay|Norway|Sweden|Ethiopia|N\.Y\.|N\.D\.|TX|NY|ND)"
 )
 _SITE_PATTERN_RE = re.compile(
@@ -92,6 +92,10 @@ _FREE_SITE_RES = (
     re.compile(rf"\b{_SITE_NAME},\s+(?:an?|the|its|our)\s+(?:[\w/-]+\s+){{0,8}}?(?:data\s+cent(?:er|re)\s+)?campus\b(?!-)"),
     re.compile(rf"\b(?:data\s+cent(?:er|re)|campus|facility)\s+at\s+{_SITE_NAME}\b(?![\s,]+(?:LLC|Inc|Corp))"),
     re.compile(r"\b(?P<name>[A-Z]{2,5}-\d{1,2})\s+(?:Premises|campus|site|facility|data\s+cent(?:er|re))\b"),
+    # "for 40 MW Data Center in Columbiana, Alabama": a town named with its state
+    re.compile(rf"\b(?i:data\s+cent(?:er|re)\s+in)\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+{_STATES}\b"),
+    # a deck row opened by its site code: "MTL - 3 6.6 Gross MW Capacity: 100% contracted"
+    re.compile(r"(?m)^(?P<name>[A-Z]{2,5}-\d{1,2})\s+(?=[\d.]+\s*(?:Gross\s+|IT\s+)?MW\b)"),
     # a deck's section title "NC-1: NSCALE ANCHOR CONTRACT"
     re.compile(r"(?m)(?:^|[•▪●]\s*)(?!EX-)(?P<name>[A-Z]{2,5}-\d{1,2})(?::\s|\s*$)"),
     # ("Signs 210 MW Lease at Delta Forge 2, Expanding ...": a comma after the number ends the name, "2,000" does not)

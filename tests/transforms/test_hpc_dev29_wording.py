@@ -107,3 +107,19 @@ def test_two_tenants_in_one_sentence_one_named_by_its_own_defined_term_and_terms
         "Each of the Leases is for a fifteen year term with three five-year options.", ticker="EXMP")
     got = {(c.counterparty, c.critical_it_mw, c.term_years) for c in contracts}
     assert got == {("AMD", 240, 15), ("Neocloud", 96, 15)}
+
+
+# Decks and releases of the thirty-fourth held-out set (after its one scoring, hpc-23), rewritten as invented passages.
+def test_a_slide_of_label_value_pairs_gives_site_tenant_capacity_and_term():
+    c = _one("KR - 4 8.2 Gross MW Capacity: 100% contracted Customer: Cerebras Systems IT Load: 6 MW Average Term: 4 years "
+             "> Cerebras builds computer systems for AI applications", ticker="EXMP")
+    assert (c.site, c.counterparty, c.critical_it_mw, c.gross_mw, c.term_years) == ("KR-4", "Cerebras", 6, 8.2, 4)
+
+
+def test_a_title_with_an_unnamed_tenant_named_once_in_passing_and_a_town_with_its_state():
+    c = _one("Example Power Signs AI Colocation Agreement with Leading AI Compute Company for 30 MW Data Center in "
+             "Millbrook, Alabama\nThe initial 10-year term is valued at approximately $0.8 billion, underpinned by a "
+             "structure that provides Example Power with long-term revenue visibility, and Cerebras with guaranteed data "
+             "center capacity.", ticker="EXMP")
+    assert (c.counterparty, c.backstop_party, c.site, c.critical_it_mw, c.term_years) == (
+        "Cerebras", None, "Millbrook", 30, 10)
