@@ -167,3 +167,10 @@ def test_a_credit_line_against_collateral_the_company_posted_is_secured():
              "credit line is determined by the monetary value of the cryptocurrency collateral the Company posted at the "
              "lender-designated wallets.", ticker="EXDB")
     assert (e.instrument, e.secured) == ("credit_facility", True)
+
+
+def test_a_canadian_filers_loan_of_up_to_an_amount_with_its_us_dollars_in_brackets():
+    e = _one("Foundry\nOn March 3, 2021, the Company finalized an equipment financing loan of up to $12,500,000 "
+             "(US$9,800,000) with Example Lender, which would be drawn in tranches. Each tranche has a 12-month term "
+             "with an annual interest rate of 15.5% and is secured against the financed equipment.", ticker="EXDB")
+    assert (e.instrument, e.principal_usd, e.coupon_pct, e.secured) == ("other", 9_800_000, 15.5, True)
