@@ -123,3 +123,13 @@ def test_a_title_with_an_unnamed_tenant_named_once_in_passing_and_a_town_with_it
              "center capacity.", ticker="EXMP")
     assert (c.counterparty, c.backstop_party, c.site, c.critical_it_mw, c.term_years) == (
         "Cerebras", None, "Millbrook", 30, 10)
+
+
+# Results releases of the thirty-fifth held-out set (after its one scoring, hpc-24), rewritten as invented passages.
+def test_an_agreement_finalized_with_its_first_customer_and_hosting_delivered_to_a_named_client():
+    c = _one("The Company finalized a service agreement with its first customer, for the provision of HPC services from "
+             "a total of 1,024 GPUs over a three-year period", ticker="EXMP")
+    assert (c.counterparty, c.term_years, c.event) == (None, 3, "signed")
+    c = _one("Example Mining Reports First Quarter 2025 Results Commenced buildout of dedicated HPC data halls and remain "
+             "on track to deliver 40.5 MW of gross HPC hosting infrastructure to Core42 in 2025", ticker="EXMP")
+    assert (c.counterparty, c.gross_mw) == ("Core42", 40.5)
