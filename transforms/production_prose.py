@@ -963,6 +963,8 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         if _NOT_OPERATING.search(before[-40:]) or growing or _ABLE_TO_SUPPORT.search(before[-90:]) \
                 or _CHANGE_BY.search(before[-30:]) or _OPENING_LEVEL.match(after):
             return None
+        if re.match(r"\s*worth\s+of\s+(?:new\s+|additional\s+)?(?:miners|machines|rigs|ASICs)\b", after, re.I):
+            return None     # "we successfully energized approximately 2 exahash worth of miners": machines added, no level
         if _SPLIT_INTO_SELF_MINING.match(sentence, q.end):
             return None     # "total hash rate of 20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting"
         total = _PART_OF_TOTAL.search(sentence[:q.start]) if _SELF_MINING_AFTER.match(after) else None

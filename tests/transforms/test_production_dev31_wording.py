@@ -104,3 +104,10 @@ def test_the_number_of_bitcoins_earned_was_a_bare_figure():
     r = parse_production("Example Digital Reports Third Quarter 2020 Financial Results\n- The number of bitcoins earned "
                          "from bitcoin mining business was 612.45.\n", ticker="EXPR")[0]
     assert (r.period_end.isoformat(), r.btc_produced) == ("2020-09-30", 612.45)
+
+
+def test_hash_rate_worth_of_miners_energized_in_the_month_is_no_level():
+    r = parse_production("Example Mining Announces April 2024 Production Update\nExample produced 702 BTC in April. During "
+                         "April, we successfully energized approximately 2 exahash worth of miners at various locations.",
+                         ticker="EXPR")[0]
+    assert (r.btc_produced, r.hashrate_deployed_ehs, r.hashrate_operating_ehs) == (702, None, None)
