@@ -116,8 +116,6 @@ _SELF_MINED_AFTER = re.compile(r"\s*(?:(?:self|newly)[- ])?(?:mined|minted)\s+(?
 # "The number of bitcoins earned from bitcoin mining business was 739.51": a count the subject names, no unit after it
 _NUMBER_OF_BITCOINS_BEFORE = re.compile(r"\bnumber\s+of\s+(?:bitcoins?|btc)\b[^.;\d]{0,60}\b(?:was|were|is|totall?ed|amounted\s+to|of)\s+"
                                         r"(?:approximately\s+|about\s+)?$", re.I)
-_ENDED_THE_PERIOD_WITH = re.compile(r"\b(?:finished|ended|closed|exited)\s+the\s+(?:quarter|month|period|year)\s+with\b[^.;]{0,80}$",
-                                    re.I)
 _DAILY = re.compile(r"\b(?:daily|per day|a day)\b", re.I)
 _SALE = re.compile(r"\b(?:sold|sale|sales|selling|sell|realized|realised|converted|liquidat\w*)\b", re.I)
 _NOT_SALE_PRICE = re.compile(r"\b(?:cost|costs|revenue|to mine|mining cost|hashcost|break-?even|purchas\w*|bought|"
@@ -161,8 +159,10 @@ _SELF_MINING_WORD = re.compile(r"\bself[- ]mining\b", re.I)
 _EXITED_AT = re.compile(r"\bhash\s?rate\s+(?:finished|ended|exited|closed)\s+the\s+(?:month|quarter|period)\s+at\s+"
                         r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
 # "Sphere 3D ended the quarter with 1.3 EH/s"
-_ENDED_WITH = re.compile(r"\b(?:ended|exited|finished|closed)\s+the\s+(?:month|quarter|period|year)\s+with\s+"
-                         r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+_ENDED_THE_PERIOD_WITH_WORDS = r"\b(?:ended|exited|finished|closed)\s+the\s+(?:month|quarter|period|year)\s+with\s+"
+_ENDED_WITH = re.compile(_ENDED_THE_PERIOD_WITH_WORDS + r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
+# ... and a balance named further on: "Riot finished the quarter with $290 million in cash on hand and 7,327 Bitcoin"
+_ENDED_THE_PERIOD_WITH = re.compile(_ENDED_THE_PERIOD_WITH_WORDS + r"[^.;]{0,80}$", re.I)
 _BTC_EQUIVALENT_OF = re.compile(r"\b(?:btc|bitcoin)\s+equivalent(?:\[\d+\]|\d)?\s+of\b", re.I)   # ("BTC equivalent2 of")
 _AT_A_DATE_AFTER = re.compile(r"^\s*(?:as\s+of|as\s+at|at|on)\s+(?:\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})")
 _WAS_HASHING_AFTER = re.compile(r"\s*,?\s*(?:was|were|is|are)\s+(?:actively\s+)?(?:hashing|mining)\b", re.I)
