@@ -511,6 +511,9 @@ def _quarter_span_clusters(text: str) -> list[tuple[int, int, list[tuple[Period,
     Returns (start, end, periods, comparison columns) per head."""
     out = []
     for m in _SPAN_HEAD_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.search(r"[A-Za-z]", text[line_start:m.start()].replace("|", " ")):
+            continue    # "Figures for the three months ended September 30, 2024 other than ...": prose, no column head
         pos = m.end()
         spans = 1
         second = _SECOND_SPAN_RE.match(text, pos)
@@ -529,6 +532,8 @@ def _quarter_span_clusters(text: str) -> list[tuple[int, int, list[tuple[Period,
                 if tokens or captions:
                     break
                 captions += 1      # "Cost of Revenues - Analysis of costs to mine one bitcoin" over the dates
+                offset += len(line) + 1
+                continue           # (a caption's own dates are no column heads)
             for t in found:
                 tokens.append(("md" if t.group("md") else "y", t.group(0), pos + offset + len(line)))
             offset += len(line) + 1

@@ -111,3 +111,14 @@ def test_hash_rate_worth_of_miners_energized_in_the_month_is_no_level():
                          "April, we successfully energized approximately 2 exahash worth of miners at various locations.",
                          ticker="EXPR")[0]
     assert (r.btc_produced, r.hashrate_deployed_ehs, r.hashrate_operating_ehs) == (702, None, None)
+
+
+def test_three_months_ended_in_prose_is_no_column_head():
+    # a mangled copy the property test found: prose naming "the three months ended ..." above a dated line must not
+    # become a table head whose columns are the prose's date and the dateline's
+    text = ("Example Q3 2025 Shareholder Letter\nFigures for the three months ended September 30, 2024 other than hashrate "
+            "are placeholders.\nNovember 4, 2025\nThree Months Ended September 30,\n(unaudited) |\n2025 |\n|\n2024 |\n"
+            "% Change |\nBitcoin produced | 2,144 | | 2,070 | 4% |\nIn Q3 2025, we produced 2,144 BTC.")
+    records = parse_production(text, ticker="EXPR")
+    assert [r.period_end.isoformat() for r in records if r.btc_produced is not None] == ["2025-09-30"]
+    assert records[0].btc_produced == 2144
