@@ -174,3 +174,14 @@ def test_a_canadian_filers_loan_of_up_to_an_amount_with_its_us_dollars_in_bracke
              "(US$9,800,000) with Example Lender, which would be drawn in tranches. Each tranche has a 12-month term "
              "with an annual interest rate of 15.5% and is secured against the financed equipment.", ticker="EXDB")
     assert (e.instrument, e.principal_usd, e.coupon_pct, e.secured) == ("other", 9_800_000, 15.5, True)
+
+
+def test_a_filing_notes_dated_agreement_below_its_balance_table_is_the_news():
+    # a long balance table first, one cell per line with blank lines between, as an EDGAR R page prints it
+    table = "".join(f"Lease liability {n}\n   \n{n},081\n     \n-\n \n" for n in range(1, 13))
+    e = _one("Borrowings\n12 Months Ended\nJun. 30, 2024\nNote 15. Borrowings\nCurrent liabilities\nMining hardware finance\n"
+             "41,210\nConvertible notes\n-\n52,300\n" + table + "Mining hardware finance\nDuring the year ended 30 June 2023, "
+             "certain subsidiaries entered into equipment financing agreements. On 12 April 2024, a subsidiary within the "
+             "Group entered into a $48,500,000 limited recourse equipment finance and security agreement with Example ABL "
+             "LLC. The facility has a contractual term of 24 months and is secured by 12,000 miners.", ticker="EXDB")
+    assert (e.instrument, e.event, e.principal_usd, e.secured) == ("other", "closed", 48_500_000, True)
