@@ -28,9 +28,10 @@ __all__ = [
     "PARSER_VERSION", "CLI_KEYS", "HpcContractEvent", "parse_hpc", "parse_for_cli", "looks_like_hpc_release",
 ]
 
-PARSER_VERSION = "hpc-24"  # hpc-24: "finalized a service agreement with its first customer", "HPC hosting" as contract wording, "deliver 72.5 MW of ... infrastructure to Core42" across a decimal point (heldout35, after its one scoring); hpc-23: a deck slide of "Label: value" pairs is not cut at its colons, "Customer: X" names the tenant, a site code opening a deck row ("MTL - 3 6.6 Gross MW"), "Data Center in Columbiana, Alabama", a title's unnamed "Leading AI Compute Company" with the one AI party named in passing as the tenant, "X with guaranteed data center capacity" is no backstop (heldout34, after its one scoring); hpc-22: a tenant named by a defined term of its own name ("with a Neocloud (“Neocloud”)"), a name inside a defined term's bracket does not claim a segment, segments of a list cut at semicolons go on with the tenant before them, "Each of the Leases is for ..." speaks for every contract (heldout33 dev data); hpc-21: a numbered campus before a comma ("at Delta Forge 2, Expanding"), a numbered campus of a name the lexicon knows unnumbered ("Polaris Forge 3"), a deck's capitalised "Lease with Volta", a title's "Lease with Total Contract Value of" names no tenant (heldout33, after its one scoring); hpc-20: a renewal "unless terminated" is no termination, "supply its first customer with an additional N GPUs" and "signed two additional ... agreements with X" are expansions, "replaces the prior agreement" is an amendment, a new customer given a short name ("..., an AI Compute Fund managed by X (“DNA Fund”)") is the tenant, a prepayment's months are no term, "and features" ends a figure's words, GPU orders' months are contract wording (heldout31, after its one scoring); hpc-19: power converted "to deliver" a smaller load is gross then critical IT, "the X Data Campus" names a site, a second deal joined by "and acquisition of" does not exclude a lease's value, a new agreement that "brings $X" adds it (no running total), a title's "$X Expansion" is the expansion's value, one data center's halls "combined" are its own capacity, a deck's "NC - 1: TENANT ANCHOR CONTRACT" title (site code, tenant, a contract in force), "Total Contract Value (1) $X" past its footnote mark, "Target Expanded Capacity" is a plan (heldout29 dev data); hpc-18: infrastructure "to host" a tenant's operations names it, "under the terms of the agreements", "contracted critical load" and "Total contract value:" describe a contract in force, "IT MW", "critical load" and "data halls" are AI/HPC wording, "a modified gross lease" is no amendment, "annual rate escalators" and "annual increases" no annual revenue, revenue "per IT MW" no contract value, "Potential expansion" and a section title's "Capacity, Delivery & Expansion" no expansion, two words between "over the" and "term" (heldout29, after its one scoring); hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
+PARSER_VERSION = "hpc-25"  # hpc-25: letters of intent, memoranda, term sheets and binding letters are read with agreement_stage "preliminary" (the marts never count their MW as contracted), "N MW of planned capacity" is no contract's, a basis after a figure that names the next figure ("32 MW correlates to a critical IT load of 25 MW"), "our Ellendale HPC campus", "may sign"/"to sign" is not signed (heldout33/34 dev data); hpc-24: "finalized a service agreement with its first customer", "HPC hosting" as contract wording, "deliver 72.5 MW of ... infrastructure to Core42" across a decimal point (heldout35, after its one scoring); hpc-23: a deck slide of "Label: value" pairs is not cut at its colons, "Customer: X" names the tenant, a site code opening a deck row ("MTL - 3 6.6 Gross MW"), "Data Center in Columbiana, Alabama", a title's unnamed "Leading AI Compute Company" with the one AI party named in passing as the tenant, "X with guaranteed data center capacity" is no backstop (heldout34, after its one scoring); hpc-22: a tenant named by a defined term of its own name ("with a Neocloud (“Neocloud”)"), a name inside a defined term's bracket does not claim a segment, segments of a list cut at semicolons go on with the tenant before them, "Each of the Leases is for ..." speaks for every contract (heldout33 dev data); hpc-21: a numbered campus before a comma ("at Delta Forge 2, Expanding"), a numbered campus of a name the lexicon knows unnumbered ("Polaris Forge 3"), a deck's capitalised "Lease with Volta", a title's "Lease with Total Contract Value of" names no tenant (heldout33, after its one scoring); hpc-20: a renewal "unless terminated" is no termination, "supply its first customer with an additional N GPUs" and "signed two additional ... agreements with X" are expansions, "replaces the prior agreement" is an amendment, a new customer given a short name ("..., an AI Compute Fund managed by X (“DNA Fund”)") is the tenant, a prepayment's months are no term, "and features" ends a figure's words, GPU orders' months are contract wording (heldout31, after its one scoring); hpc-19: power converted "to deliver" a smaller load is gross then critical IT, "the X Data Campus" names a site, a second deal joined by "and acquisition of" does not exclude a lease's value, a new agreement that "brings $X" adds it (no running total), a title's "$X Expansion" is the expansion's value, one data center's halls "combined" are its own capacity, a deck's "NC - 1: TENANT ANCHOR CONTRACT" title (site code, tenant, a contract in force), "Total Contract Value (1) $X" past its footnote mark, "Target Expanded Capacity" is a plan (heldout29 dev data); hpc-18: infrastructure "to host" a tenant's operations names it, "under the terms of the agreements", "contracted critical load" and "Total contract value:" describe a contract in force, "IT MW", "critical load" and "data halls" are AI/HPC wording, "a modified gross lease" is no amendment, "annual rate escalators" and "annual increases" no annual revenue, revenue "per IT MW" no contract value, "Potential expansion" and a section title's "Capacity, Delivery & Expansion" no expansion, two words between "over the" and "term" (heldout29, after its one scoring); hpc-17: decks flattened to text (inline bullets are sentences, "15 - year" is "15-year", "300 Gross MW", "70 IT MW", "Tenant Guarantor: X", "X unconditionally guarantees"), a lease described as in force ("leased to", "under contract", "this lease represents") is signed, sites the lexicon lacks ("Beacon Point AI Data Center Campus", "Sandersville, a ... campus", "data center at Stingray", "The CB-5 Premises", "at Delta Forge 1"), "termination notice" is no termination, a second predicate of the sentence does not exclude a figure, an annual rent escalator is no annual revenue, campus-level totals are cumulative, "doubles the existing tenant's contracted capacity" is an expansion, a backstop word after the next predicate is not the figure's, a gerund before a site name is no part of it (heldout27 dev data); hpc-16: hpc-16: "contracted capacity" is contract wording, a tenant's "exercise of option" names it, a segment's revenue for the period ("$33.2 million in Data Center revenue") is no contract value (heldout27 dev data); hpc-15: the lease term of a site leased to own is the company's, no contract term (heldout15); hpc-14: a results release's comparative revenue is no contract value, "total potential revenue ... over 12 years" without options is the contract value, a site "at our 16-megawatt ... data center" is not the contract's, "under the original agreement" figures yield to the amendment's (heldout13); hpc-13: one contract's data centres "collectively" are its own capacity, a vendor the contract serves is its customer (heldout11); hpc-12: one exchange-tag pattern for all parsers (the US ticker of a dual listing written out); hpc-11: an unknown tenant as the subject ("Kestrel Cloud has exercised its option to lease"), two tenants in one clause ("with A for 80 MW and with B for 40 MW") and the terms they share, "together" totals, "has amended", backstops after an apposition, NOI is no value, LOIs and planned capacity are no contract (heldout9/10); hpc-10: lease notes where the company is the lessee describe no tenant contract
 
 Event = Literal["signed", "expanded", "amended", "terminated"]
+AgreementStage = Literal["definitive", "preliminary"]
 
 #: The keys `minerwatch parse hpc` prints first, in this order (issue 8).
 CLI_KEYS = (
@@ -65,6 +66,10 @@ class HpcContractEvent(BaseModel):
     expansion_options_mw: float | None = None
     announced_date: date | None = None
     event: Event | None = None
+    # "preliminary": the agreement is a letter of intent, memorandum of understanding, term sheet or binding
+    # letter toward a lease, not the lease itself; "definitive" otherwise. Marts count only definitive MW
+    # as contracted.
+    agreement_stage: AgreementStage = "definitive"
     evidence: dict[str, str] = {}
     null_reasons: dict[str, str] = {}
     # Figures a release states beside the contract's own terms, kept apart so they are not confused.
@@ -171,6 +176,13 @@ _SECOND_UNKNOWN_TENANT_RE = re.compile(
 _NOT_A_CONTRACT_RE = re.compile(
     r"\bLOI\b|\bletters?\s+of\s+intent\b|\bnon-binding\b|\bmemorandum\s+of\s+understanding\b|\bMOU\b|\bterm\s+sheet\b"
     r"|\bplanned\s+capacity\b|\bexpand(?:s|ed)?\s+(?:into|to\s+(?=[A-Z][a-z]))", re.I)
+#: The words that make an agreement preliminary: "executed an LOI with a US-based hyperscaler", "a binding letter
+#: for a ~US$2.6 billion lease agreement", "the LOI contemplates a term of up to 10 years".
+_PRELIMINARY_RE = re.compile(
+    r"\bLOIs?\b|\bletters?\s+of\s+intent\b|\bbinding\s+letter\b|\bmemorand(?:um|a)\s+of\s+understanding\b|\bMOUs?\b"
+    r"|\bterm\s+sheets?\b|\bnon-binding\b|\bheads\s+of\s+(?:terms|agreement)\b", re.I)
+#: A figure a contract could be read from: MW, money or a term.
+_CONTRACT_FIGURE_RE = re.compile(r"\d[\d,.]*\s?(?:MW|megawatts|GW|gigawatts?)\b|\$\s?\d|\b\d+[- ]year\b", re.I)
 _ANONYMOUS_TENANT_RE = re.compile(
     r"\bwith\s+(?P<phrase>(?:an?|one|the|its|our)\s+(?:[\w-]+\s+){0,4}?(?:hyperscaler|customer|tenant|AI company|"
     r"cloud (?:service )?provider|technology company|AI lab|counterparty)"
@@ -226,7 +238,8 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         r"(?:tenant|customer|client)['’]s\s+(?:contracted\s+)?(?:capacity|commitment|lease)|\badd(?:s|ed|ing)?\b(?![^.]{0,20}\bpotential)(?:[^.]|\.(?=\d)){0,40}\b(?:MW|megawatts)\b|\bfollow-on\b",
         re.I)),
     ("signed", re.compile(
-        r"\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|"
+        # ("may sign a letter of intent later this year", "expects to sign": not yet signed)
+        r"(?<!\bmay )(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bwould )\bsign(?:s|ed|ing)?\b|\benter(?:s|ed)?\s+into\b|\bexecut(?:es|ed)\b|"
         # "The Company finalized a service agreement with its first customer"
         r"\bfinaliz(?:es|ed)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?(?:agreements?|contracts?|leases?)\b|"
         # "Secures Site for New Data Center", "secured financing": securing land or money is no contract
@@ -297,6 +310,8 @@ class _Group:
     units: list[_Span] = field(default_factory=list)      # body sentences
     headline_units: list[_Span] = field(default_factory=list)
     anonymous: _Span | None = None
+    preliminary: _Span | None = None      # the words that make the agreement a letter of intent or the like
+    own_headline_only: bool = False       # the headline segments left out of this group stay out of it
 
 
 def _clauses(unit: _Span) -> list[_Span]:
@@ -719,7 +734,7 @@ _HEDGED_RE = re.compile(r"\b(?:if|would|could|may|expects?|anticipates?)\b", re.
 
 def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
     event, evidence = _stated_event(group, single, headline_units)
-    heads = group.headline_units or (headline_units if single else [])
+    heads = group.headline_units if group.own_headline_only else (group.headline_units or (headline_units if single else []))
     if event in (None, "signed"):
         replaces = next((u for u in heads + group.units if _REPLACES_RE.search(u.text)), None)
         if replaces is not None:
@@ -745,7 +760,7 @@ def _event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Ev
 
 
 def _stated_event(group: _Group, single: bool, headline_units: list[_Span]) -> tuple[Event | None, str | None]:
-    units = group.headline_units or (headline_units if single else [])
+    units = group.headline_units if group.own_headline_only else (group.headline_units or (headline_units if single else []))
     for unit in units:
         event = _event_in(unit.text)
         if event:
@@ -819,10 +834,14 @@ def parse_hpc(
         # ("Signed AI Customer Colocation LOI for ... Expansion to 144 MW", "Expanded to Ohio with 24 MW Planned
         # Capacity")
         group = _Group([], units=[_Span(s.start, s.end, s.text) for s in doc.sentences if not _NOT_A_CONTRACT_RE.search(s.text)],
-                       headline_units=[u for u in headline_units if not _NOT_A_CONTRACT_RE.search(u.text)])
+                       headline_units=[u for u in headline_units if not _NOT_A_CONTRACT_RE.search(u.text)],
+                       own_headline_only=True)
+        letter = _letter_of_intent(doc, headline_units, group)
+        if letter is not None:
+            group = letter
         if anonymous:
             group.anonymous = _Span(0, 0, anonymous.group("phrase"))
-        if _event(group, True, headline_units)[0] is None:
+        if group.preliminary is None and _event(group, True, headline_units)[0] is None:
             raise ParseError("no AI/HPC contract described: no tenant named and no signing, expansion, "
                              "amendment or termination wording")
         groups = [group]
@@ -835,6 +854,29 @@ def parse_hpc(
     if not out:
         raise ParseError("no AI/HPC contract terms found: no MW, value, term or event for any named tenant")
     return out
+
+
+def _letter_of_intent(doc: Document, headline_units: list[_Span], definitive: _Group) -> _Group | None:
+    """The release's letter of intent (or memorandum, term sheet, binding letter) as the contract it
+    describes, when no tenant is named and the rest of the release describes no signed contract with figures.
+
+    "We have entered into exclusivity and executed an LOI with a US-based hyperscaler for a 400 MW capacity
+    lease of our Ellendale HPC campus": the letter is the news, and its terms are what the release discloses;
+    the record says it is preliminary so that no mart counts its MW as contracted. A release that also
+    describes a signed contract with figures keeps to that contract (the letter beside it is no part of it).
+    """
+    units = headline_units + [_Span(s.start, s.end, s.text) for s in doc.sentences]
+    said = next((u for u in units if _PRELIMINARY_RE.search(u.text)), None)
+    if said is None:
+        return None
+    if (_event(definitive, True, headline_units)[0] is not None
+            and any(_CONTRACT_FIGURE_RE.search(u.text) for u in definitive.headline_units + definitive.units)):
+        return None
+    if not any(_CONTRACT_FIGURE_RE.search(u.text) for u in units):
+        return None
+    group = _Group([], units=[_Span(s.start, s.end, s.text) for s in doc.sentences], headline_units=list(headline_units))
+    group.preliminary = said
+    return group
 
 
 def _record(
@@ -874,6 +916,15 @@ def _record(
         if not named or any(t in named or re.search(rf"\b{re.escape(t)}\b", lead) for t in group.tenants):
             event = _event_in(lead)
             event_evidence = lead.strip() if event else None
+    if event is None and group.preliminary is not None:
+        # "the LOI contemplates a term of up to 10 years": a letter the release describes was signed
+        event, event_evidence = "signed", group.preliminary.text.strip()
+    if group.preliminary is None and event == "signed" and event_evidence and _PRELIMINARY_RE.search(event_evidence):
+        # "signed a non-binding letter of intent with Nebius for 100 MW": a named tenant's letter
+        group.preliminary = _Span(0, 0, event_evidence)
+    if group.preliminary is not None:
+        values["agreement_stage"] = "preliminary"
+        evidence["agreement_stage"] = group.preliminary.text.strip()[:220]
     if event:
         values["event"] = event
         evidence["event"] = event_evidence[:220]
@@ -910,7 +961,12 @@ def _record(
             values[name] = value
     # An MW figure without a basis that repeats a qualified one is the same capacity ("Signs 245 MW
     # Lease" over "245 MW of critical IT"); only the others are kept as unqualified.
-    qualified = {values.get(k) for k in ("critical_it_mw", "gross_mw", "cumulative_critical_it_mw", "expansion_options_mw")}
+    repeats = ["critical_it_mw", "gross_mw", "cumulative_critical_it_mw", "expansion_options_mw"]
+    if event == "signed" and "critical_it_mw" not in values:
+        # a signing's "lease of the full 110MW capacity" beside "a GPU deployment across the 110MW": the total
+        # is the lease's own capacity, not a second figure it repeats
+        repeats.remove("cumulative_critical_it_mw")
+    qualified = {values.get(k) for k in repeats}
     figures.values["unqualified_mw"] = [f for f in figures.values.get("unqualified_mw", []) if f.value not in qualified]
     value = _resolve(figures, "unqualified_mw", evidence, reasons, qualifiers, "capacities without a basis")
     if value is not None:

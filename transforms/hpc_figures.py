@@ -310,7 +310,10 @@ def _nearest(pattern: re.Pattern, clause: str, rel_start: int, rel_end: int, rea
 def _capacity_option(before: str) -> bool:
     """Option wording before a MW figure that is about more capacity: not a term's extension or renewal
     options ("$9.0 billion including extension options, across 207 MW")."""
+    # "entered into exclusivity and executed an LOI ... for a 400 MW capacity lease": the option wording ends
+    # where a verb of signing begins the next clause
     return any(not re.search(r"\b(?:extension|renewal|term)s?\s+$", before[:m.start()], re.I)
+               and not re.search(r"\band\s+(?:has\s+|have\s+)?(?:executed|signed|entered)\b", before[m.end():], re.I)
                for m in _EXPANSION_OPTION_RE.finditer(before))
 
 
@@ -320,6 +323,8 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     after = clause[rel_end:]
     if re.search(r"\bfrom\s+$", before) and re.match(r"^\s+to\s", after):
         return None  # the old figure of "from 40 MW to 48 MW"
+    if re.match(r"^\s*(?:of\s+)?(?:planned|prospective|pipeline)\b", after, re.I):
+        return None  # "over 1GW of planned data center capacity": a company's plans, no contract's capacity
     if _TARGET_RE.search(before[-60:]):
         return None  # "a growth strategy targeting 250-500 MW of new contracted capacity annually"
     if _IN_TALKS_RE.search(before[-120:]):
@@ -354,11 +359,29 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
         return None
     critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)
     gross = _nearest(_GROSS_RE, clause, rel_start, rel_end)
+    if critical is not None and gross is not None and _basis_of_the_next_figure(clause, rel_end):
+        # "The gross utility load of the site at 32 MW correlates to a critical IT load of approximately
+        # 25 MW": the basis after the figure is the next figure's
+        critical = None
     if critical is not None and (gross is None or critical <= gross):
         return "critical_it_mw"
     if gross is not None:
         return "gross_mw"
     return "unqualified_mw"
+
+
+_NEXT_MW_RE = re.compile(r"[^.;]{0,30}?\d[\d,.]*\s?(?:MW|megawatts)\b", re.I)
+
+
+def _basis_of_the_next_figure(clause: str, rel_end: int) -> bool:
+    """Is every critical-IT cue after the figure at `rel_end` followed closely by another MW figure, so that the
+    cue names that figure's basis?"""
+    after = [m for m in _CRITICAL_IT_RE.finditer(clause) if m.start() >= rel_end and m.start() - rel_end <= 70]
+    before = [m for m in _CRITICAL_IT_RE.finditer(clause[:rel_end])]
+    # "168 MW of critical IT load, about 244 MW gross": a cue joined to the figure by "of" is the figure's own
+    return bool(after) and not before and all(
+        _NEXT_MW_RE.match(clause, m.end()) and not re.fullmatch(r"[\s(]*(?:of\s+(?:the\s+)?)?", clause[rel_end:m.start()])
+        for m in after)
 
 
 def classify_term(clause: str, q: Quantity) -> str | None:

@@ -67,7 +67,7 @@ KNOWN_SITES = (
     "Polaris Forge 1", "Polaris Forge 2", "Polaris Forge", "Harwood", "Black Pearl",
     "Bear", "Chief", "Odessa", "Rockdale", "Corsicana", "Muskogee", "Marble", "Dalton", "Calvert City",
     "Vega", "Prince George", "Mackenzie", "Canal Flats", "Helios", "Cedarvale", "Medina", "Kearney",
-    "Salt Creek", "Grand Falls", "Boden", "Yguazu", "Sharon", "Panther Creek",
+    "Salt Creek", "Grand Falls", "Boden", "Yguazu", "Sharon", "Panther Creek", "Ellendale", "Jamestown",
 )
 # Single-word names that are also ordinary words are only taken with a site noun after them.
 _NEEDS_SITE_NOUN = {"Bear", "Chief", "Sharon", "Helios", "Vega", "Marble", "Medina"}
@@ -161,6 +161,8 @@ def find_sites(text: str) -> list[Mention]:
         name = m.group("name").strip()
         if name.split()[0] in _SITE_STOPWORDS or any(f.start <= m.start("name") < f.end for f in found):
             continue
+        while len(name.split()) > 1 and name.split()[-1] in ("AI", "HPC", "GPU"):
+            name = name.rsplit(" ", 1)[0]      # "our Ellendale HPC campus": the campus's use is no part of its name
         if name.split()[-1] in _SITE_STOPWORDS and not (name.split()[-1] == "Data" and len(name.split()) > 1
                                                         and re.match(r"\s+(?:campus|site)\b", text[m.end("name"):])):
             continue

@@ -223,6 +223,34 @@ def test_uncontracted_capacity_counts_contracts_active_at_each_quarter_end(con):
     assert (rdgl["active_contracts"], rdgl["contracts_without_mw"], rdgl["tenants"]) == (1, 1, "Kestrel")
 
 
+def test_a_letter_of_intent_is_preliminary_and_never_counts_as_contracted(con):
+    fact(con, "staging.capacity_mix", "APLD", "quarter", date(2024, 3, 31), "hpc_under_construction_mw", 400.0,
+         "a", date(2024, 4, 11))
+    fact(con, "staging.capacity_mix", "APLD", "quarter", date(2024, 6, 30), "hpc_under_construction_mw", 400.0,
+         "b", date(2024, 7, 30))
+    # an LOI with an unnamed hyperscaler, then the definitive lease with a named tenant at the same campus
+    event(con, "APLD", "l1", date(2024, 2, 20), "signed", None, "Ellendale", critical_it_mw=400.0,
+          agreement_stage="preliminary")
+    event(con, "APLD", "l2", date(2024, 6, 3), "signed", "CoreWeave", "Ellendale", critical_it_mw=100.0)
+    # a named tenant's letter, never followed by a lease; an expansion of the tenant links to no letter
+    event(con, "HIVE", "h1", date(2025, 5, 1), "signed", "Nebius", "Boden", critical_it_mw=25.0,
+          agreement_stage="preliminary")
+    event(con, "HIVE", "h2", date(2025, 9, 1), "expanded", "Nebius", "Boden", critical_it_mw=5.0)
+    build_marts(con)
+    got = {r["contract_id"]: r for r in rows(con, "select * from marts.hpc_contracts")}
+    loi = got["APLD | (unnamed tenant) | Ellendale | 2024-02-20"]
+    assert (loi["status"], loi["agreement_stage"], loi["critical_it_mw"], loi["contracted_critical_it_mw"]) == (
+        "preliminary", "preliminary", 400, 0)
+    lease = got["APLD | CoreWeave | Ellendale | 2024-06-03"]
+    assert (lease["status"], lease["contracted_critical_it_mw"]) == ("active", 100)
+    assert got["HIVE | Nebius | Boden | 2025-05-01"]["event_count"] == 1
+    assert got["HIVE | Nebius | Boden | 2025-09-01"]["opened_by"] == "expanded"
+    cap = {r["quarter"]: r for r in rows(con, "select * from marts.hpc_uncontracted_capacity where ticker = 'APLD'")}
+    assert (cap["2024-Q1"]["contracted_critical_it_mw"], cap["2024-Q1"]["uncontracted_mw"]) == (0, 400)
+    assert (cap["2024-Q1"]["preliminary_critical_it_mw"], cap["2024-Q1"]["preliminary_agreements"]) == (400, 1)
+    assert (cap["2024-Q2"]["contracted_critical_it_mw"], cap["2024-Q2"]["uncontracted_mw"]) == (100, 300)
+
+
 def test_contracts_beyond_what_is_built_are_shown_apart(con):
     fact(con, "staging.capacity_mix", "WULF", "quarter", date(2025, 12, 31), "hpc_under_construction_mw", 360.0,
          "a", date(2026, 2, 20))

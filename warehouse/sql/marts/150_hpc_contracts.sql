@@ -7,6 +7,8 @@
 -- and counterparty signed on or before it whose site is the same (preferred), unnamed on either side,
 -- or one contains the other ("Austin, Denton" and "Denton"); with none, it opens its own contract.
 -- The same event filed twice counts once.
+-- A letter of intent (agreement_stage = 'preliminary') opens a contract of its own, kept apart from the
+-- definitive lease that may follow it: its status stays 'preliminary' and its MW count as contracted nowhere.
 -- Terms: MW, value and annual revenue add up (the signing's figure, or an amendment's restated
 -- figure, plus every later expansion's increment); the other terms are the latest stated.
 create or replace table marts.hpc_contract_history as
@@ -34,10 +36,12 @@ starts as (
         site,
         event_date,
         accession,
+        coalesce(agreement_stage, 'definitive') as agreement_stage,
         ticker || ' | ' || coalesce(counterparty, '(unnamed tenant)') || ' | ' || coalesce(site, '(no site)')
             || ' | ' || strftime(event_date, '%Y-%m-%d') as contract_id
     from events
     where link_kind = 'signed' or counterparty is null
+        or coalesce(agreement_stage, 'definitive') = 'preliminary'
 ),
 
 links as (
@@ -57,6 +61,8 @@ links as (
         and (u.site = s.site or u.site is null or s.site is null
              or contains(s.site, u.site) or contains(u.site, s.site))
     where u.link_kind <> 'signed' and u.counterparty is not null
+        and coalesce(u.agreement_stage, 'definitive') = 'definitive'
+        and s.agreement_stage = 'definitive'
 ),
 
 linked as (
@@ -115,6 +121,7 @@ running as (
         last_value(cumulative_critical_it_mw ignore nulls) over w as latest_cumulative_critical_it_mw,
         last_value(cumulative_contract_value_usd ignore nulls) over w as latest_cumulative_value_usd,
         bool_or(event = 'terminated') over w as terminated_by_now,
+        bool_and(coalesce(agreement_stage, 'definitive') = 'preliminary') over w as preliminary_so_far,
         first_value(coalesce(event, 'signed')) over w as opened_by
     from (
         select
@@ -172,7 +179,8 @@ final as (
         latest_potential_value_usd as potential_value_with_extensions_usd,
         latest_cumulative_critical_it_mw as stated_cumulative_critical_it_mw,
         latest_cumulative_value_usd as stated_cumulative_contract_value_usd,
-        case when terminated_by_now then 'terminated' else 'active' end as status,
+        case when terminated_by_now then 'terminated' when preliminary_so_far then 'preliminary' else 'active' end as status,
+        coalesce(agreement_stage, 'definitive') as agreement_stage,
         opened_by,
         accession,
         filing_date,
@@ -208,7 +216,8 @@ comment on column marts.hpc_contract_history.backstop_usd is 'Amount of that gua
 comment on column marts.hpc_contract_history.potential_value_with_extensions_usd is 'Contract value if extension options are exercised, USD, the latest stated.';
 comment on column marts.hpc_contract_history.stated_cumulative_critical_it_mw is 'Partnership total MW the latest release quotes (it may span other contracts or sites): a cross-check on critical_it_mw, not added to it.';
 comment on column marts.hpc_contract_history.stated_cumulative_contract_value_usd is 'Partnership total value the latest release quotes, USD: a cross-check on total_contract_value_usd.';
-comment on column marts.hpc_contract_history.status is 'active, or terminated once a termination event is linked.';
+comment on column marts.hpc_contract_history.status is 'active; terminated once a termination event is linked; preliminary while the contract rests on a letter of intent, memorandum or term sheet only.';
+comment on column marts.hpc_contract_history.agreement_stage is 'definitive, or preliminary for an event read from a letter of intent, memorandum of understanding, term sheet or binding letter (its MW are never counted as contracted).';
 comment on column marts.hpc_contract_history.opened_by is 'Event that opened the contract: signed normally; expanded or amended when the signing is not in the warehouse.';
 comment on column marts.hpc_contract_history.accession is 'SEC accession of the filing that carried the event.';
 comment on column marts.hpc_contract_history.filing_date is 'SEC filing date of that filing (when the public could first read it).';
@@ -245,7 +254,8 @@ final as (
         p.sites,
         h.status,
         h.critical_it_mw,
-        case when h.status = 'terminated' then 0 else h.critical_it_mw end as contracted_critical_it_mw,
+        h.agreement_stage,
+        case when h.status = 'active' then h.critical_it_mw else 0 end as contracted_critical_it_mw,
         h.gross_mw,
         h.total_contract_value_usd,
         h.annual_revenue_usd,
@@ -280,9 +290,10 @@ comment on column marts.hpc_contracts.contract_id is 'Contract key: ticker | cou
 comment on column marts.hpc_contracts.ticker is 'Miner ticker (registry/miners.csv).';
 comment on column marts.hpc_contracts.counterparty is 'Tenant (canonical name for known parties); null when never named.';
 comment on column marts.hpc_contracts.sites is 'Every site the contract''s events name, "; "-joined; null when none names one.';
-comment on column marts.hpc_contracts.status is 'active, or terminated once a termination event is linked.';
+comment on column marts.hpc_contracts.status is 'active; terminated once a termination event is linked; preliminary for a letter of intent, memorandum or term sheet with no definitive agreement linked.';
+comment on column marts.hpc_contracts.agreement_stage is 'definitive, or preliminary when the latest event was read from a letter of intent or the like.';
 comment on column marts.hpc_contracts.critical_it_mw is 'Contract critical IT load in its current terms, MW = last stated signing/amendment figure + later expansions'' increments (a signing MW without a basis counts once a later critical IT total confirms it).';
-comment on column marts.hpc_contracts.contracted_critical_it_mw is 'Critical IT MW under contract now, MW: critical_it_mw while active, 0 once terminated.';
+comment on column marts.hpc_contracts.contracted_critical_it_mw is 'Critical IT MW under contract now, MW: critical_it_mw while active, 0 once terminated or while only preliminary.';
 comment on column marts.hpc_contracts.gross_mw is 'Gross power capacity in the current terms, MW (same additive formula).';
 comment on column marts.hpc_contracts.total_contract_value_usd is 'Total contract value over the initial terms, USD = last stated signing/amendment value + later expansions'' increments; excludes extension options and backstops.';
 comment on column marts.hpc_contracts.annual_revenue_usd is 'Annual or annualized revenue as stated, USD (same additive formula); null when never stated.';

@@ -27,7 +27,8 @@ contract_states as (
         h.contract_id,
         h.counterparty,
         h.status,
-        case when h.status = 'terminated' then 0 else h.critical_it_mw end as contracted_critical_it_mw
+        case when h.status = 'active' then h.critical_it_mw else 0 end as contracted_critical_it_mw,
+        case when h.status = 'preliminary' then h.critical_it_mw else 0 end as preliminary_critical_it_mw
     from capacity as c
     join marts.hpc_contract_history as h
         on h.ticker = c.ticker and h.event_date <= c.quarter_end
@@ -41,7 +42,9 @@ contracted as (
         sum(contracted_critical_it_mw) as contracted_critical_it_mw,
         count(*) filter (where status = 'active') as active_contracts,
         string_agg(distinct counterparty, '; ' order by counterparty) filter (where status = 'active') as tenants,
-        count(*) filter (where status = 'active' and contracted_critical_it_mw is null) as contracts_without_mw
+        count(*) filter (where status = 'active' and contracted_critical_it_mw is null) as contracts_without_mw,
+        sum(preliminary_critical_it_mw) as preliminary_critical_it_mw,
+        count(*) filter (where status = 'preliminary') as preliminary_agreements
     from contract_states
     group by ticker, quarter_end
 ),
@@ -60,6 +63,8 @@ final as (
         coalesce(k.active_contracts, 0) as active_contracts,
         k.tenants,
         coalesce(k.contracts_without_mw, 0) as contracts_without_mw,
+        coalesce(k.preliminary_critical_it_mw, 0) as preliminary_critical_it_mw,
+        coalesce(k.preliminary_agreements, 0) as preliminary_agreements,
         c.as_of_date,
         c.quarter_end = max(c.quarter_end) over (partition by c.ticker) as is_latest_quarter
     from capacity as c
@@ -84,5 +89,7 @@ comment on column marts.hpc_uncontracted_capacity.contracted_beyond_built_mw is 
 comment on column marts.hpc_uncontracted_capacity.active_contracts is 'Number of active AI/HPC contracts announced by quarter_end.';
 comment on column marts.hpc_uncontracted_capacity.tenants is 'Counterparties of those contracts, "; "-joined.';
 comment on column marts.hpc_uncontracted_capacity.contracts_without_mw is 'Active contracts that state no critical IT MW (their capacity is missing from contracted_critical_it_mw).';
+comment on column marts.hpc_uncontracted_capacity.preliminary_critical_it_mw is 'Critical IT MW under letters of intent, memoranda or term sheets only (not counted in contracted_critical_it_mw) as of quarter_end, MW: tenants in sight for the uncontracted capacity.';
+comment on column marts.hpc_uncontracted_capacity.preliminary_agreements is 'Number of those preliminary agreements announced by quarter_end.';
 comment on column marts.hpc_uncontracted_capacity.as_of_date is 'Latest day the quarter''s capacity figures were stated for.';
 comment on column marts.hpc_uncontracted_capacity.is_latest_quarter is 'True on each miner''s latest quarter with AI/HPC capacity figures.';
