@@ -228,7 +228,7 @@ _EVENT_RES: tuple[tuple[Event, re.Pattern], ...] = (
         # a deck's "99 MW Total Target Expanded Gross Capacity" is a plan
         r"(?<!target )(?<!targeted )(?<!potential )(?<!planned )\bexpand(?:s|ed)\b(?!\s+into\b|\s+to\s+(?-i:[A-Z][a-z]))(?!\s+(?:(?:its|the|their|our|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}"
         r"(?:partnership|relationship|platform|portfolio|footprint|presence|business|pipeline)\b)|"
-        r"\bexpansion of (?:its|the|their|our)\b(?!\s+(?:[\w-]+\s+){0,2}(?:partnership|relationship|platform|portfolio|footprint|presence|business)\b)|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|"
+        r"\bexpansion of (?:its|the|their|our)\b(?!\s+(?:[\w-]+\s+){0,2}(?:partnership|relationship|platform|portfolio|footprint|presence|business)\b)|\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|\boptions?\s+exercises\b|"
         r"\bupsiz(?:e|es|ed)\b|"
         # "signed two additional cloud services agreements with DNA Fund": more contracts with a customer it serves
         r"\b(?:sign(?:s|ed)?|enter(?:s|ed)?\s+into|execut(?:es|ed))\s+(?:two|three|four|several|an?|\d)?\s*additional\s+(?:[\w-]+\s+){0,3}?"
@@ -694,7 +694,8 @@ def _resolve(figures: _Figures, name: str, evidence: dict, reasons: dict, qualif
 # --- events --------------------------------------------------------------------------------
 # New contracts for more capacity with an existing tenant are an expansion, whatever verb the headline
 # uses ("Signs New 12-Year Contracts with CoreWeave for an Additional 112 MW").
-_EXERCISED_OPTION_RE = re.compile(r"\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption", re.I)
+#: "exercised its option", and the noun "Customer initiated option exercises resulted in an additional 112 MW"
+_EXERCISED_OPTION_RE = re.compile(r"\bexercis(?:e|es|ed|ing)\b[^.]{0,40}\boption|\boptions?\s+exercises\b", re.I)
 # "rising to $8.7 billion if Fluidstack exercises both of its 5-year extension options": a what-if, and
 # an extension of the term is not more capacity.
 _HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:if|should|when|unless|upon|would|could|may|can|right to|ability to)\b[^.;]{0,40}$", re.I)
