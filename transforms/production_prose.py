@@ -15,7 +15,7 @@ from datetime import timedelta
 from transforms.amounts import IN_THOUSANDS_RE
 from transforms.production_fields import LabelMatch, check_quantity, match_label, normalize_label, read_value
 from transforms.production_periods import MONTHS, Mention, Period, find_mentions, fiscal_quarter
-from transforms.production_tables import TIER_LINE, TIER_PROSE, Finding, dollar_row_of_a_count
+from transforms.production_tables import TIER_LINE, TIER_PROSE, TIER_TABLE, Finding, dollar_row_of_a_count
 from transforms.textnum import Locale, Quantity, detect_locale, find_quantities, narrow_locale
 
 _LABEL_LINE = re.compile(r"^[\s•●·▪◦*|-]*(?P<label>[A-Za-z][^:|]{1,100}?)\s*(?::|\|)\s*(?P<value>.*?)\s*$")
@@ -154,7 +154,12 @@ _CAPACITY_AFTER = re.compile(
     r"(?:(?:mining|hashing|hash rate|hashrate)?\s*(?P<cap>capacity)|(?:hash rate|hashrate))(?:\s+on\s+average)?", re.I)
 # "bringing the Company's total mining capacity to 1.605 EH/s as of 30 November, 2021": reached by a date, a level
 _FOR_SELF_MINING = re.compile(r"\s*(?:bitcoins?|btc)?\s*(?:were|was)\s+(?:produced|mined|earned)\s+(?:for|from|by)\s+"
-                              r"(?:its\s+|our\s+|the\s+company['’]s\s+)?(?:own\s+)?self[- ]mining\b", re.I)
+                              r"(?:its\s+|our\s+|the\s+company['’]s\s+)?(?:own\s+)?(?:self[- ]mining|"
+                              # "of which 54 bitcoin were produced by proprietary cryptocurrency mining"
+                              r"proprietary\s+(?:cryptocurrency\s+|bitcoin\s+)?mining|(?:company|(?-i:[A-Z][a-z]+))-owned\s+miners)\b", re.I)
+#: "produced approximately 167 bitcoin, of which 54 bitcoin were produced by proprietary ... mining": the share
+#: is stated against the very total beside it, so it outranks a line that repeats the total with hosting
+_OF_WHICH_BEFORE = re.compile(r"\bof\s+which\s+(?:approximately\s+|about\s+)?$", re.I)
 _SELF_MINING_WORD = re.compile(r"\bself[- ]mining\b", re.I)
 _EXITED_AT = re.compile(r"\bhash\s?rate\s+(?:finished|ended|exited|closed)\s+the\s+(?:month|quarter|period)\s+at\s+"
                         r"(?:approximately\s+|about\s+|roughly\s+)?$", re.I)
@@ -617,6 +622,8 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         # self-mining share outranks a total that adds customers' bitcoin ("409 ..., of which ... 134 bitcoin were
         # produced for self-mining")
         tier = TIER_PROSE + 0.5 if name == "btc_produced" and _FOR_SELF_MINING.match(after) else TIER_PROSE
+        if tier > TIER_PROSE and _OF_WHICH_BEFORE.search(before):
+            tier = TIER_TABLE + 0.5
         if name == "power_credits_usd" and (_CREDITS_BEFORE.search(before) or _CREDITS_AFTER.search(after)):
             tier = TIER_PROSE + 0.5
         if name in ("hashrate_deployed_ehs", "hashrate_operating_ehs") and _SELF_MINING_WORD.search(sentence):
