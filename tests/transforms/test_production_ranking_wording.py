@@ -27,3 +27,16 @@ def test_a_total_stays_when_no_share_is_stated():
     r = _one("Example Mining (NASDAQ: EXMP) Reports Third Quarter 2024 Results\n"
              "- Total bitcoin production of 210 BTC\n")
     assert r.btc_produced == 210
+
+
+def test_proceeds_that_price_a_bitcoin_under_100_dollars_were_written_in_thousands():
+    r = _one("|\n5. BITCOIN\n|9 Months Ended\nJun. 30, 2025\n|Crypto Asset [Abstract]\n|\n"
+             "During the three months ended June 30, 2025, the Company sold 410 bitcoin for proceeds of $38,450 and "
+             "mined 1,920 bitcoin.", ticker="EXMP")
+    assert (r.btc_sold, r.btc_sale_proceeds_usd) == (410, 38_450_000)
+
+
+def test_proceeds_with_their_scale_word_are_kept():
+    r = _one("Example Mining (NASDAQ: EXMP) June 2025 Production Update\n"
+             "In June, the Company sold 410 bitcoin for proceeds of $38.4 million.")
+    assert r.btc_sale_proceeds_usd == 38_400_000
