@@ -354,9 +354,10 @@ def classify_power(clause: str, rel_start: int, rel_end: int, event: str | None)
     # A campus's own power ("the 750 MW Childress campus", "300 MW approved by ERCOT") is no contract's.
     if _FACILITY_WITH_ITS_OWN_IT_RE.match(after):
         return "gross_mw"
-    if _SITE_CAPACITY_AFTER_RE.match(after) or (
-            _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause)):
-        return None
+    leased_whole = re.search(r"\b(?:lease|leasing|licen[sc]e)\s+of\s+(?:an?|the|its)\s+(?:approximately\s+)?$", before, re.I)
+    if not leased_whole and (_SITE_CAPACITY_AFTER_RE.match(after) or (
+            _SITE_CAPACITY_CLAUSE_RE.search(clause) and not _LEASE_CONTEXT_RE.search(clause))):
+        return None     # (but "the lease of a 244 MW HPC data center facility" leases the whole facility)
     critical = _nearest(_CRITICAL_IT_RE, clause, rel_start, rel_end)
     gross = _nearest(_GROSS_RE, clause, rel_start, rel_end)
     if critical is not None and gross is not None and _basis_of_the_next_figure(clause, rel_end):

@@ -67,7 +67,7 @@ KNOWN_SITES = (
     "Polaris Forge 1", "Polaris Forge 2", "Polaris Forge", "Harwood", "Black Pearl",
     "Bear", "Chief", "Odessa", "Rockdale", "Corsicana", "Muskogee", "Marble", "Dalton", "Calvert City",
     "Vega", "Prince George", "Mackenzie", "Canal Flats", "Helios", "Cedarvale", "Medina", "Kearney",
-    "Salt Creek", "Grand Falls", "Boden", "Yguazu", "Sharon", "Panther Creek", "Ellendale", "Jamestown",
+    "Salt Creek", "Grand Falls", "Boden", "Yguazu", "Sharon", "Panther Creek", "Ellendale", "Jamestown", "Tydal", "Beacon Point",
 )
 # Single-word names that are also ordinary words are only taken with a site noun after them.
 _NEEDS_SITE_NOUN = {"Bear", "Chief", "Sharon", "Helios", "Vega", "Marble", "Medina"}
@@ -92,6 +92,8 @@ _FREE_SITE_RES = (
     re.compile(rf"\b{_SITE_NAME},\s+(?:an?|the|its|our)\s+(?:[\w/-]+\s+){{0,8}}?(?:data\s+cent(?:er|re)\s+)?campus\b(?!-)"),
     re.compile(rf"\b(?:data\s+cent(?:er|re)|campus|facility)\s+at\s+{_SITE_NAME}\b(?![\s,]+(?:LLC|Inc|Corp))"),
     re.compile(r"\b(?P<name>[A-Z]{2,5}-\d{1,2})\s+(?:Premises|campus|site|facility|data\s+cent(?:er|re))\b"),
+    # a site code with no hyphen after its capacity or article: "for its 9.5 MW A102 facility in Malaysia"
+    re.compile(r"\b(?:MW|its|the|our)\s+(?P<name>[A-Z]{1,3}\d{2,4})\s+(?:campus|site|facility|data\s+cent(?:er|re))\b"),
     # "for 40 MW Data Center in Columbiana, Alabama": a town named with its state
     re.compile(rf"\b(?i:data\s+cent(?:er|re)\s+in)\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+{_STATES}\b"),
     # a deck row opened by its site code: "MTL - 3 6.6 Gross MW Capacity: 100% contracted"
@@ -139,7 +141,9 @@ def find_sites(text: str) -> list[Mention]:
     found: list[Mention] = []
     for site in sorted(set(KNOWN_SITES), key=len, reverse=True):
         tail = rf"(?:,\s{_STATES})?\s+{_SITE_NOUN}\b" if site in _NEEDS_SITE_NOUN else r"(?![A-Za-z])"
-        for m in re.finditer(rf"\b{re.escape(site)}{tail}", text):
+        # "... of approved power capacity at Helios": a place after "at" needs no site noun
+        head = rf"(?:(?<=\bat\s){re.escape(site)}(?![A-Za-z])|" if site in _NEEDS_SITE_NOUN else "(?:"
+        for m in re.finditer(rf"{head}\b{re.escape(site)}{tail})", text):
             if any(f.start <= m.start() < f.end for f in found):
                 continue
             numbered = _SITE_NUMBER_AFTER_RE.match(text, m.start() + len(site))
