@@ -82,6 +82,8 @@ LOAN_RE = re.compile(
     r"|(?:(?<!convertible\s)(?<!convertible\ssecured\s)(?:(?:senior|secured|unsecured)\s+){0,2}promissory\s+notes?)"
     # Soluna's "entered into two note payable agreements for a total principal value of approximately $235 thousand"
     r"|(?:notes?\s+payable\s+agreements?)"
+    # Riot's "the Company acquired a $5.7 million note payable with a fixed rate of 8.81%" (an acquiree's debt)
+    r"|(?:(?<=million\s)|(?<=billion\s)|(?<=Million\s))note\s+payable(?!\s+agreement)"
     # Argo's "the Mirabel Facility's outstanding mortgage", Bitdeer's "secured ... consideration loan note",
     # Greenidge's "master equipment finance agreements" ("MEFAs")
     r"|(?:mortgage(?:\s+loan)?)|(?:(?:(?:secured|unsecured)\s+)?(?:(?:and|freely|tradable|consideration)\s+){0,4}loan\s+notes?)"
@@ -337,6 +339,8 @@ COUPON_SENTENCE_RES = (
     # "which has a two-year term and 12.5% interest rate"
     re.compile(r"(?P<coupon>" + NUMBER + r")\s?%\s+(?:annual\s+|fixed\s+)?interest\s+rate\b", I),
     re.compile(r"\bcoupon\s+(?:rate\s+)?of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
+    # "a $5.7 million note payable with a fixed rate of 8.81%"
+    re.compile(r"\bwith\s+an?\s+(?:fixed|annual|stated)\s+(?:interest\s+)?rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?(?:%|percent\b)", I),
     # "The loan is interest bearing at an annual rate of 7.8%", a note "which pays ten percent (10%) interest per annum"
     re.compile(r"\binterest[- ]bearing\s+at\s+(?:an?\s+)?(?:annual\s+|fixed\s+)*rate\s+of\s+(?P<coupon>" + NUMBER + r")\s?%", I),
     re.compile(r"\bpays?\s+(?:[a-z]+(?:[- ][a-z]+)?\s+percent\s+\(\s*)?(?P<coupon>" + NUMBER + r")\s?%\s*\)?\s+"
@@ -611,7 +615,7 @@ DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60}(?:,\s+|\s*-\s*)" + DAT
 DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+event\s+reported\)\s*:?\s*" + DATE, I)
 ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)
 DEBT_VOCAB_RE = re.compile(
-    r"\bnotes?\s+due\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
+    r"\bnotes?\s+due\b|\b(?:acquired|assumed|issued)\s+an?\s+\$[\d.,]+\s*(?:million|billion)?\s+notes?\s+payable\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
     r"|\bloan\s+(?:facility|agreement)|\bconversion\s+(?:rate|premium)\b|\bcapped\s+calls?\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
     r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bpromissory\s+notes?\b"
     r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b"
