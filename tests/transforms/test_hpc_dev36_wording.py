@@ -51,3 +51,9 @@ def test_the_one_ai_party_in_the_sentence_of_a_lease_is_the_tenant_and_the_lease
     c = _one("(“Fluidstack”) and other agreements relating to the development and lease of a 180 MW HPC data center "
              "facility near Colorado City, Texas (the “Barber Lake Facility”)", ticker="EXMP")
     assert (c.counterparty, c.site, c.critical_it_mw) == ("Fluidstack", "Barber Lake", 180)
+
+
+def test_a_campus_that_has_leased_capacity_to_an_unnamed_tenant_is_in_force():
+    c = _one("The Granite 2 campus has leased 150 MW of critical IT capacity, currently under construction, to a "
+             "U.S.-Based Investment Grade Hyperscaler.", ticker="EXMP")
+    assert (c.critical_it_mw, c.event) == (150, "signed")
