@@ -76,7 +76,9 @@ _KEYWORDS = [
     ("btc_held_restricted", r"\b(?:restricted|pledged|loaned|collateral|encumbered)\b"),
     ("btc_produced_per_day", r"\b(?:per day|daily|a day)\b"),
     ("btc_sold", r"\b(?:sold|sells?|selling|sale of|sales of|sales|liquidat\w*|converted|monetiz\w*|disposed of)\b"),
-    ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of|owned|owns|inventory)\b"),
+    # ("Book Value of Digital Currency: $23.6 million, or 627 bitcoins": a balance-sheet line's coins)
+    ("btc_held", r"\b(?:held|holds|holding|holdings|hodl|treasury|reserves?|balance of|owned|owns|inventory|"
+                 r"(?:book|carrying|fair(?:\s+market)?)\s+value\s+of\s+(?:(?:our|its|the)\s+)?(?:digital\s+(?:currenc(?:y|ies)|assets?)|bitcoins?))\b"),
     ("btc_produced", r"\b(?:produced|produces?|producing|production of|production|mined|mines?|mining|generated|"
                      r"earned|earns?|self[- ]mined|output of)\b"),
 ]
@@ -105,6 +107,13 @@ _AFTER_BTC = [
                             r"balance sheet)\b", re.I)),
     ("exclude", re.compile(r"^\s*(?:were |was )?(?:purchased|bought|acquired|received)\b", re.I)),
 ]
+# "Increased the number of total miners deployed to 19,395 miners, which could generate approximately 2.09 EH/s as of
+# June 30, 2021": the rated hash rate of machines deployed on a day, no forecast
+_DEPLOYED_FLEET_COULD = re.compile(r"(?<=\bminers)(?:\s+(?:deployed|installed|energized))?,?\s+(?:which|that)\s+could\s+"
+                                   r"(?:generate|produce|deliver)\s+(?:approximately\s+|about\s+|roughly\s+)?$",
+                                   re.I)
+# "Book Value of Digital Currency: $23.6 million, or 627 bitcoins": the coins restate the figure before them
+_OR_APPOSITION = re.compile(r"\s*or\s+(?:approximately\s+|about\s+|roughly\s+)?", re.I)
 _AT_FIGURE_RESERVE = re.compile(r"\s*at\s+(?:approximately\s+|about\s+)?$", re.I)
 _RESERVE_AFTER = re.compile(r",[^.;]{0,90}?\b(?:reserves?|holdings|treasury)\b", re.I)
 _BARE_VERB = re.compile(r"\s*(?:was|were|is|are|stood at|totaled|totalled|amounted to|came to|reached)\s+"
@@ -559,6 +568,10 @@ def _sentence_findings(sentence: str, own: Period, locale: Locale, fy_end: int |
         seg_text = sentence[seg[0]:seg[1]]
         if "arget" in seg_text:
             seg_text = _ACHIEVED_TARGET.sub(" ", seg_text)     # a target reached is no forecast
+        fleet = _DEPLOYED_FLEET_COULD.search(sentence[:q.start]) if name == "hashrate_deployed_ehs" else None
+        if fleet and fleet.end() == q.start:
+            # what a deployed fleet "could generate" is its rating, no forecast
+            seg_text = re.sub(r"\bcould\s+(?:generate|produce|deliver)\b", " ", seg_text, flags=re.I)
         if _FORWARD.search(seg_text) or (_COMPARISON_BEFORE.search(before[-60:]) and not _OVER_MEANS_MORE.search(before[-40:])):
             continue
         if name in ("btc_produced", "btc_sold", "btc_sale_proceeds_usd") and _SINCE_INCEPTION.search(sentence):
@@ -922,7 +935,7 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
         name = _nearest(before)
         if name is None and _AT_FIGURE_RESERVE.match(before) and _RESERVE_AFTER.match(sentence, q.end):
             name = "btc_held"   # "At 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves"
-        if name is None and _BARE_VERB.fullmatch(before):
+        if name is None and (_BARE_VERB.fullmatch(before) or _OR_APPOSITION.fullmatch(before)):
             # "The company's hodl position at the end of November, 2023, was 1,627 BTC": the clause holding
             # the figure is only a verb; the subject before it names the metric
             name = _nearest(sentence[max(0, q.start - 120):q.start])
@@ -972,6 +985,9 @@ def _classify(q: Quantity, before: str, after: str, sentence: str) -> str | None
             return None
         if re.match(r"\s*worth\s+of\s+(?:new\s+|additional\s+)?(?:miners|machines|rigs|ASICs)\b", after, re.I):
             return None     # "we successfully energized approximately 2 exahash worth of miners": machines added, no level
+        fleet = _DEPLOYED_FLEET_COULD.search(sentence[:q.start])
+        if fleet and fleet.end() == q.start and not re.search(r"\bhost(?:ed|ing)\b|\bcustomers?\b", sentence[:q.start], re.I):
+            return "hashrate_deployed_ehs"      # "19,395 miners, which could generate approximately 2.09 EH/s"
         if _SPLIT_INTO_SELF_MINING.match(sentence, q.end):
             return None     # "total hash rate of 20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting"
         total = _PART_OF_TOTAL.search(sentence[:q.start]) if _SELF_MINING_AFTER.match(after) else None

@@ -505,6 +505,27 @@ def _quarter_end_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, 
     return out
 
 
+#: Balance-date column heads one per line, as an EDGAR holdings table copies ("March 31, 2025" / "September 30,
+#: 2024"): each a quarter's last day, blank lines and cell bars between them.
+_DATE_HEAD_LINE = r"[ \t|*\u00a0]*(?:march\s+31|june\s+30|september\s+30|december\s+31),?\s+(?:19|20)\d{2}[ \t\u00a0|*]*"
+_BALANCE_DATE_HEADS_RE = re.compile(rf"(?im)^{_DATE_HEAD_LINE}(?:\n[ \t\u00a0|*]*)*\n{_DATE_HEAD_LINE}$")
+_BALANCE_DATE_RE = re.compile(r"(?i)(?P<md>(?:march\s+31|june\s+30|september\s+30|december\s+31)),?\s+(?P<y>(?:19|20)\d{2})")
+
+
+def _balance_date_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]], int]]:
+    """Two balance dates as column heads, one per line: the quarters they end (a 10-Q holdings table compares the
+    quarter's end with the fiscal year's)."""
+    out = []
+    for m in _BALANCE_DATE_HEADS_RE.finditer(text):
+        periods = []
+        for d in _BALANCE_DATE_RE.finditer(m.group(0)):
+            mon = MONTHS[d.group("md").split()[0].lower()]
+            periods.append((quarter_ending(int(d.group("y")), mon), d.group(0)))
+        if len(periods) == 2 and periods[0][0] != periods[1][0]:
+            out.append((m.start(), m.end(), periods, 0))
+    return out
+
+
 def _quarter_span_clusters(text: str) -> list[tuple[int, int, list[tuple[Period, str]], int]]:
     """The quarter columns of 10-Q split heads (the year-to-date span's columns follow as comparison columns).
 
@@ -570,6 +591,8 @@ def scan_text_tables(text: str, doc_locale: Locale, fy_end: int | None,
     bare = _bare_month_clusters(text, anchor) if not clusters else []
     spans = [c for c in _quarter_span_clusters(text) if not any(s <= c[0] < e for s, e, _ in clusters)]
     spans += [c for c in _quarter_end_clusters(text) if not any(s <= c[0] < e for s, e, _, _ in spans)
+              and not any(s <= c[0] < e for s, e, _ in clusters)]
+    spans += [c for c in _balance_date_clusters(text) if not any(s <= c[0] < e for s, e, _, _ in spans)
               and not any(s <= c[0] < e for s, e, _ in clusters)]
     extra_cmp = {s: n for s, _, _, n in bare + spans}
     clusters += [(s, e, p) for s, e, p, _ in bare + spans]
