@@ -73,7 +73,7 @@ LOAN_RE = re.compile(
     # a lender's loan against named assets: Argo's "new asset-backed loan" from Galaxy, Stronghold's
     # "$54 Million Equipment Financing", "equipment loan", "bridge loan"
     r"|(?:(?:senior\s+)?(?:secured\s+)?asset[- ]backed\s+(?:term\s+)?loans?)"
-    r"|(?:(?:secured\s+)?equipment\s+(?:financing|loans?)(?:\s+(?:facility|agreement))?)"
+    r"|(?:(?:secured\s+)?equipment\s+(?:financing(?:\s+loans?)?|loans?)(?:\s+(?:facility|agreement))?)"
     # Foundry's "EQUIPMENT FINANCE AND SECURITY AGREEMENT", "Equipment finance term facility"
     r"|(?:equipment\s+finance\s+(?:and\s+security\s+agreement|agreement|(?:term\s+)?facility))"
     r"|(?:(?:secured\s+)?bridge\s+(?:loans?|(?:promissory\s+)?notes?))"
