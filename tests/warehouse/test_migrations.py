@@ -30,6 +30,29 @@ def test_migrations_apply_once_in_order(con):
     assert versions == applied
 
 
+def test_a_warehouse_built_before_agreement_stages_keeps_its_contracts_definitive(con, tmp_path, monkeypatch):
+    # a warehouse at migration 7 with an HPC contract event, then today's code: the event stays a definitive contract
+    import shutil
+
+    from warehouse import db
+    old = tmp_path / "migrations_before_0008"
+    old.mkdir()
+    for _, _, path in migration_files():
+        if not path.name.startswith("0008"):
+            shutil.copy(path, old / path.name)
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", old)
+    assert migrate(con)[-1] == 7
+    con.execute("insert into staging.hpc_contract_events (ticker, contract_ref, counterparty, event, critical_it_mw, "
+                "evidence, null_reasons, qualifiers, accession, filing_date, document_url, document_hash, fetched_at, "
+                "parser_version, run_id) values ('WULF', 'Fluidstack @ Lake Mariner', 'Fluidstack', 'signed', 200, '{}', "
+                "'{}', '{}', 'acc', '2025-08-14', 'u', 'h', now(), 'hpc-24', 'r')")
+    monkeypatch.undo()
+    assert migrate(con) == [8]
+    assert con.execute("select agreement_stage from staging.hpc_contract_events").fetchall() == [("definitive",)]
+    build_marts(con)
+    assert con.execute("select status, contracted_critical_it_mw from marts.hpc_contracts").fetchall() == [("active", 200)]
+
+
 def test_an_edited_applied_migration_is_refused(con):
     migrate(con)
     con.execute("update ops.schema_migrations set checksum = 'x' where version = 1")
