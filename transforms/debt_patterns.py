@@ -83,7 +83,7 @@ LOAN_RE = re.compile(
     # Soluna's "entered into two note payable agreements for a total principal value of approximately $235 thousand"
     r"|(?:notes?\s+payable\s+agreements?)"
     # Riot's "the Company acquired a $5.7 million note payable with a fixed rate of 8.81%" (an acquiree's debt)
-    r"|(?:(?<=million\s)|(?<=billion\s)|(?<=Million\s))note\s+payable(?!\s+agreement)"
+    r"|(?:(?<=million\s)|(?<=billion\s)|(?<=Million\s))note\s+payable(?!\s+agreement)|(?:loan\s+payable(?=\s+of\s+\$))"
     # Argo's "the Mirabel Facility's outstanding mortgage", Bitdeer's "secured ... consideration loan note",
     # Greenidge's "master equipment finance agreements" ("MEFAs")
     r"|(?:mortgage(?:\s+loan)?)|(?:(?:(?:secured|unsecured)\s+)?(?:(?:and|freely|tradable|consideration)\s+){0,4}loan\s+notes?)"
@@ -615,7 +615,9 @@ DATELINE_LOOSE_RE = re.compile(r"^[A-Z][A-Za-z .,']{1,60}(?:,\s+|\s*-\s*)" + DAT
 DATE_OF_REPORT_RE = re.compile(r"Date\s+of\s+Report\s*\(Date\s+of\s+earliest\s+event\s+reported\)\s*:?\s*" + DATE, I)
 ITEM_RE = re.compile(r"\bItem\s+(?P<item>[1-9]\.\d{2})\b", I)
 DEBT_VOCAB_RE = re.compile(
-    r"\bnotes?\s+due\b|\b(?:acquired|assumed|issued)\s+an?\s+\$[\d.,]+\s*(?:million|billion)?\s+notes?\s+payable\b|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
+    r"\bnotes?\s+due\b|\b(?:acquired|assumed|issued)\s+an?\s+\$[\d.,]+\s*(?:million|billion)?\s+notes?\s+payable\b|"
+    # BitMine's "HASHRATE SALE AGREEMENT AND LOAN" note: "we had a loan payable of $685,461 due to Luxor"
+    r"\bloans?\s+payable\s+of\s+\$|\bconvertible\b|\bsenior\s+(?:secured\s+)?notes\b|\bdebentures\b|\bterm\s+loan|\bcredit\s+(?:facility|agreement)"
     r"|\bloan\s+(?:facility|agreement)|\bconversion\s+(?:rate|premium)\b|\bcapped\s+calls?\b|\bprincipal\s+amount\b|\bindenture\b|\bline\s+of\s+credit\b"
     r"|\bbitcoin[- ]backed\b|\basset[- ]backed\s+loan|\bequipment\s+(?:financing|loan)|\bpromissory\s+notes?\b"
     r"|\b(?:secured|unsecured)\s+loan|\b(?:million|billion)\s+(?:[A-Z][\w.&-]*\s+)?loan\b|\bdebentures\b"

@@ -29,3 +29,12 @@ def test_an_equipment_financing_loan_agreement_drawn_from_the_loan_facility_is_o
         "mining servers. The loan bears an interest rate of 9.5% and is secured against the financed equipment.",
         ticker="EXMP")
     assert [(e.instrument, e.principal_usd, e.coupon_pct, e.secured) for e in events] == [("other", 22_000_000, 9.5, True)]
+
+
+def test_a_loan_payable_balance_gives_way_to_the_amount_financed():
+    e = _one("|\nHASHRATE SALE AGREEMENT AND LOAN\n|6 Months Ended\nFeb. 28, 2025\n|\nNOTE 7 – HASHRATE SALE AGREEMENT AND LOAN\n"
+             "On November 14, 2024, we entered into an agreement to purchase 2,000 used miners for a total price of "
+             "$700,000. We financed $512,300 of the purchase price from the proceeds of a Master Hashrate Purchase and "
+             "Sale Agreement. On February 28, 2025, we had a loan payable of $455,120 due to the buyer on our balance "
+             "sheet.", ticker="EXMP")
+    assert (e.instrument, e.principal_usd) == ("other", 512_300)
