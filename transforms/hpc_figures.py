@@ -244,6 +244,10 @@ def classify_money(clause: str, rel_start: int, rel_end: int, event: str | None)
         # "These long-term contracts represent total potential revenue of approximately $6.7 billion over 12 years":
         # revenue the signed terms may bring, with no extension or option in sight, is the contract value
         return "total_contract_value_usd"
+    if re.match(r"^\s*(?:in|of)\s+(?:average\s+|expected\s+)?(?:annual|annualized|yearly)\s+(?:\w+\s+)?revenue\b", after, re.I):
+        # "leases that include two five-year extension options and are expected to generate more than $1 billion in
+        # average annual revenue": the words right after the figure name it
+        return "annual_revenue_usd"
     if _POTENTIAL_RE.search(near_before) or _POTENTIAL_RE.search(near_after):
         return "potential_value_with_extensions_usd"
     if _ANNUAL_RE.search(near_before) or _ANNUAL_RE.search(near_after):
