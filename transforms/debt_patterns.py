@@ -44,7 +44,10 @@ DUE = (
 )
 #: A notes descriptor: optional coupon, the kind of notes, optional maturity.
 NOTE_DESCRIPTOR_RE = re.compile(
-    r"(?:\b(?P<zero>zero[- ]coupon)\s+|" + COUPON + r"\s+)?" + NOTE_KIND + DUE + "?", I,
+    # (a cash/PIK toggle: "10.00%/12.00% Cash/Cash-and-Payment in Stock Convertible Secured Notes due 2029", the cash rate
+    # first)
+    r"(?:\b(?P<zero>zero[- ]coupon)\s+|" + COUPON + r"(?:\s?/\s?\d{1,2}(?:\.\d{1,4})?\s?%(?:\s+[\w/-]+){0,5}?)?\s+)?"
+    + NOTE_KIND + DUE + "?", I,
 )
 #: "the 2032 notes", "2031 Convertible Notes": a series named by its maturity year.
 SERIES_RE = re.compile(r"\b(?P<year>20\d{2})\s+(?:(?:convertible|exchangeable|senior|secured)\s+)*notes\b", I)
@@ -107,6 +110,8 @@ MONEY = r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bUSD\s?\$?|\$)\s?" + r"(?:" + NUMBER + r")
 # --- events ------------------------------------------------------------------------------------
 PROPOSED_RE = re.compile(
     r"\bproposed\s+(?:private\s+|public\s+|registered\s+|underwritten\s+)?(?:offering|issuance|placement|sale)"
+    # a Form T-3's cover: "Securities to be Issued under the Indenture to be Qualified"
+    r"|\bSecurities\s+to\s+be\s+Issued\s+under\s+the\s+Indenture\b"
     # (a prospectus supplement's "Concurrently with this offering, we intend to offer, subject to market ... conditions")
     r"|\b(?:intends?|plans?|proposes?)\s+to\s+offer\b|\bintention\s+to\s+offer\b|\blaunch(?:es|ed)?\s+(?:of\s+)?(?:a|an|its)?\s*(?:proposed\s+)?(?:private\s+)?offering"
     r"|\bcommenc(?:es|ed|ement\s+of)\s+(?:a|an|its)\s+(?:proposed\s+)?(?:private\s+)?offering"
@@ -580,7 +585,11 @@ LOANS_UP_TO_GROUPS = ("money", "money2", "money3", "money4", "money5", "money6",
 #: ... to provide for committed financing").
 COMMITMENT_LETTER_RE = re.compile(r"\bcommitment\s+letter\b", I)
 #: Lenders who "agreed to provide commitments for" a facility have not lent yet: the facility is proposed.
-COMMITTED_TO_PROVIDE_RE = re.compile(r"\b(?:has|have)\s+agreed\s+to\s+provide\s+commitments\s+for\b", I)
+COMMITTED_TO_PROVIDE_RE = re.compile(
+    r"\b(?:has|have)\s+agreed\s+to\s+provide\s+commitments\s+for\b"
+    # "Cypress Hills Partners Inc. ... has agreed to provide LUXX Mining Division with a senior secured loan facility",
+    # whose terms "will include" what is still to be signed
+    r"|\b(?:has|have)\s+agreed\s+to\s+provide\s+(?:[\w.-]+\s+){0,4}?with\s+an?\s+(?:[\w-]+\s+){0,3}?(?:loan|credit)\s+facility\b", I)
 #: Debt cut by a settlement: "The $75.8 million in debt previously outstanding ... was reduced by $58.5 million".
 REDUCED_BY_RE = re.compile(r"\b(?:debt|indebtedness|principal|balance)\b(?:[^.;]|\.(?=\d)){0,120}?\bwas\s+reduced\s+by\s+(?P<money>" + MONEY + r")", I)
 #: The document is the executed agreement or note itself (an 8-K's EX-10.1 or EX-4.1): "This Loan Agreement,
