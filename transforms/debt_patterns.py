@@ -551,7 +551,10 @@ RETIRED_LOAN_AMOUNT_RE = re.compile(
     r"\b(?:satisf\w*|extinguish\w*|eliminat\w*|repay\w*|repaid|settle\w*)\s+(?:in\s+full\s+)?(?:of\s+)?(?:the\s+)?"
     r"(?:(?:remaining|outstanding)\s+)*"
     r"(?:approximately\s+|about\s+)?(?P<money>" + MONEY + r")\s+(?:in\s+|of\s+)?(?:total\s+)?(?:outstanding\s+)?"
-    r"(?:principal|debt|indebtedness|balance|outstanding\s+(?:under|on)|owed)\b", I)
+    r"(?:principal|debt|indebtedness|balance|outstanding\s+(?:under|on)|owed)\b"
+    # "repaid in full the outstanding balance of $300,000 on the equipment loan"
+    r"|\b(?:repaid|repay\w*|paid\s+off)\s+(?:in\s+full\s+)?the\s+(?:remaining\s+|outstanding\s+)+(?:principal\s+)?balance\s+of\s+"
+    r"(?:approximately\s+)?(?P<money2>" + MONEY + r")", I)
 ADDITIONAL_LOAN_RE = re.compile(
     r"\b(?:obtained|received|borrowed|drew|draws|was\s+made|made)\s+an?\s+(?:additional|incremental|new)\s+(?:term\s+)?loan\b", I)
 LOANS_UP_TO_RE = re.compile(

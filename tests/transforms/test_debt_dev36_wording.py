@@ -38,3 +38,10 @@ def test_a_loan_payable_balance_gives_way_to_the_amount_financed():
              "Sale Agreement. On February 28, 2025, we had a loan payable of $455,120 due to the buyer on our balance "
              "sheet.", ticker="EXMP")
     assert (e.instrument, e.principal_usd) == ("other", 512_300)
+
+
+def test_a_repayment_keeps_the_balance_it_repaid():
+    e = _one("|\nNOTES PAYABLE\n|6 Months Ended\nFeb. 28, 2025\n|\nNOTE 7 – LOAN\n"
+             "In 2024 we financed $512,300 of the purchase price of our miners with an equipment loan. On February 10, "
+             "2025, the Company repaid in full the outstanding balance of $300,000 on the equipment loan.", ticker="EXMP")
+    assert (e.event, e.principal_usd) == ("repaid", 300_000)
